@@ -1,0 +1,8 @@
+DROP TRIGGER audit_log_no_delete;
+DROP TRIGGER audit_log_no_update;
+DROP TABLE audit_log;
+DROP TABLE api_tokens;
+DROP TABLE account_links;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE offices;

@@ -1,0 +1,345 @@
+//! JSON API for accounts: the current user, user administration, personal API tokens.
+
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::accounts::model::{ApiTokenRow, UserQuery, UserRow};
+use crate::accounts::service::{self, UserInput};
+use crate::accounts::{rules, Role};
+use crate::error::Error;
+use crate::http::errors::ProblemBody;
+use crate::http::{Auth, SignedIn, State};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(me)
+        .service(list_users)
+        .service(create_user)
+        .service(get_user)
+        .service(update_user)
+        .service(reset_link)
+        .service(list_tokens)
+        .service(create_token)
+        .service(revoke_token);
+}
+
+/// Times are UTC, ISO 8601 with a `Z`.
+fn utc(t: NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficeOut {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeOut {
+    pub id: String,
+    pub email: String,
+    pub full_name: String,
+    pub role: Role,
+    /// `id` or `en`
+    pub language: String,
+    pub office: OfficeOut,
+    /// For cookie sessions only: send it as `X-CSRF-Token` on state-changing requests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csrf_token: Option<String>,
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts",
+    responses((status = 200, body = MeOut), (status = 401, body = ProblemBody, content_type = "application/problem+json")))]
+#[get("/api/v1/me")]
+async fn me(state: State, user: SignedIn) -> Result<web::Json<MeOut>, Error> {
+    let office = state.office(&user.actor.office_id).ok_or(Error::NotFound)?;
+    Ok(web::Json(MeOut {
+        id: user.actor.user_id.clone(),
+        email: user.actor.email.clone(),
+        full_name: user.actor.full_name.clone(),
+        role: user.actor.role,
+        language: user.actor.language.code().to_string(),
+        office: OfficeOut { id: office.id.clone(), code: office.code.clone(), name: office.name.clone() },
+        csrf_token: matches!(user.ctx.auth, Auth::Session(_)).then(|| user.ctx.csrf_token.clone()),
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserOut {
+    pub id: String,
+    pub email: String,
+    pub full_name: String,
+    pub role: String,
+    pub language: String,
+    /// `active` or `disabled`
+    pub status: String,
+    /// False until the user has set a password through their invitation link.
+    pub activated: bool,
+    pub locked_until: Option<String>,
+    pub last_login_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+fn user_out(u: UserRow, now: NaiveDateTime) -> UserOut {
+    UserOut {
+        activated: u.password_hash.is_some(),
+        locked_until: u.locked_until.filter(|t| rules::is_locked(Some(*t), now)).map(utc),
+        last_login_at: u.last_login_at.map(utc),
+        created_at: utc(u.created_at),
+        updated_at: utc(u.updated_at),
+        id: u.id,
+        email: u.email,
+        full_name: u.full_name,
+        role: u.role,
+        language: u.language,
+        status: u.status,
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserList {
+    pub items: Vec<UserOut>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct UserListParams {
+    /// Part of a name or email.
+    pub q: Option<String>,
+    pub role: Option<String>,
+    /// `active` or `disabled`
+    pub status: Option<String>,
+    pub page: Option<i64>,
+}
+
+fn bad_param(field: &'static str) -> Error {
+    Error::invalid("invalid_parameter", field, "Nilai parameter tidak dikenal.", "Unknown parameter value.")
+}
+
+/// The office's users (administrators).
+#[utoipa::path(get, path = "/api/v1/users", tag = "accounts", params(UserListParams),
+    responses((status = 200, body = UserList), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody)))]
+#[get("/api/v1/users")]
+async fn list_users(state: State, user: SignedIn, p: web::Query<UserListParams>) -> Result<web::Json<UserList>, Error> {
+    let p = p.into_inner();
+    let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let role = clean(p.role);
+    if role.as_deref().is_some_and(|r| Role::parse(r).is_none()) {
+        return Err(bad_param("role"));
+    }
+    let status = clean(p.status);
+    if status.as_deref().is_some_and(|s| s != "active" && s != "disabled") {
+        return Err(bad_param("status"));
+    }
+    let page = p.page.unwrap_or(1);
+    if page < 1 {
+        return Err(bad_param("page"));
+    }
+    let query = UserQuery { q: clean(p.q), role, status };
+    let actor = user.actor.clone();
+    let (rows, total) = state.db.run(move |c| service::list_users(c, &actor, &query, page)).await?;
+    let now = state.now();
+    Ok(web::Json(UserList {
+        items: rows.into_iter().map(|u| user_out(u, now)).collect(),
+        page,
+        per_page: service::USERS_PER_PAGE,
+        total,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserCreate {
+    pub email: String,
+    pub full_name: String,
+    pub role: Role,
+    /// `id` (default) or `en`
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LinkOut {
+    /// One-time link for the user to set their password; shown only in this response.
+    pub url: String,
+    pub expires_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserCreated {
+    pub user: UserOut,
+    pub invitation: LinkOut,
+}
+
+/// Adds a user to the office (administrators); the answer carries their one-time invitation link.
+#[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = UserCreate,
+    responses((status = 201, body = UserCreated), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/users")]
+async fn create_user(state: State, user: SignedIn, body: web::Json<UserCreate>) -> Result<HttpResponse, Error> {
+    let body = body.into_inner();
+    let input = UserInput {
+        email: body.email,
+        full_name: body.full_name,
+        role: body.role.as_str().to_string(),
+        language: body.language.unwrap_or_else(|| "id".into()),
+    };
+    let (sec, now) = (state.settings.security.clone(), state.now());
+    let actor = user.actor.clone();
+    let (row, link) = state.db.run(move |c| service::create_user(c, &actor, &input, &sec, now)).await?;
+    let url = format!("{}/link/{}", state.settings.server.public_url, link.token);
+    Ok(HttpResponse::Created()
+        .json(UserCreated { user: user_out(row, now), invitation: LinkOut { url, expires_at: utc(link.expires_at) } }))
+}
+
+/// One user of the office (administrators).
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "accounts",
+    responses((status = 200, body = UserOut), (status = 404, body = ProblemBody)))]
+#[get("/api/v1/users/{id}")]
+async fn get_user(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<UserOut>, Error> {
+    let actor = user.actor.clone();
+    let row = state.db.run(move |c| service::get_user(c, &actor, &id)).await?;
+    Ok(web::Json(user_out(row, state.now())))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserUpdate {
+    pub email: Option<String>,
+    pub full_name: Option<String>,
+    pub role: Option<Role>,
+    pub language: Option<String>,
+    /// False disables the account and ends its sessions at once; true enables it again.
+    pub active: Option<bool>,
+}
+
+/// Changes a user (administrators). Omitted fields keep their value.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "accounts", request_body = UserUpdate,
+    responses((status = 200, body = UserOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[patch("/api/v1/users/{id}")]
+async fn update_user(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<UserUpdate>,
+) -> Result<web::Json<UserOut>, Error> {
+    let body = body.into_inner();
+    let actor = user.actor.clone();
+    let now = state.now();
+    let id = id.into_inner();
+    let row = state
+        .db
+        .run(move |c| {
+            let current = service::get_user(c, &actor, &id)?;
+            let profile_change =
+                body.email.is_some() || body.full_name.is_some() || body.role.is_some() || body.language.is_some();
+            if profile_change {
+                let input = UserInput {
+                    email: body.email.unwrap_or(current.email),
+                    full_name: body.full_name.unwrap_or(current.full_name),
+                    role: body.role.map(|r| r.as_str().to_string()).unwrap_or(current.role),
+                    language: body.language.unwrap_or(current.language),
+                };
+                service::update_user(c, &actor, &id, &input, now)?;
+            }
+            match body.active {
+                Some(active) => service::set_user_active(c, &actor, &id, active, now),
+                None => service::get_user(c, &actor, &id),
+            }
+        })
+        .await?;
+    Ok(web::Json(user_out(row, now)))
+}
+
+/// Issues a new one-time link (password reset, or a new invitation when never activated).
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-link", tag = "accounts",
+    responses((status = 200, body = LinkOut), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/users/{id}/reset-link")]
+async fn reset_link(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<LinkOut>, Error> {
+    let (sec, now) = (state.settings.security.clone(), state.now());
+    let actor = user.actor.clone();
+    let (_, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &sec, now)).await?;
+    Ok(web::Json(LinkOut {
+        url: format!("{}/link/{}", state.settings.server.public_url, link.token),
+        expires_at: utc(link.expires_at),
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenOut {
+    pub id: String,
+    pub name: String,
+    /// The first characters of the secret, to recognise it.
+    pub prefix: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+    pub active: bool,
+}
+
+fn token_out(t: ApiTokenRow, now: NaiveDateTime) -> TokenOut {
+    TokenOut {
+        active: service::token_active(&t, now),
+        id: t.id,
+        name: t.name,
+        prefix: t.prefix,
+        created_at: utc(t.created_at),
+        expires_at: t.expires_at.map(utc),
+        last_used_at: t.last_used_at.map(utc),
+        revoked_at: t.revoked_at.map(utc),
+    }
+}
+
+/// The signed-in user's personal API tokens.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "accounts", responses((status = 200, body = Vec<TokenOut>)))]
+#[get("/api/v1/tokens")]
+async fn list_tokens(state: State, user: SignedIn) -> Result<web::Json<Vec<TokenOut>>, Error> {
+    let actor = user.actor.clone();
+    let rows = state.db.run(move |c| service::list_api_tokens(c, &actor)).await?;
+    let now = state.now();
+    Ok(web::Json(rows.into_iter().map(|t| token_out(t, now)).collect()))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TokenCreate {
+    pub name: String,
+    /// 1 to 365; omitted means no expiry.
+    pub expires_days: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenCreated {
+    pub token: TokenOut,
+    /// The secret, shown only in this response. Send it as `Authorization: Bearer <secret>`.
+    pub secret: String,
+}
+
+/// Creates a personal API token with the same rights as the user.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "accounts", request_body = TokenCreate,
+    responses((status = 201, body = TokenCreated), (status = 400, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/tokens")]
+async fn create_token(state: State, user: SignedIn, body: web::Json<TokenCreate>) -> Result<HttpResponse, Error> {
+    let body = body.into_inner();
+    let now = state.now();
+    let actor = user.actor.clone();
+    let (row, secret) =
+        state.db.run(move |c| service::create_api_token(c, &actor, &body.name, body.expires_days, now)).await?;
+    Ok(HttpResponse::Created().json(TokenCreated { token: token_out(row, now), secret }))
+}
+
+/// Revokes one of the user's tokens; it stops working at once.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "accounts",
+    responses((status = 200, body = TokenOut), (status = 404, body = ProblemBody)))]
+#[delete("/api/v1/tokens/{id}")]
+async fn revoke_token(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<TokenOut>, Error> {
+    let now = state.now();
+    let actor = user.actor.clone();
+    let row = state.db.run(move |c| service::revoke_api_token(c, &actor, &id, now)).await?;
+    Ok(web::Json(token_out(row, now)))
+}

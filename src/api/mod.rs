@@ -1,0 +1,62 @@
+//! The JSON API frame under `/api/v1`: the OpenAPI document and the routes of every area.
+
+use actix_web::{get, web, HttpResponse};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::http::errors::ProblemBody;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Harmoni API",
+        description = "Industrial-relations case system of a Dinas Tenaga Kerja. Authenticate with a \
+personal API token (`Authorization: Bearer hmn_...`) or a browser session cookie; cookie \
+sessions send `X-CSRF-Token` on state-changing requests. Errors are `application/problem+json` \
+with a stable `code`.",
+    ),
+    paths(
+        crate::accounts::api::me,
+        crate::accounts::api::list_users,
+        crate::accounts::api::create_user,
+        crate::accounts::api::get_user,
+        crate::accounts::api::update_user,
+        crate::accounts::api::reset_link,
+        crate::accounts::api::list_tokens,
+        crate::accounts::api::create_token,
+        crate::accounts::api::revoke_token,
+        crate::audit::api::list,
+    ),
+    components(schemas(ProblemBody)),
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = [])),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail")),
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-harmoni_session"))),
+        );
+    }
+}
+
+#[get("/api/v1/openapi.json")]
+async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(ApiDoc::openapi().to_json().unwrap_or_default())
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(openapi_json);
+    crate::accounts::api::routes(cfg);
+    crate::audit::api::routes(cfg);
+}

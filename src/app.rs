@@ -1,0 +1,146 @@
+//! The application as a value: built from settings, bound to a port (0 in tests), then run.
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+use tracing_actix_web::TracingLogger;
+
+use crate::accounts::service as accounts;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{self, Backend, Db};
+use crate::error::Error;
+use crate::http::telemetry::HarmoniRootSpan;
+use crate::http::{errors, headers, health, session, AppState};
+use crate::offices;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+    setup_link: Option<String>,
+}
+
+impl Application {
+    /// Opens the database (migrating it where configured), syncs offices from config, issues a
+    /// first-administrator link when there is no administrator, and binds the listener.
+    pub fn build(mut settings: Settings) -> anyhow::Result<Application> {
+        let clock = match settings.fixed_time()? {
+            Some(t) => Clock::fixed(t),
+            None => Clock::system(),
+        };
+        let pool = db::build_pool(&settings.database).map_err(anyhow_err)?;
+        let mut conn = pool.get().map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        let backend = conn.backend();
+        if backend == Backend::Sqlite || settings.database.migrate_on_start {
+            for name in db::run_migrations(&mut conn).map_err(anyhow_err)? {
+                tracing::info!(migration = %name, "migration applied");
+            }
+        } else if db::has_pending_migrations(&mut conn).map_err(anyhow_err)? {
+            anyhow::bail!(
+                "the database needs migrations: run `harmoni migrate` first (or set database.migrate_on_start = true)"
+            );
+        }
+        let now = clock.now_naive();
+        let offices = offices::service::sync_from_config(&mut conn, &settings.offices, now).map_err(anyhow_err)?;
+        let default_office_id = offices[0].id.clone();
+
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", settings.server.host, settings.server.port))?;
+        let port = listener.local_addr()?.port();
+        if settings.server.port == 0 {
+            // Tests and ad-hoc runs on a random port: links and the Origin check follow the real port.
+            settings.server.public_url = format!("http://{}:{port}", settings.server.host);
+        }
+
+        let setup_link = accounts::ensure_setup_link(&mut conn, &default_office_id, &settings.security, now)
+            .map_err(anyhow_err)?
+            .map(|link| format!("{}/link/{}", settings.server.public_url, link.token));
+        drop(conn);
+
+        let state = AppState {
+            settings: Arc::new(settings),
+            db: Db::new(pool),
+            clock,
+            offices: Arc::new(offices.into_iter().map(|o| (o.id.clone(), o)).collect::<HashMap<_, _>>()),
+            default_office_id,
+        };
+        let server = serve(listener, state.clone())?;
+        Ok(Application { port, server, state, setup_link })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The one-time first-administrator link, when no administrator exists yet.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    /// Serves until SIGINT/SIGTERM, letting requests in flight finish (graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = self.state.clone();
+        let housekeeping = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                let (sec, now) = (state.settings.security.clone(), state.now());
+                match state.db.run(move |c| accounts::purge_sessions(c, &sec, now)).await {
+                    Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
+                }
+            }
+        });
+        let result = self.server.await;
+        housekeeping.abort();
+        result
+    }
+}
+
+fn anyhow_err(e: Error) -> anyhow::Error {
+    match e {
+        Error::Internal(inner) => inner,
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    let workers = state.settings.server.workers;
+    let shutdown = state.settings.server.shutdown_timeout_secs;
+    let data = web::Data::new(state);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .app_data(web::JsonConfig::default().limit(256 * 1024))
+            .wrap(from_fn(session::session_layer))
+            .wrap(from_fn(errors::render_errors))
+            .wrap(from_fn(headers::security_headers))
+            .wrap(Compress::default())
+            .wrap(TracingLogger::<HarmoniRootSpan>::new())
+            .service(health::healthz)
+            .service(health::readyz)
+            .service(health::stylesheet)
+            .configure(crate::home::routes)
+            .configure(crate::accounts::web::routes)
+            .configure(crate::audit::web::routes)
+            .configure(crate::api::routes)
+    })
+    .listen(listener)?
+    .shutdown_timeout(shutdown);
+    if workers > 0 {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

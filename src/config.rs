@@ -1,0 +1,401 @@
+//! Typed settings, layered: `config/default.toml` -> an optional file -> `HARMONI__` environment.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use figment::providers::{Format, Toml};
+use figment::value::{Dict, Value};
+use figment::{Figment, Metadata, Profile, Provider};
+use serde::Deserialize;
+
+/// The defaults as shipped, used when `config/default.toml` cannot be found on disk
+/// (a binary copied elsewhere); the file on disk wins when present.
+const EMBEDDED_DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// Environment variable naming an extra settings file.
+pub const CONFIG_FILE_ENV: &str = "HARMONI_CONFIG";
+/// Environment variable naming the folder holding `default.toml` and reference data.
+pub const CONFIG_DIR_ENV: &str = "HARMONI_CONFIG_DIR";
+
+/// All settings of one Harmoni installation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub security: SecuritySettings,
+    pub log: LogSettings,
+    pub clock: ClockSettings,
+    pub ui: UiSettings,
+    pub offices: Vec<OfficeSettings>,
+    /// Folder the settings were read from; reference data lives beside `default.toml`.
+    #[serde(skip)]
+    pub config_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub public_url: String,
+    pub workers: usize,
+    pub shutdown_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub pool_size: u32,
+    pub checkout_timeout_secs: u64,
+    pub migrate_on_start: bool,
+    pub sqlite_busy_timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecureCookies {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecuritySettings {
+    pub secure_cookies: SecureCookies,
+    pub session_idle_minutes: u32,
+    pub session_absolute_hours: u32,
+    pub max_failed_logins: u32,
+    pub lockout_minutes: u32,
+    pub password_min_length: usize,
+    pub setup_link_hours: u32,
+    pub invite_link_hours: u32,
+    pub reset_link_hours: u32,
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    pub argon2_parallelism: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockSettings {
+    pub fixed: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiSettings {
+    pub default_language: Language,
+}
+
+/// A language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Id,
+    En,
+}
+
+/// One office (Disnaker) served by this installation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeSettings {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub region_code: String,
+    pub region_name: String,
+    pub letterhead_government: String,
+    pub letterhead_office: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+}
+
+/// Why settings could not be loaded; the message names the key and what is allowed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+impl Settings {
+    /// Loads settings from the standard layers. `file` is the `--config` argument, if any.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        Self::load_from(file, &env)
+    }
+
+    /// Loads settings with an explicit environment (tests use this, not the process env).
+    pub fn load_from(file: Option<&Path>, env: &[(String, String)]) -> Result<Self, ConfigError> {
+        let env_value =
+            |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+        let config_dir = resolve_config_dir(env_value(CONFIG_DIR_ENV).map(PathBuf::from));
+        let default_file = config_dir.join("default.toml");
+        let mut figment = if default_file.is_file() {
+            Figment::from(Toml::file_exact(&default_file))
+        } else {
+            Figment::from(Toml::string(EMBEDDED_DEFAULTS))
+        };
+        let extra = file.map(Path::to_path_buf).or_else(|| env_value(CONFIG_FILE_ENV).map(PathBuf::from));
+        if let Some(extra) = extra {
+            if !extra.is_file() {
+                return Err(ConfigError(format!("settings file {} does not exist or is not a file", extra.display())));
+            }
+            figment = figment.merge(Toml::file_exact(extra));
+        }
+        let vars: Vec<(String, String)> = env.iter().filter(|(k, _)| k.starts_with("HARMONI__")).cloned().collect();
+        figment = figment.merge(EnvVars::new(vars));
+        let mut settings: Settings = figment.extract().map_err(describe_figment_error)?;
+        settings.config_dir = config_dir;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks the rules serde cannot express; each message names the key.
+    fn validate(&self) -> Result<(), ConfigError> {
+        let fail = |key: &str, msg: &str| Err(ConfigError(format!("setting `{key}`: {msg}")));
+        let url = &self.server.public_url;
+        if !(url.starts_with("http://") || url.starts_with("https://")) || url.ends_with('/') {
+            return fail("server.public_url", "must start with http:// or https:// and have no trailing slash");
+        }
+        if crate::db::Backend::from_url(&self.database.url).is_none() {
+            return fail("database.url", "must start with sqlite:// or postgres:// (or postgresql://)");
+        }
+        if self.database.pool_size < 2 {
+            return fail("database.pool_size", "must be at least 2 (a pool of one connection deadlocks)");
+        }
+        if self.database.checkout_timeout_secs == 0 {
+            return fail("database.checkout_timeout_secs", "must be at least 1");
+        }
+        let s = &self.security;
+        if s.session_idle_minutes == 0 || s.session_absolute_hours == 0 {
+            return fail("security.session_idle_minutes / security.session_absolute_hours", "must be at least 1");
+        }
+        if s.max_failed_logins == 0 || s.lockout_minutes == 0 {
+            return fail("security.max_failed_logins / security.lockout_minutes", "must be at least 1");
+        }
+        if s.password_min_length < 12 {
+            return fail("security.password_min_length", "must be at least 12 (the office's password policy)");
+        }
+        if s.setup_link_hours == 0 || s.invite_link_hours == 0 || s.reset_link_hours == 0 {
+            return fail("security.*_link_hours", "must be at least 1");
+        }
+        if s.argon2_memory_kib < 8 * s.argon2_parallelism.max(1)
+            || s.argon2_iterations == 0
+            || s.argon2_parallelism == 0
+        {
+            return fail(
+                "security.argon2_*",
+                "memory must be at least 8 KiB per lane; iterations and parallelism at least 1",
+            );
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            return fail("log.level", "must be a tracing filter such as \"info\" or \"harmoni=debug,info\"");
+        }
+        self.fixed_time()?;
+        if self.offices.is_empty() {
+            return fail("offices", "at least one office must be configured");
+        }
+        for (i, office) in self.offices.iter().enumerate() {
+            if office.code.trim().is_empty() || !office.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return fail(&format!("offices[{i}].code"), "must be letters and digits only, not empty");
+            }
+            if office.name.trim().is_empty() {
+                return fail(&format!("offices[{i}].name"), "must not be empty");
+            }
+            if self.offices[..i].iter().any(|o| o.code == office.code) {
+                return fail(&format!("offices[{i}].code"), &format!("office code {} appears twice", office.code));
+            }
+        }
+        Ok(())
+    }
+
+    /// The fixed clock time, if one is configured.
+    pub fn fixed_time(&self) -> Result<Option<DateTime<Utc>>, ConfigError> {
+        let raw = self.clock.fixed.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        DateTime::parse_from_rfc3339(raw).map(|t| Some(t.with_timezone(&Utc))).map_err(|_| {
+            ConfigError(
+                "setting `clock.fixed`: must be empty or an RFC 3339 time such as \
+                     2026-03-02T08:00:00+07:00"
+                    .into(),
+            )
+        })
+    }
+
+    /// Whether cookies carry `Secure` and the `__Host-` prefix.
+    pub fn secure_cookies(&self) -> bool {
+        match self.security.secure_cookies {
+            SecureCookies::Always => true,
+            SecureCookies::Never => false,
+            SecureCookies::Auto => self.server.public_url.starts_with("https://"),
+        }
+    }
+
+    /// The office new users and first-time setup belong to.
+    pub fn default_office(&self) -> &OfficeSettings {
+        &self.offices[0]
+    }
+}
+
+/// `HARMONI__SERVER__PORT=1` -> `server.port = 1`, from an explicit list of variables
+/// (figment's own `Env` reads only the process environment, which tests must not touch).
+struct EnvVars(Dict);
+
+impl EnvVars {
+    fn new(vars: Vec<(String, String)>) -> Self {
+        let mut root = Dict::new();
+        for (key, raw) in vars {
+            let path: Vec<String> = key["HARMONI__".len()..].split("__").map(str::to_lowercase).collect();
+            let value: Value = raw.parse().unwrap_or_else(|_| Value::from(raw.clone()));
+            insert(&mut root, &path, value);
+        }
+        EnvVars(root)
+    }
+}
+
+fn insert(dict: &mut Dict, path: &[String], value: Value) {
+    match path {
+        [] => {}
+        [last] => {
+            dict.insert(last.clone(), value);
+        }
+        [first, rest @ ..] => {
+            let entry = dict.entry(first.clone()).or_insert_with(|| Value::from(Dict::new()));
+            if let Value::Dict(_, inner) = entry {
+                insert(inner, rest, value);
+            }
+        }
+    }
+}
+
+impl Provider for EnvVars {
+    fn metadata(&self) -> Metadata {
+        Metadata::named("environment variables HARMONI__*")
+    }
+
+    fn data(&self) -> Result<figment::value::Map<Profile, Dict>, figment::Error> {
+        Ok(Profile::Default.collect(self.0.clone()))
+    }
+}
+
+fn resolve_config_dir(explicit: Option<PathBuf>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir;
+    }
+    let local = PathBuf::from("config");
+    if local.join("default.toml").is_file() {
+        return local;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("config")
+}
+
+/// Turns figment's error into one line per problem naming the key and what is allowed.
+fn describe_figment_error(error: figment::Error) -> ConfigError {
+    let lines: Vec<String> = error
+        .into_iter()
+        .map(|e| {
+            let mut key = e.path.join(".");
+            if let figment::error::Kind::UnknownField(field, expected) = &e.kind {
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(field);
+                return format!(
+                    "setting `{key}` is not known; allowed keys here: {}{}",
+                    expected.join(", "),
+                    source_of(&e)
+                );
+            }
+            if let figment::error::Kind::MissingField(field) = &e.kind {
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(field);
+                return format!("setting `{key}` is missing{}", source_of(&e));
+            }
+            format!("setting `{key}`: {}{}", e.kind, source_of(&e))
+        })
+        .collect();
+    ConfigError(lines.join("\n"))
+}
+
+fn source_of(e: &figment::Error) -> String {
+    match e.metadata.as_ref() {
+        Some(m) => match &m.source {
+            Some(source) => format!(" (from {source})"),
+            None => format!(" (from {})", m.name),
+        },
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_load_and_describe_kota_bekasi() {
+        let s = Settings::load_from(None, &[]).expect("defaults load");
+        assert_eq!(s.server.port, 8080);
+        assert_eq!(s.database.url, "sqlite://data/harmoni.db");
+        assert_eq!(s.default_office().region_code, "32.75");
+        assert!(!s.secure_cookies(), "plain-http local mode by default");
+    }
+
+    #[test]
+    fn environment_overrides_file_values() {
+        let s = Settings::load_from(
+            None,
+            &env(&[
+                ("HARMONI__SERVER__PORT", "9191"),
+                ("HARMONI__SERVER__PUBLIC_URL", "https://harmoni.example.go.id"),
+            ]),
+        )
+        .expect("loads");
+        assert_eq!(s.server.port, 9191);
+        assert!(s.secure_cookies());
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = Settings::load_from(None, &env(&[("HARMONI__SERVER__PROT", "1")])).expect_err("unknown key refused");
+        assert!(err.0.contains("server.prot"), "{}", err.0);
+        assert!(err.0.contains("port"), "lists the allowed keys: {}", err.0);
+    }
+
+    #[test]
+    fn wrong_value_is_named_with_what_is_allowed() {
+        let err = Settings::load_from(None, &env(&[("HARMONI__LOG__FORMAT", "xml")])).expect_err("bad variant refused");
+        assert!(err.0.contains("log.format"), "{}", err.0);
+        assert!(err.0.contains("text") && err.0.contains("json"), "{}", err.0);
+        let err = Settings::load_from(None, &env(&[("HARMONI__DATABASE__URL", "mysql://x")]))
+            .expect_err("bad scheme refused");
+        assert!(err.0.contains("database.url"), "{}", err.0);
+        let err =
+            Settings::load_from(None, &env(&[("HARMONI__DATABASE__POOL_SIZE", "1")])).expect_err("pool of one refused");
+        assert!(err.0.contains("database.pool_size"), "{}", err.0);
+    }
+}

@@ -1,0 +1,192 @@
+//! The HTTP edge: application state, request context, sessions and CSRF, headers, errors, assets, health.
+
+pub mod errors;
+pub mod headers;
+pub mod health;
+pub mod session;
+pub mod telemetry;
+
+use std::collections::HashMap;
+use std::future::{ready, Ready};
+use std::sync::Arc;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use harmoni_templates::{Lang, NavItem, PageCtx};
+use maud::Markup;
+
+use crate::accounts::service::ResolvedSession;
+use crate::accounts::{Actor, Role};
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::Error;
+use crate::offices::model::Office;
+
+/// Everything a handler may need, shared by all workers.
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: Db,
+    pub clock: Clock,
+    /// Offices by id, as synchronised from the configuration at start-up.
+    pub offices: Arc<HashMap<String, Office>>,
+    pub default_office_id: String,
+}
+
+impl AppState {
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.offices.get(id)
+    }
+
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.clock.now_naive()
+    }
+}
+
+/// How the request is authenticated.
+#[derive(Debug, Clone)]
+pub enum Auth {
+    Anonymous,
+    /// A browser session (cookie); state-changing requests need the CSRF token.
+    Session(ResolvedSession),
+    /// A personal API token (Authorization: Bearer).
+    Token(Actor),
+}
+
+/// What the session layer learnt about the request, available to every handler.
+#[derive(Debug, Clone)]
+pub struct RequestCtx {
+    pub auth: Auth,
+    pub csrf_token: String,
+    pub lang: Lang,
+    pub request_id: String,
+}
+
+impl RequestCtx {
+    pub fn actor(&self) -> Option<&Actor> {
+        match &self.auth {
+            Auth::Anonymous => None,
+            Auth::Session(s) => Some(&s.actor),
+            Auth::Token(a) => Some(a),
+        }
+    }
+
+    pub fn session_hash(&self) -> Option<&str> {
+        match &self.auth {
+            Auth::Session(s) => Some(&s.id_hash),
+            _ => None,
+        }
+    }
+}
+
+fn request_ctx(req: &HttpRequest) -> RequestCtx {
+    req.extensions().get::<RequestCtx>().cloned().unwrap_or_else(|| RequestCtx {
+        auth: Auth::Anonymous,
+        csrf_token: String::new(),
+        lang: Lang::Id,
+        request_id: req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string()).unwrap_or_default(),
+    })
+}
+
+impl FromRequest for RequestCtx {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(request_ctx(req)))
+    }
+}
+
+/// A signed-in user (session or API token); anyone else gets the login page or a 401.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub ctx: RequestCtx,
+}
+
+impl FromRequest for SignedIn {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let ctx = request_ctx(req);
+        ready(match ctx.actor().cloned() {
+            Some(actor) => Ok(SignedIn { actor, ctx }),
+            None => Err(Error::Unauthenticated.into()),
+        })
+    }
+}
+
+/// Builds the layout context: language, user, CSRF token, and the navigation the role may use.
+pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
+    let l = ctx.lang;
+    let actor = ctx.actor();
+    let office_id = actor.map(|a| a.office_id.as_str()).unwrap_or(&state.default_office_id);
+    let office_name = state.office(office_id).map(|o| o.name.clone()).unwrap_or_default();
+    let mut nav = Vec::new();
+    if let Some(actor) = actor {
+        let mut add = |href: &str, label: &str| {
+            let current = if href == "/" { path == "/" } else { path.starts_with(href) };
+            nav.push(NavItem { href: href.to_string(), label: label.to_string(), current });
+        };
+        add("/", l.t("Beranda", "Home"));
+        if actor.role == Role::Admin {
+            add("/admin/users", l.t("Pengguna", "Users"));
+            add("/admin/audit", l.t("Jejak audit", "Audit trail"));
+        }
+        add("/account", l.t("Akun saya", "My account"));
+    }
+    PageCtx {
+        lang: l,
+        user: actor.map(|a| (a.full_name.clone(), a.role.label(l).to_string())),
+        csrf_token: ctx.csrf_token.clone(),
+        path: path.to_string(),
+        office_name,
+        nav,
+        flash: None,
+    }
+}
+
+/// An HTML page response; never cached (set by the header layer).
+pub fn html(markup: Markup) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(markup.into_string())
+}
+
+/// An HTML page with a non-200 status (a form re-shown with its errors).
+pub fn html_status(status: actix_web::http::StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
+}
+
+/// POST-redirect-GET.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+}
+
+/// A local path to go back to after login; anything else (another host, odd schemes) is refused.
+pub fn safe_next(next: &str) -> String {
+    let ok =
+        next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
+    if ok {
+        next.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// Shorthand for the state in handlers.
+pub type State = web::Data<AppState>;
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_local_only() {
+        assert_eq!(safe_next("/admin/users?page=2"), "/admin/users?page=2");
+        for bad in ["https://evil.example", "//evil.example", "/\\evil", "javascript:alert(1)", ""] {
+            assert_eq!(safe_next(bad), "/", "{bad}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Harmoni: the industrial-relations case system of a Dinas Tenaga Kerja (module tree only).
+
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod audit;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod http;
+pub mod offices;
+pub mod schema;
+pub mod secrets;

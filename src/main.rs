@@ -1,0 +1,160 @@
+//! The `harmoni` command: `serve` (default), `migrate`, `user add`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use harmoni::accounts::service::{self, UserInput};
+use harmoni::app::Application;
+use harmoni::clock::Clock;
+use harmoni::config::Settings;
+use harmoni::db::{self, ConnectionManager};
+use harmoni::http::telemetry;
+use harmoni::offices;
+
+#[derive(Parser)]
+#[command(name = "harmoni", version, about = "Harmoni: industrial-relations case system (Disnaker)")]
+struct Cli {
+    /// Extra settings file, layered over config/default.toml (also: HARMONI_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user and print their one-time link to set a password.
+    Add {
+        /// admin, pimpinan, mediator, petugas, perusahaan or pekerja
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        /// Full name (defaults to the part of the email before @; change it later on the admin page).
+        #[arg(long)]
+        name: Option<String>,
+        /// Office code from the settings (defaults to the first office).
+        #[arg(long)]
+        office: Option<String>,
+        /// id or en
+        #[arg(long, default_value = "id")]
+        language: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("Harmoni cannot start: the settings are not valid.\n{e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate => migrate(&settings),
+        Command::User { command: UserCommand::Add { role, email, name, office, language } } => {
+            add_user(&settings, role, email, name, office, language)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("harmoni: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings)?;
+        let url = app.state().settings.server.public_url.clone();
+        tracing::info!(url = %url, port = app.port(), "Harmoni is listening");
+        if let Some(link) = app.setup_link() {
+            // Printed to the console only, never to the log stream: the link is a secret.
+            println!(
+                "\n  Harmoni has no administrator yet. Open this one-time link within {} hours\n  to create the first administrator account:\n\n    {link}\n",
+                app.state().settings.security.setup_link_hours
+            );
+        }
+        app.run_until_stopped().await?;
+        tracing::info!("Harmoni stopped");
+        Ok(())
+    })
+}
+
+fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let manager = ConnectionManager::new(&settings.database.url, settings.database.sqlite_busy_timeout_ms)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut conn = manager.open()?;
+    let applied = db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if applied.is_empty() {
+        println!("The database is up to date.");
+    }
+    for name in applied {
+        println!("applied {name}");
+    }
+    Ok(())
+}
+
+fn add_user(
+    settings: &Settings,
+    role: String,
+    email: String,
+    name: Option<String>,
+    office: Option<String>,
+    language: String,
+) -> anyhow::Result<()> {
+    let manager = ConnectionManager::new(&settings.database.url, settings.database.sqlite_busy_timeout_ms)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut conn = manager.open()?;
+    if conn.backend() == db::Backend::Sqlite || settings.database.migrate_on_start {
+        db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let clock = match settings.fixed_time()? {
+        Some(t) => Clock::fixed(t),
+        None => Clock::system(),
+    };
+    let now = clock.now_naive();
+    let rows =
+        offices::service::sync_from_config(&mut conn, &settings.offices, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let office = match &office {
+        None => &rows[0],
+        Some(code) => rows.iter().find(|o| &o.code == code).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown office code {code}; configured: {}",
+                rows.iter().map(|o| o.code.as_str()).collect::<Vec<_>>().join(", ")
+            )
+        })?,
+    };
+    let full_name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_string());
+    let input = UserInput { email, full_name, role, language };
+    let (user, link) =
+        service::create_user_from_cli(&mut conn, &office.id, &input, &settings.security, now).map_err(|e| match e {
+            harmoni::error::Error::Invalid(p) | harmoni::error::Error::Conflict(p) => {
+                anyhow::anyhow!("{} ({})", p.message.en, p.code)
+            }
+            other => anyhow::anyhow!("{other}"),
+        })?;
+    println!("Added {} <{}> as {} in {}.", user.full_name, user.email, user.role, office.name);
+    println!("One-time link to set a password (valid until {} UTC):", link.expires_at.format("%Y-%m-%d %H:%M"));
+    println!("  {}/link/{}", settings.server.public_url, link.token);
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! The portable diesel schema, shared by SQLite and PostgreSQL; checked against both migration folders by a test.
+
+diesel::table! {
+    offices (id) {
+        id -> Text,
+        code -> Text,
+        name -> Text,
+        short_name -> Text,
+        region_code -> Text,
+        region_name -> Text,
+        letterhead_government -> Text,
+        letterhead_office -> Text,
+        address -> Text,
+        phone -> Text,
+        email -> Text,
+        website -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        office_id -> Text,
+        email -> Text,
+        full_name -> Text,
+        role -> Text,
+        language -> Text,
+        password_hash -> Nullable<Text>,
+        status -> Text,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        password_changed_at -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    account_links (id) {
+        id -> Text,
+        token_hash -> Text,
+        purpose -> Text,
+        office_id -> Text,
+        user_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        prefix -> Text,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        office_id -> Text,
+        occurred_at -> Timestamp,
+        actor_user_id -> Nullable<Text>,
+        actor_role -> Text,
+        actor_label -> Text,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Text,
+        summary -> Text,
+        request_id -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(audit_log -> offices (office_id));
+
+diesel::allow_tables_to_appear_in_same_query!(offices, users, sessions, account_links, api_tokens, audit_log,);

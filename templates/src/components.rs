@@ -1,0 +1,178 @@
+//! Small reusable pieces: CSRF input, form fields bound to their labels and errors, badges, pager.
+
+use maud::{html, Markup};
+
+use crate::Lang;
+
+/// The hidden CSRF token every form carries.
+pub fn csrf_input(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+/// Errors of a submitted form: (field name, message). An empty list means no errors.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(pub Vec<(String, String)>);
+
+impl FormErrors {
+    pub fn one(field: &str, message: &str) -> Self {
+        FormErrors(vec![(field.to_string(), message.to_string())])
+    }
+
+    pub fn for_field(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The summary at the top of a form, linking to each field with a problem.
+pub fn error_summary(l: Lang, errors: &FormErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 #error-summary-title { (l.t("Ada yang perlu diperbaiki", "There is a problem")) }
+                ul {
+                    @for (field, message) in &errors.0 {
+                        li {
+                            @if field.is_empty() {
+                                (message)
+                            } @else {
+                                a href={ "#f-" (field) } { (message) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Describes one input field.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub hint: Option<&'a str>,
+    pub autocomplete: Option<&'a str>,
+    pub required: bool,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: &'a str, label: &'a str) -> Self {
+        Field { name, label, kind: "text", value: "", hint: None, autocomplete: None, required: false }
+    }
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+    pub fn value(mut self, value: &'a str) -> Self {
+        self.value = value;
+        self
+    }
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn autocomplete(mut self, autocomplete: &'a str) -> Self {
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+}
+
+/// A labelled input with its hint and error, bound by id and `aria-describedby`.
+pub fn text_field(field: &Field, errors: &FormErrors) -> Markup {
+    let id = format!("f-{}", field.name);
+    let error = errors.for_field(field.name);
+    let described = describedby(field.name, field.hint.is_some(), error.is_some());
+    html! {
+        div class={ "field" @if error.is_some() { " has-error" } } {
+            label for=(id) { (field.label) @if field.required { " " span.req aria-hidden="true" { "*" } } }
+            @if let Some(hint) = field.hint { p.hint id={ "h-" (field.name) } { (hint) } }
+            @if let Some(error) = error { p.field-error id={ "e-" (field.name) } { (error) } }
+            input id=(id) name=(field.name) type=(field.kind)
+                value=[(field.kind != "password").then_some(field.value)]
+                autocomplete=[field.autocomplete] required[field.required]
+                aria-invalid=[error.map(|_| "true")] aria-describedby=[described];
+        }
+    }
+}
+
+/// A labelled select; `options` are (value, label).
+pub fn select_field(
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FormErrors,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.for_field(name);
+    let described = describedby(name, false, error.is_some());
+    html! {
+        div class={ "field" @if error.is_some() { " has-error" } } {
+            label for=(id) { (label) }
+            @if let Some(error) = error { p.field-error id={ "e-" (name) } { (error) } }
+            select id=(id) name=(name) aria-invalid=[error.map(|_| "true")] aria-describedby=[described] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+fn describedby(name: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("h-{name}"));
+    }
+    if error {
+        ids.push(format!("e-{name}"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The visual tone of a status badge; the text always states the status too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Neutral,
+    Warn,
+    Bad,
+}
+
+/// A status shown with text and an icon-like prefix, never by colour alone.
+pub fn badge(tone: Tone, text: &str) -> Markup {
+    let (class, mark) = match tone {
+        Tone::Good => ("badge good", "✓"),
+        Tone::Neutral => ("badge neutral", "•"),
+        Tone::Warn => ("badge warn", "!"),
+        Tone::Bad => ("badge bad", "✕"),
+    };
+    html! { span class=(class) { span aria-hidden="true" { (mark) " " } (text) } }
+}
+
+/// Previous/next links for a paged list; `base` already holds the filter query.
+pub fn pager(l: Lang, base: &str, page: i64, per_page: i64, total: i64) -> Markup {
+    let pages = ((total + per_page - 1) / per_page).max(1);
+    let sep = if base.contains('?') { '&' } else { '?' };
+    html! {
+        nav.pager aria-label=(l.t("Halaman", "Pages")) {
+            @if page > 1 {
+                a rel="prev" href={ (base) (sep) "page=" (page - 1) } { "← " (l.t("Sebelumnya", "Previous")) }
+            }
+            span { (l.t("Halaman", "Page")) " " (page) " / " (pages) " · " (total) " " (l.t("baris", "rows")) }
+            @if page < pages {
+                a rel="next" href={ (base) (sep) "page=" (page + 1) } { (l.t("Berikutnya", "Next")) " →" }
+            }
+        }
+    }
+}

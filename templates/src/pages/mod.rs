@@ -1,0 +1,8 @@
+//! Pages, one module per area.
+
+pub mod account;
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod errors;
+pub mod home;
