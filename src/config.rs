@@ -314,11 +314,17 @@ fn describe_figment_error(error: figment::Error) -> ConfigError {
         .into_iter()
         .map(|e| {
             let mut key = e.path.join(".");
-            if let figment::error::Kind::UnknownField(field, expected) = &e.kind {
-                if !key.is_empty() {
-                    key.push('.');
+            let mut with_field = |field: &str| {
+                if e.path.last().map(String::as_str) != Some(field) {
+                    if !key.is_empty() {
+                        key.push('.');
+                    }
+                    key.push_str(field);
                 }
-                key.push_str(field);
+                key.clone()
+            };
+            if let figment::error::Kind::UnknownField(field, expected) = &e.kind {
+                let key = with_field(field);
                 return format!(
                     "setting `{key}` is not known; allowed keys here: {}{}",
                     expected.join(", "),
@@ -326,10 +332,7 @@ fn describe_figment_error(error: figment::Error) -> ConfigError {
                 );
             }
             if let figment::error::Kind::MissingField(field) = &e.kind {
-                if !key.is_empty() {
-                    key.push('.');
-                }
-                key.push_str(field);
+                let key = with_field(field);
                 return format!("setting `{key}` is missing{}", source_of(&e));
             }
             format!("setting `{key}`: {}{}", e.kind, source_of(&e))
@@ -382,7 +385,7 @@ mod tests {
     #[test]
     fn unknown_key_is_named() {
         let err = Settings::load_from(None, &env(&[("HARMONI__SERVER__PROT", "1")])).expect_err("unknown key refused");
-        assert!(err.0.contains("server.prot"), "{}", err.0);
+        assert!(err.0.contains("`server.prot`"), "{}", err.0);
         assert!(err.0.contains("port"), "lists the allowed keys: {}", err.0);
     }
 

@@ -90,7 +90,8 @@ pub fn record(conn: &mut DbConn, entry: &AuditEntry, now: NaiveDateTime) -> Resu
     model::insert(
         conn,
         &AuditRow {
-            id: uuid::Uuid::new_v4().to_string(),
+            // Time-ordered ids keep entries made in the same instant in the order they happened.
+            id: uuid::Uuid::now_v7().to_string(),
             office_id: entry.office_id.clone(),
             occurred_at: now,
             actor_user_id: entry.actor_user_id.clone(),

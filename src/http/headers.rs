@@ -4,7 +4,7 @@ use actix_web::body::BoxBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::{web, HttpMessage};
 
 use crate::http::AppState;
 
@@ -18,9 +18,13 @@ pub async fn security_headers(
     let hsts =
         req.app_data::<web::Data<AppState>>().is_some_and(|s| s.settings.server.public_url.starts_with("https://"));
     let is_static = req.path().starts_with("/static/");
+    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string());
     let mut res = next.call(req).await?;
     let cacheable = is_static && res.status().is_success();
     let h = res.headers_mut();
+    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        h.insert(HeaderName::from_static("x-request-id"), id);
+    }
     let mut set = |name: HeaderName, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));
     };

@@ -1,0 +1,10 @@
+//! Integration tests: the real application on a random port, a fresh database per test, both backends.
+
+mod helpers;
+
+mod accounts;
+mod admin;
+mod api;
+mod config;
+mod schema;
+mod security;
