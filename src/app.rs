@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, Compress};
+use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 use tracing_actix_web::TracingLogger;
 
@@ -127,7 +127,6 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .wrap(from_fn(session::session_layer))
             .wrap(from_fn(errors::render_errors))
             .wrap(from_fn(headers::security_headers))
-            .wrap(Compress::default())
             .wrap(TracingLogger::<HarmoniRootSpan>::new())
             .service(health::healthz)
             .service(health::readyz)

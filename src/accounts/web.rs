@@ -189,7 +189,7 @@ async fn link_form(state: State, ctx: RequestCtx, token: web::Path<String>) -> R
     let token = token.into_inner();
     let now = state.now();
     let t = token.clone();
-    let p = page_ctx(&state, &ctx, "/link");
+    let p = page_ctx(&state, &ctx, &format!("/link/{token}"));
     match state.db.run(move |c| service::open_link(c, &t, now)).await {
         Ok(open) => Ok(html(set_password_page(
             &p,
@@ -234,7 +234,7 @@ async fn link_submit(
     };
     let (sec, now, rid) = (state.settings.security.clone(), state.now(), Some(ctx.request_id.clone()));
     let t = token.clone();
-    let p = page_ctx(&state, &ctx, "/link");
+    let p = page_ctx(&state, &ctx, &format!("/link/{token}"));
     match state.db.run(move |c| service::redeem_link(c, &t, &input, &sec, now, rid)).await {
         Ok((_, session)) => {
             let names = names(&state);

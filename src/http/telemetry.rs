@@ -1,6 +1,8 @@
 //! Logging: text or JSON lines, each request line carrying its request id; paths are logged by
 //! route pattern, never with their values (one-time links carry tokens in the path).
 
+use std::io::IsTerminal;
+
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::HttpMessage;
@@ -13,7 +15,9 @@ use crate::config::{LogFormat, LogSettings};
 /// Installs the global subscriber once; later calls (tests) are ignored.
 pub fn init(settings: &LogSettings) {
     let filter = EnvFilter::try_new(&settings.level).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(true);
+    // Colour codes only for a terminal; files and collectors get plain text.
+    let ansi = std::io::stdout().is_terminal();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(true).with_ansi(ansi);
     let _ = match settings.format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().with_current_span(true).with_span_list(false).try_init(),

@@ -176,3 +176,43 @@ pub fn pager(l: Lang, base: &str, page: i64, per_page: i64, total: i64) -> Marku
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_badge_states_its_status_in_text() {
+        let html = badge(Tone::Bad, "dinonaktifkan").into_string();
+        assert!(html.contains("dinonaktifkan") && html.contains("badge bad"));
+        assert!(html.contains(r#"aria-hidden="true""#), "the symbol is decoration, the text is the status");
+    }
+
+    #[test]
+    fn fields_are_bound_to_their_label_hint_and_error() {
+        let errors = FormErrors::one("email", "Alamat email tidak valid.");
+        let html =
+            text_field(&Field::new("email", "Email").hint("nama@contoh.go.id").value("x"), &errors).into_string();
+        assert!(html.contains(r#"<label for="f-email">"#));
+        assert!(html.contains(r#"id="f-email""#));
+        assert!(html.contains(r#"aria-describedby="h-email e-email""#));
+        assert!(html.contains(r#"aria-invalid="true""#));
+        let summary = error_summary(Lang::Id, &errors).into_string();
+        assert!(summary.contains(r##"href="#f-email""##), "the summary links to the field");
+    }
+
+    #[test]
+    fn password_fields_never_echo_their_value() {
+        let html =
+            text_field(&Field::new("password", "Kata sandi").kind("password").value("rahasia"), &FormErrors::default())
+                .into_string();
+        assert!(!html.contains("rahasia"));
+    }
+
+    #[test]
+    fn times_are_shown_in_wib() {
+        let utc = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).and_then(|d| d.and_hms_opt(1, 5, 0)).expect("valid");
+        assert_eq!(Lang::Id.datetime(utc), "02-03-2026 08.05 WIB");
+        assert_eq!(Lang::En.datetime(utc), "02 Mar 2026 08:05 WIB");
+    }
+}

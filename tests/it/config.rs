@@ -128,3 +128,79 @@ async fn the_command_line_migrates_and_adds_users(backend: Backend) {
 }
 
 both_backends!(the_command_line_migrates_and_adds_users);
+
+/// `harmoni serve` as a newcomer runs it: it starts, prints the setup link on the console (not
+/// in the log), logs JSON lines with request ids, answers, and stops cleanly on SIGTERM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_starts_answers_and_stops_gracefully_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let mut child = harmoni()
+        .env("HARMONI__DATABASE__URL", format!("sqlite://{}", dir.path().join("harmoni.db").display()))
+        .env("HARMONI__SERVER__PORT", "0")
+        .env("HARMONI__LOG__FORMAT", "json")
+        .env("HARMONI__LOG__LEVEL", "info")
+        .arg("serve")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut lines = Vec::new();
+    let port = loop {
+        let line = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("server starts within 30 s");
+        lines.push(line.clone());
+        if line.contains("Harmoni is listening") {
+            let v: serde_json::Value = serde_json::from_str(&line).expect("log lines are JSON");
+            break v["fields"]["port"].as_u64().expect("port logged");
+        }
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let client = browser();
+    assert_eq!(client.get(format!("{base}/healthz")).send().await.expect("healthz").status(), StatusCode::OK);
+    assert_eq!(client.get(format!("{base}/readyz")).send().await.expect("readyz").status(), StatusCode::OK);
+    let login = client.get(format!("{base}/login")).send().await.expect("login");
+    assert_eq!(login.status(), StatusCode::OK);
+    assert!(login.text().await.expect("body").contains("Masuk ke Harmoni"));
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().expect("wait") {
+            break exit;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server stops within 15 s of SIGTERM");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(exit.success(), "clean exit after SIGTERM: {exit:?}");
+    lines.extend(rx.try_iter());
+
+    let link_lines: Vec<&String> = lines.iter().filter(|l| l.contains("/link/")).collect();
+    assert_eq!(link_lines.len(), 1, "the first-administrator link is printed once: {lines:#?}");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(link_lines[0]).is_err(),
+        "printed on the console, not as a log line"
+    );
+    let request_lines: Vec<serde_json::Value> = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["fields"]["message"] == "request finished")
+        .collect();
+    assert!(request_lines.len() >= 3, "{lines:#?}");
+    for line in &request_lines {
+        assert!(
+            line["span"]["request_id"].as_str().is_some_and(|id| id.len() == 36),
+            "request id on every request line: {line}"
+        );
+    }
+    assert!(lines.iter().any(|l| l.contains("Harmoni stopped")), "{lines:#?}");
+}

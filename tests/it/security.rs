@@ -245,6 +245,37 @@ async fn error_pages_show_a_request_id_and_nothing_internal(backend: Backend) {
     assert_eq!(body["status"], 404);
 }
 
+async fn secure_mode_uses_host_prefixed_secure_cookies(backend: Backend) {
+    let app = spawn_with(backend, |s| s.security.secure_cookies = harmoni::config::SecureCookies::Always).await;
+    let user = app.user("petugas", "aman@bekasikota.go.id").await;
+    let client = browser();
+    let page = app.get(&client, "/login").await;
+    let csrf_cookie = header(page.headers(), "set-cookie");
+    assert!(csrf_cookie.starts_with("__Host-harmoni_csrf="), "{csrf_cookie}");
+    let token = csrf_cookie.split(';').next().expect("cookie").split_once('=').expect("value").1.to_string();
+    // The test client speaks plain http, so it sends the Secure cookie by hand.
+    let res = plain_client()
+        .post(app.url("/login"))
+        .header("cookie", format!("__Host-harmoni_csrf={token}"))
+        .form(&[("csrf_token", token.as_str()), ("email", user.email.as_str()), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let session = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap_or_default().to_string())
+        .find(|c| c.contains("session"))
+        .expect("session cookie");
+    assert!(session.starts_with("__Host-harmoni_session="), "{session}");
+    for attribute in ["Secure", "HttpOnly", "Path=/", "SameSite=Lax"] {
+        assert!(session.contains(attribute), "{attribute} in {session}");
+    }
+    assert!(!session.contains("Domain="), "__Host- cookies carry no Domain: {session}");
+}
+
 both_backends!(
     forms_without_the_right_csrf_token_are_refused,
     login_form_needs_its_csrf_token_too,
@@ -253,4 +284,5 @@ both_backends!(
     users_without_the_role_are_refused,
     every_response_carries_the_security_headers,
     error_pages_show_a_request_id_and_nothing_internal,
+    secure_mode_uses_host_prefixed_secure_cookies,
 );
