@@ -131,6 +131,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .service(health::healthz)
             .service(health::readyz)
             .service(health::stylesheet)
+            .service(health::favicon)
             .configure(crate::home::routes)
             .configure(crate::accounts::web::routes)
             .configure(crate::audit::web::routes)

@@ -1,4 +1,4 @@
-//! Liveness (`/healthz`), readiness (`/readyz`: the database answers), and the stylesheet.
+//! Liveness (`/healthz`), readiness (`/readyz`: the database answers), and the static assets.
 
 use actix_web::{get, HttpResponse};
 use diesel::RunQueryDsl;
@@ -31,4 +31,9 @@ pub async fn readyz(state: State) -> HttpResponse {
 #[get("/static/app.css")]
 pub async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok().content_type("text/css; charset=utf-8").body(harmoni_templates::APP_CSS)
+}
+
+#[get("/static/favicon.svg")]
+pub async fn favicon() -> HttpResponse {
+    HttpResponse::Ok().content_type("image/svg+xml").body(harmoni_templates::FAVICON_SVG)
 }

@@ -52,6 +52,7 @@ pub fn page(ctx: &PageCtx, title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · Harmoni" }
                 link rel="stylesheet" href="/static/app.css";
+                link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
             }
             body {
                 a.skip-link href="#main" { (l.t("Langsung ke isi", "Skip to content")) }

@@ -8,6 +8,8 @@ pub use layout::{page, Flash, FlashKind, NavItem, PageCtx};
 
 /// The stylesheet, served by the application under `/static/`.
 pub const APP_CSS: &str = include_str!("../static/app.css");
+/// The site icon, served under `/static/`.
+pub const FAVICON_SVG: &str = include_str!("../static/favicon.svg");
 
 /// A language of the user interface. Indonesian is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -32,6 +32,16 @@ async fn forms_without_the_right_csrf_token_are_refused(backend: Backend) {
         .expect("post");
     assert_eq!(cross_origin.status(), StatusCode::FORBIDDEN);
 
+    // `Origin: null` (sandboxed frames, privacy modes) is not our origin either.
+    let null_origin = client
+        .post(app.url("/account/language"))
+        .header("origin", "null")
+        .form(&[("csrf_token", token.as_str()), ("language", "en")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(null_origin.status(), StatusCode::FORBIDDEN);
+
     let cross_site = client
         .post(app.url("/account/language"))
         .header("sec-fetch-site", "cross-site")
@@ -184,7 +194,7 @@ fn assert_security_headers(res: &reqwest::Response, what: &str) {
     assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{what}: {csp}");
     assert_eq!(header(h, "x-content-type-options"), "nosniff", "{what}");
     assert_eq!(header(h, "x-frame-options"), "DENY", "{what}");
-    assert_eq!(header(h, "referrer-policy"), "no-referrer", "{what}");
+    assert_eq!(header(h, "referrer-policy"), "same-origin", "{what}");
     assert!(!header(h, "x-request-id").is_empty(), "{what}");
 }
 
