@@ -5,6 +5,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod api;
+mod browser;
 mod config;
 mod schema;
 mod security;
