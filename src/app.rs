@@ -49,6 +49,14 @@ impl Application {
         let now = clock.now_naive();
         let offices = offices::service::sync_from_config(&mut conn, &settings.offices, now).map_err(anyhow_err)?;
         let default_office_id = offices[0].id.clone();
+        for office in &offices {
+            let added =
+                crate::calendar::service::seed_from_config(&mut conn, &office.id, &settings.calendar_years, now)
+                    .map_err(anyhow_err)?;
+            if !added.is_empty() {
+                tracing::info!(office = %office.code, years = ?added, "calendar years loaded from config");
+            }
+        }
 
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", settings.server.host, settings.server.port))?;
@@ -135,6 +143,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::home::routes)
             .configure(crate::accounts::web::routes)
             .configure(crate::audit::web::routes)
+            .configure(crate::calendar::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

@@ -1,6 +1,8 @@
 //! Typed settings, layered: `config/default.toml` -> an optional file -> `HARMONI__` environment.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use figment::providers::{Format, Toml};
@@ -8,9 +10,17 @@ use figment::value::{Dict, Value};
 use figment::{Figment, Metadata, Profile, Provider};
 use serde::Deserialize;
 
+use crate::calendar::data::{self, DeadlineRule, YearFile};
+
 /// The defaults as shipped, used when `config/default.toml` cannot be found on disk
 /// (a binary copied elsewhere); the file on disk wins when present.
 const EMBEDDED_DEFAULTS: &str = include_str!("../config/default.toml");
+const EMBEDDED_DEADLINES: &str = include_str!("../config/deadlines.toml");
+const EMBEDDED_YEARS: [&str; 3] = [
+    include_str!("../config/calendar/2025.toml"),
+    include_str!("../config/calendar/2026.toml"),
+    include_str!("../config/calendar/2027.toml"),
+];
 
 /// Environment variable naming an extra settings file.
 pub const CONFIG_FILE_ENV: &str = "HARMONI_CONFIG";
@@ -28,9 +38,18 @@ pub struct Settings {
     pub clock: ClockSettings,
     pub ui: UiSettings,
     pub offices: Vec<OfficeSettings>,
+    /// Office changes to deadline rules that DOMAIN.md marks as settings (code -> days).
+    #[serde(default)]
+    pub deadlines: BTreeMap<String, u32>,
     /// Folder the settings were read from; reference data lives beside `default.toml`.
     #[serde(skip)]
     pub config_dir: PathBuf,
+    /// The statutory clocks from `deadlines.toml`, with `deadlines` applied.
+    #[serde(skip)]
+    pub deadline_rules: Arc<BTreeMap<String, DeadlineRule>>,
+    /// The holiday lists shipped in `calendar/`, which seed each office's calendar.
+    #[serde(skip)]
+    pub calendar_years: Arc<Vec<YearFile>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -162,9 +181,34 @@ impl Settings {
         let vars: Vec<(String, String)> = env.iter().filter(|(k, _)| k.starts_with("HARMONI__")).cloned().collect();
         figment = figment.merge(EnvVars::new(vars));
         let mut settings: Settings = figment.extract().map_err(describe_figment_error)?;
-        settings.config_dir = config_dir;
         settings.validate()?;
+        settings.load_reference_data(&config_dir)?;
+        settings.config_dir = config_dir;
         Ok(settings)
+    }
+
+    /// Reads the deadline rules and holiday lists beside `default.toml` (or the copies built in).
+    fn load_reference_data(&mut self, dir: &Path) -> Result<(), ConfigError> {
+        let rules_file = dir.join("deadlines.toml");
+        let text = if rules_file.is_file() {
+            std::fs::read_to_string(&rules_file)
+                .map_err(|e| ConfigError(format!("cannot read {}: {e}", rules_file.display())))?
+        } else {
+            EMBEDDED_DEADLINES.to_string()
+        };
+        self.deadline_rules =
+            Arc::new(data::parse_rules(&text, &self.deadlines).map_err(|p| ConfigError(p.join("\n")))?);
+        let calendar_dir = dir.join("calendar");
+        let years = if calendar_dir.is_dir() {
+            data::load_years(&calendar_dir).map_err(ConfigError)?
+        } else {
+            EMBEDDED_YEARS
+                .iter()
+                .map(|t| data::parse_year(t).map_err(|p| ConfigError(p.join("\n"))))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        self.calendar_years = Arc::new(years);
+        Ok(())
     }
 
     /// Checks the rules serde cannot express; each message names the key.

@@ -93,6 +93,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_years (id) {
+        id -> Text,
+        office_id -> Text,
+        year -> Integer,
+        status -> Text,
+        source -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    calendar_days (id) {
+        id -> Text,
+        office_id -> Text,
+        day -> Date,
+        kind -> Text,
+        name_id -> Text,
+        name_en -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));

@@ -26,11 +26,18 @@ with a stable `code`.",
         crate::accounts::api::create_token,
         crate::accounts::api::revoke_token,
         crate::audit::api::list,
+        crate::calendar::api::holidays,
+        crate::calendar::api::deadline,
+        crate::calendar::api::rules,
+        crate::calendar::api::add_day,
+        crate::calendar::api::remove_day,
+        crate::calendar::api::import_year,
+        crate::calendar::api::confirm_year,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines")),
 )]
 pub struct ApiDoc;
 
@@ -59,4 +66,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(openapi_json);
     crate::accounts::api::routes(cfg);
     crate::audit::api::routes(cfg);
+    crate::calendar::api::routes(cfg);
 }

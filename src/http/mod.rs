@@ -43,6 +43,11 @@ impl AppState {
     pub fn now(&self) -> chrono::NaiveDateTime {
         self.clock.now_naive()
     }
+
+    /// Today's date at the office (WIB, UTC+7): the day 0 of deadlines started now.
+    pub fn today(&self) -> chrono::NaiveDate {
+        (self.clock.now() + chrono::Duration::hours(7)).date_naive()
+    }
 }
 
 /// How the request is authenticated.
@@ -126,17 +131,21 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
     let office_id = actor.map(|a| a.office_id.as_str()).unwrap_or(&state.default_office_id);
     let office_name = state.office(office_id).map(|o| o.name.clone()).unwrap_or_default();
     let mut nav = Vec::new();
+    let mut add = |href: &str, label: &str| {
+        let current = if href == "/" { path == "/" } else { path.starts_with(href) };
+        nav.push(NavItem { href: href.to_string(), label: label.to_string(), current });
+    };
     if let Some(actor) = actor {
-        let mut add = |href: &str, label: &str| {
-            let current = if href == "/" { path == "/" } else { path.starts_with(href) };
-            nav.push(NavItem { href: href.to_string(), label: label.to_string(), current });
-        };
         add("/", l.t("Beranda", "Home"));
+        add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {
             add("/admin/users", l.t("Pengguna", "Users"));
+            add("/admin/kalender", l.t("Kelola kalender", "Manage calendar"));
             add("/admin/audit", l.t("Jejak audit", "Audit trail"));
         }
         add("/account", l.t("Akun saya", "My account"));
+    } else {
+        add("/kalender", l.t("Kalender hari kerja", "Working-day calendar"));
     }
     PageCtx {
         lang: l,

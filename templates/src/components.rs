@@ -160,6 +160,42 @@ pub fn badge(tone: Tone, text: &str) -> Markup {
     html! { span class=(class) { span aria-hidden="true" { (mark) " " } (text) } }
 }
 
+/// How far a deadline is, in working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineState {
+    Ahead(i64),
+    DueToday,
+    Overdue(i64),
+}
+
+/// The deadline status used by every workflow: text first, colour second.
+pub fn deadline_badge(l: Lang, state: DeadlineState, due: &str) -> Markup {
+    let left = |n: i64| match l {
+        Lang::Id => format!("Sisa {n} hari kerja"),
+        Lang::En if n == 1 => "1 working day left".to_string(),
+        Lang::En => format!("{n} working days left"),
+    };
+    let (tone, text) = match state {
+        DeadlineState::Ahead(n) if n <= 2 => (Tone::Warn, left(n)),
+        DeadlineState::Ahead(n) => (Tone::Good, left(n)),
+        DeadlineState::DueToday => (Tone::Warn, l.t("Jatuh tempo hari ini", "Due today").to_string()),
+        DeadlineState::Overdue(n) => (
+            Tone::Bad,
+            match l {
+                Lang::Id => format!("Terlambat {n} hari kerja"),
+                Lang::En if n == 1 => "Overdue by 1 working day".to_string(),
+                Lang::En => format!("Overdue by {n} working days"),
+            },
+        ),
+    };
+    html! {
+        span.deadline {
+            (badge(tone, &text))
+            " " span.due { "(" (l.t("jatuh tempo", "due")) " " (due) ")" }
+        }
+    }
+}
+
 /// Previous/next links for a paged list; `base` already holds the filter query.
 pub fn pager(l: Lang, base: &str, page: i64, per_page: i64, total: i64) -> Markup {
     let pages = ((total + per_page - 1) / per_page).max(1);
@@ -207,6 +243,18 @@ mod tests {
             text_field(&Field::new("password", "Kata sandi").kind("password").value("rahasia"), &FormErrors::default())
                 .into_string();
         assert!(!html.contains("rahasia"));
+    }
+
+    #[test]
+    fn deadline_badges_say_the_status_in_words() {
+        let ahead = deadline_badge(Lang::Id, DeadlineState::Ahead(5), "Senin, 9 Maret 2026").into_string();
+        assert!(ahead.contains("Sisa 5 hari kerja") && ahead.contains("badge good"), "{ahead}");
+        let soon = deadline_badge(Lang::En, DeadlineState::Ahead(1), "Monday").into_string();
+        assert!(soon.contains("1 working day left") && soon.contains("badge warn"), "{soon}");
+        let today = deadline_badge(Lang::Id, DeadlineState::DueToday, "x").into_string();
+        assert!(today.contains("Jatuh tempo hari ini"));
+        let late = deadline_badge(Lang::Id, DeadlineState::Overdue(3), "x").into_string();
+        assert!(late.contains("Terlambat 3 hari kerja") && late.contains("badge bad"));
     }
 
     #[test]

@@ -43,6 +43,55 @@ impl Lang {
         }
     }
 
+    pub fn weekday(self, d: chrono::NaiveDate) -> &'static str {
+        use chrono::Datelike;
+        let i = d.weekday().num_days_from_monday() as usize;
+        match self {
+            Lang::Id => ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"][i],
+            Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i],
+        }
+    }
+
+    pub fn month(self, month: u32) -> &'static str {
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::Id => [
+                "Januari",
+                "Februari",
+                "Maret",
+                "April",
+                "Mei",
+                "Juni",
+                "Juli",
+                "Agustus",
+                "September",
+                "Oktober",
+                "November",
+                "Desember",
+            ][i],
+            Lang::En => [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ][i],
+        }
+    }
+
+    /// A date written out in full: "Senin, 2 Maret 2026" / "Monday, 2 March 2026".
+    pub fn date_long(self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        format!("{}, {} {} {}", self.weekday(d), d.day(), self.month(d.month()), d.year())
+    }
+
     /// A timestamp in the office's local time (WIB, UTC+7), written the way each language reads it.
     pub fn datetime(self, utc: chrono::NaiveDateTime) -> String {
         let local = utc + chrono::Duration::hours(7);

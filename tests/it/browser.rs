@@ -79,8 +79,34 @@ async fn fill(c: &Client, id: &str, value: &str) {
     field.send_keys(value).await.expect("type");
 }
 
+/// Runs an action that navigates, then waits until the old page is gone and the new one loaded,
+/// so assertions never read a page that is being replaced.
+async fn navigating<F, Fut>(c: &Client, action: F)
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let old = c.find(Locator::Css("html")).await.expect("current page");
+    action().await;
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    c.wait().for_element(Locator::Css("footer")).await.expect("the new page loads");
+}
+
+async fn click(c: &Client, locator: Locator<'_>) {
+    let target = c.find(locator).await.expect("element to click");
+    navigating(c, || async {
+        target.click().await.expect("click");
+    })
+    .await;
+}
+
 async fn submit_main_form(c: &Client) {
-    c.find(Locator::Css("main form button[type=submit]")).await.expect("submit button").click().await.expect("click");
+    click(c, Locator::Css("main form button[type=submit]")).await;
 }
 
 async fn an_administrator_sets_up_harmoni_and_adds_a_mediator_in_the_browser(backend: Backend) {
@@ -90,6 +116,7 @@ async fn an_administrator_sets_up_harmoni_and_adds_a_mediator_in_the_browser(bac
     let link = app.setup_link.clone().expect("setup link");
 
     c.goto(&link).await.expect("open setup link");
+    c.wait().for_element(Locator::Css("footer")).await.expect("page loads");
     fill(c, "f-email", "admin@bekasikota.go.id").await;
     fill(c, "f-full_name", "Rina Kurniasih").await;
     fill(c, "f-password", "password1234").await;
@@ -107,8 +134,8 @@ async fn an_administrator_sets_up_harmoni_and_adds_a_mediator_in_the_browser(bac
         "a real browser's form post passes the CSRF and origin checks: {text}"
     );
 
-    c.find(Locator::LinkText("Pengguna")).await.expect("nav link").click().await.expect("click");
-    c.find(Locator::LinkText("Tambah pengguna")).await.expect("button").click().await.expect("click");
+    click(c, Locator::LinkText("Pengguna")).await;
+    click(c, Locator::LinkText("Tambah pengguna")).await;
     fill(c, "f-email", "siti.mediator@bekasikota.go.id").await;
     fill(c, "f-full_name", "Siti Rahmawati").await;
     c.find(Locator::Css("#f-role option[value=mediator]")).await.expect("option").click().await.expect("select");
@@ -118,16 +145,19 @@ async fn an_administrator_sets_up_harmoni_and_adds_a_mediator_in_the_browser(bac
 
     // The header switch changes the language of the account.
     c.find(Locator::Css("#lang-select option[value=en]")).await.expect("option").click().await.expect("select");
-    c.find(Locator::Css(".lang-switch button")).await.expect("switch").click().await.expect("click");
+    click(c, Locator::Css(".lang-switch button")).await;
     let text = body_text(c).await;
     assert!(text.contains("Sign out"), "{text}");
 
-    c.find(Locator::Css("header form[action='/logout'] button")).await.expect("sign out").click().await.expect("click");
+    click(c, Locator::Css("header form[action='/logout'] button")).await;
     assert!(body_text(c).await.contains("You have signed out"));
 
     // Signing in with the keyboard only: type, Tab, type, Enter.
     let email = c.find(Locator::Id("f-email")).await.expect("email field");
-    email.send_keys(&format!("admin@bekasikota.go.id{}{}{}", Key::Tab, PASSWORD, Key::Enter)).await.expect("type");
+    navigating(c, || async {
+        email.send_keys(&format!("admin@bekasikota.go.id{}{}{}", Key::Tab, PASSWORD, Key::Enter)).await.expect("type");
+    })
+    .await;
     let text = body_text(c).await;
     assert!(text.contains("Welcome, Rina Kurniasih"), "{text}");
     c.clone().close().await.expect("close");

@@ -4,5 +4,6 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod errors;
 pub mod home;
