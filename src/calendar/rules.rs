@@ -319,3 +319,172 @@ mod tests {
         assert_eq!(deadline_status(&c, d(2026, 3, 9), d(2026, 3, 5)), DeadlineStatus::Overdue(2));
     }
 }
+
+/// Properties of the engine over the shipped 2025-2027 calendars and random dates.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::calendar::data::parse_year;
+    use proptest::prelude::*;
+
+    fn shipped() -> Calendar {
+        let files = [
+            include_str!("../../config/calendar/2025.toml"),
+            include_str!("../../config/calendar/2026.toml"),
+            include_str!("../../config/calendar/2027.toml"),
+        ];
+        let years: Vec<_> = files.iter().map(|t| parse_year(t).expect("shipped calendar is valid")).collect();
+        Calendar::new(years.iter().map(|y| (y.year, y.status)), years.iter().flat_map(|y| y.days.clone()))
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn every_domain_holiday_of_2025_and_2026_is_not_a_working_day() {
+        let c = shipped();
+        let listed = [
+            // 2025 holidays and cuti bersama (DOMAIN.md section 8).
+            (2025, 1, 1),
+            (2025, 1, 27),
+            (2025, 1, 29),
+            (2025, 3, 29),
+            (2025, 3, 31),
+            (2025, 4, 1),
+            (2025, 4, 18),
+            (2025, 4, 20),
+            (2025, 5, 1),
+            (2025, 5, 12),
+            (2025, 5, 29),
+            (2025, 6, 1),
+            (2025, 6, 6),
+            (2025, 6, 27),
+            (2025, 8, 17),
+            (2025, 9, 5),
+            (2025, 12, 25),
+            (2025, 1, 28),
+            (2025, 3, 28),
+            (2025, 4, 2),
+            (2025, 4, 3),
+            (2025, 4, 4),
+            (2025, 4, 7),
+            (2025, 5, 13),
+            (2025, 5, 30),
+            (2025, 6, 9),
+            (2025, 8, 18),
+            (2025, 12, 26),
+            // 2026.
+            (2026, 1, 1),
+            (2026, 1, 16),
+            (2026, 2, 17),
+            (2026, 3, 19),
+            (2026, 3, 21),
+            (2026, 3, 22),
+            (2026, 4, 3),
+            (2026, 4, 5),
+            (2026, 5, 1),
+            (2026, 5, 14),
+            (2026, 5, 27),
+            (2026, 5, 31),
+            (2026, 6, 1),
+            (2026, 6, 16),
+            (2026, 8, 17),
+            (2026, 8, 25),
+            (2026, 12, 25),
+            (2026, 2, 16),
+            (2026, 3, 18),
+            (2026, 3, 20),
+            (2026, 3, 23),
+            (2026, 3, 24),
+            (2026, 5, 15),
+            (2026, 5, 28),
+            (2026, 12, 24),
+        ];
+        for (y, m, day) in listed {
+            assert!(!c.is_working_day(d(y, m, day)), "{y}-{m}-{day} must not be a working day");
+        }
+        assert_eq!(c.holidays_in(2025).len(), 28);
+        assert_eq!(c.holidays_in(2026).len(), 25);
+        assert!(c.is_working_day(d(2026, 3, 2)), "an ordinary Monday is a working day");
+    }
+
+    #[test]
+    fn idul_fitri_2025_is_skipped_whole() {
+        let c = shipped();
+        // Thursday 27 March 2025 + 1 WD: Nyepi leave, weekend, Idul Fitri, leave, weekend, leave.
+        let r = c.add_working_days(d(2025, 3, 27), 1);
+        assert_eq!(r.due, d(2025, 4, 8));
+        assert_eq!(r.skipped.len(), 11);
+        assert!(r.warnings.is_empty());
+        assert_eq!(c.count_working_days(d(2025, 3, 27), d(2025, 4, 8)), 1);
+    }
+
+    #[test]
+    fn idul_fitri_2026_is_skipped_whole() {
+        let c = shipped();
+        // Tuesday 17 March 2026 + 1 WD: Nyepi leave and day, Idul Fitri leave and days, weekend, leave.
+        let r = c.add_working_days(d(2026, 3, 17), 1);
+        assert_eq!(r.due, d(2026, 3, 25));
+        let skipped: Vec<_> = r.skipped.iter().map(|s| s.date).collect();
+        assert_eq!(skipped, (18..=24).map(|day| d(2026, 3, day)).collect::<Vec<_>>());
+        // A 30 WD mediation delegated on Monday 2 March 2026: 16 WD left in March after the
+        // Nyepi and Lebaran break, then April without Good Friday (3 April) -> Tuesday 21 April.
+        assert_eq!(c.add_working_days(d(2026, 3, 2), 30).due, d(2026, 4, 21));
+    }
+
+    #[test]
+    fn provisional_2027_is_flagged() {
+        let c = shipped();
+        let r = c.add_working_days(d(2026, 12, 28), 10);
+        assert_eq!(r.warnings, vec![CalendarWarning::YearProvisional(2027)]);
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (0i64..(4 * 366)).prop_map(|offset| d(2024, 6, 1) + Duration::days(offset))
+    }
+
+    proptest! {
+        #[test]
+        fn adding_then_counting_round_trips(start in any_date(), n in 1u32..400) {
+            let c = shipped();
+            let r = c.add_working_days(start, n);
+            prop_assert_eq!(c.count_working_days(start, r.due), n as i64);
+            let back = c.subtract_working_days(r.due, n);
+            prop_assert!(back.due <= start, "going back n WD from the due date lands on or before the start");
+            prop_assert_eq!(c.count_working_days(back.due, r.due), n as i64);
+        }
+
+        #[test]
+        fn a_result_is_never_a_weekend_or_holiday(start in any_date(), n in 0u32..400) {
+            let c = shipped();
+            let after = c.add_working_days(start, n);
+            prop_assert!(c.is_working_day(after.due), "{} is not a working day", after.due);
+            let before = c.subtract_working_days(start, n);
+            prop_assert!(n == 0 || c.is_working_day(before.due));
+            // Every day between start and due that is not counted is explained.
+            let between = (after.due - start).num_days() - n as i64;
+            prop_assert!(between >= 0);
+            prop_assert!(after.skipped.iter().all(|s| !c.is_working_day(s.date)));
+        }
+
+        #[test]
+        fn zero_days_returns_a_working_start_unchanged(start in any_date()) {
+            let c = shipped();
+            let r = c.add_working_days(start, 0);
+            if c.is_working_day(start) {
+                prop_assert_eq!(r.due, start);
+                prop_assert!(r.skipped.is_empty());
+            } else {
+                prop_assert!(r.due > start && c.is_working_day(r.due));
+                prop_assert_eq!(c.count_working_days(start, r.due), 1);
+            }
+        }
+
+        #[test]
+        fn counting_is_antisymmetric(a in any_date(), b in any_date()) {
+            let c = shipped();
+            prop_assert_eq!(c.count_working_days(a, b), -c.count_working_days(b, a));
+        }
+    }
+}

@@ -36,6 +36,11 @@ fn settings_are_layered_default_then_file_then_environment() {
     let env = vec![("HARMONI_CONFIG".to_string(), file.display().to_string())];
     let s = Settings::load_from(None, &env).expect("loads");
     assert_eq!(s.server.port, 9001, "HARMONI_CONFIG names the file too");
+
+    // A deadline that DOMAIN.md marks as a setting can be changed without a rebuild.
+    let env = vec![("HARMONI__DEADLINES__PKB_PEMERIKSAAN".to_string(), "8".to_string())];
+    let s = Settings::load_from(None, &env).expect("loads");
+    assert_eq!(s.deadline_rules["pkb_pemeriksaan"].days, 8);
 }
 
 #[test]
@@ -49,6 +54,14 @@ fn a_wrong_setting_stops_start_up_naming_the_key() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("server.port") && err.contains("u16"), "{err}");
+
+    let out = harmoni().env("HARMONI__DEADLINES__MEDIASI", "40").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("deadlines.mediasi") && err.contains("fixed by law"),
+        "a statutory clock cannot be changed: {err}"
+    );
 
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("salah.toml");

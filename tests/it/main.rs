@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod api;
 mod browser;
+mod calendar;
 mod config;
 mod schema;
 mod security;
