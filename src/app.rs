@@ -17,6 +17,8 @@ use crate::db::{self, Backend, Db};
 use crate::error::Error;
 use crate::http::telemetry::HarmoniRootSpan;
 use crate::http::{errors, headers, health, session, AppState};
+use crate::notifications::transport::Mailer;
+use crate::notifications::worker::Worker;
 use crate::offices;
 
 pub struct Application {
@@ -24,6 +26,7 @@ pub struct Application {
     server: Server,
     state: AppState,
     setup_link: Option<String>,
+    worker: Option<Worker>,
 }
 
 impl Application {
@@ -71,15 +74,23 @@ impl Application {
             .map(|link| format!("{}/link/{}", settings.server.public_url, link.token));
         drop(conn);
 
+        let mailer = Mailer::from_settings(&settings.mail)?;
+        let worker = settings.mail.worker_in_serve.then(|| Worker {
+            pool: pool.clone(),
+            mailer: mailer.clone(),
+            mail: settings.mail.clone(),
+            clock: clock.clone(),
+        });
         let state = AppState {
             settings: Arc::new(settings),
             db: Db::new(pool),
             clock,
             offices: Arc::new(offices.into_iter().map(|o| (o.id.clone(), o)).collect::<HashMap<_, _>>()),
             default_office_id,
+            mailer,
         };
         let server = serve(listener, state.clone())?;
-        Ok(Application { port, server, state, setup_link })
+        Ok(Application { port, server, state, setup_link, worker })
     }
 
     pub fn port(&self) -> u16 {
@@ -90,13 +101,33 @@ impl Application {
         &self.state
     }
 
+    /// Stops the server from another thread (tests).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// The one-time first-administrator link, when no administrator exists yet.
     pub fn setup_link(&self) -> Option<&str> {
         self.setup_link.as_deref()
     }
 
-    /// Serves until SIGINT/SIGTERM, letting requests in flight finish (graceful shutdown).
+    /// A worker with this application's pool, mailer and clock (tests drive it by hand).
+    pub fn worker(&self) -> Worker {
+        Worker {
+            pool: self.state.db.pool().clone(),
+            mailer: self.state.mailer.clone(),
+            mail: self.state.settings.mail.clone(),
+            clock: self.state.clock.clone(),
+        }
+    }
+
+    /// Serves until SIGINT/SIGTERM, letting requests in flight finish (graceful shutdown);
+    /// the outbox worker, when it runs here, finishes its round and stops too.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let worker = match self.worker {
+            Some(w) => Some(w.spawn()?),
+            None => None,
+        };
         let state = self.state.clone();
         let housekeeping = tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -112,6 +143,10 @@ impl Application {
         });
         let result = self.server.await;
         housekeeping.abort();
+        if let Some((stop, handle)) = worker {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            let _ = tokio::task::spawn_blocking(move || handle.join()).await;
+        }
         result
     }
 }
@@ -144,6 +179,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::accounts::web::routes)
             .configure(crate::audit::web::routes)
             .configure(crate::calendar::web::routes)
+            .configure(crate::notifications::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

@@ -34,6 +34,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub security: SecuritySettings,
+    pub mail: MailSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -60,6 +61,48 @@ pub struct ServerSettings {
     pub public_url: String,
     pub workers: usize,
     pub shutdown_timeout_secs: u64,
+    pub production: bool,
+}
+
+/// How email is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    File,
+    Smtp,
+    Memory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    Starttls,
+    Tls,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    pub file_dir: PathBuf,
+    pub from_name: String,
+    pub from_address: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: SmtpSecurity,
+    pub smtp_username: String,
+    pub smtp_password: String,
+    pub smtp_timeout_secs: u64,
+    pub worker_in_serve: bool,
+    pub poll_interval_secs: u64,
+    pub batch_size: i64,
+    pub send_concurrency: usize,
+    pub lease_secs: i64,
+    pub max_attempts: i32,
+    pub backoff_base_secs: i64,
+    pub backoff_max_secs: i64,
+    pub retention_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -247,6 +290,49 @@ impl Settings {
             return fail(
                 "security.argon2_*",
                 "memory must be at least 8 KiB per lane; iterations and parallelism at least 1",
+            );
+        }
+        let m = &self.mail;
+        if self.server.production && m.transport != MailTransport::Smtp {
+            return fail(
+                "mail.transport",
+                "must be \"smtp\" when server.production = true (summons and receipts must really be sent)",
+            );
+        }
+        if m.transport == MailTransport::Smtp && m.smtp_host.trim().is_empty() {
+            return fail("mail.smtp_host", "must name the SMTP server when mail.transport = \"smtp\"");
+        }
+        if m.from_address.parse::<lettre::Address>().is_err() {
+            return fail("mail.from_address", "must be an email address such as harmoni@disnaker.example.go.id");
+        }
+        if m.from_name.chars().any(char::is_control) {
+            return fail("mail.from_name", "must not contain line breaks or control characters");
+        }
+        if m.poll_interval_secs == 0
+            || m.batch_size < 1
+            || m.send_concurrency < 1
+            || m.lease_secs < 10
+            || m.smtp_timeout_secs == 0
+        {
+            return fail(
+                "mail.poll_interval_secs / batch_size / lease_secs / smtp_timeout_secs",
+                "must be at least 1 (lease at least 10 seconds)",
+            );
+        }
+        if m.send_concurrency >= self.database.pool_size as usize {
+            return fail(
+                "mail.send_concurrency",
+                "must be less than database.pool_size (each sending lane holds a connection)",
+            );
+        }
+        if m.max_attempts < 1
+            || m.backoff_base_secs < 1
+            || m.backoff_max_secs < m.backoff_base_secs
+            || m.retention_days < 1
+        {
+            return fail(
+                "mail.max_attempts / backoff_* / retention_days",
+                "must be at least 1, and backoff_max_secs at least backoff_base_secs",
             );
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {

@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod http;
+pub mod notifications;
 pub mod offices;
 pub mod schema;
 pub mod secrets;

@@ -1,4 +1,4 @@
-//! The `harmoni` command: `serve` (default), `migrate`, `user add`.
+//! The `harmoni` command: `serve` (default), `migrate`, `worker`, `user add`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +28,8 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Deliver queued email on its own (set mail.worker_in_serve = false for the servers).
+    Worker,
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
+        Command::Worker => worker(settings),
         Command::User { command: UserCommand::Add { role, email, name, office, language } } => {
             add_user(&settings, role, email, name, office, language)
         }
@@ -98,6 +101,37 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         tracing::info!("Harmoni stopped");
         Ok(())
     })
+}
+
+/// Runs the outbox worker until SIGTERM or Ctrl-C; the round in progress finishes first.
+fn worker(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::build_pool(&settings.database).map_err(|e| anyhow::anyhow!("{e}"))?;
+    {
+        let mut conn = pool.get()?;
+        if db::has_pending_migrations(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))? {
+            anyhow::bail!("the database needs migrations: run `harmoni migrate` first");
+        }
+    }
+    let clock = match settings.fixed_time()? {
+        Some(t) => Clock::fixed(t),
+        None => Clock::system(),
+    };
+    let mailer = harmoni::notifications::transport::Mailer::from_settings(&settings.mail)?;
+    let worker = harmoni::notifications::worker::Worker { pool, mailer, mail: settings.mail.clone(), clock };
+    let (stop, handle) = worker.spawn()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    tracing::info!("stopping the outbox worker");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    handle.join().map_err(|_| anyhow::anyhow!("the worker thread panicked"))?;
+    Ok(())
 }
 
 fn migrate(settings: &Settings) -> anyhow::Result<()> {
@@ -147,7 +181,7 @@ fn add_user(
     let full_name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_string());
     let input = UserInput { email, full_name, role, language };
     let (user, link) =
-        service::create_user_from_cli(&mut conn, &office.id, &input, &settings.security, now).map_err(|e| match e {
+        service::create_user_from_cli(&mut conn, &office.id, &input, settings, now).map_err(|e| match e {
             harmoni::error::Error::Invalid(p) | harmoni::error::Error::Conflict(p) => {
                 anyhow::anyhow!("{} ({})", p.message.en, p.code)
             }

@@ -117,7 +117,71 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        office_id -> Text,
+        recipient_user_id -> Nullable<Text>,
+        recipient_email -> Text,
+        recipient_name -> Text,
+        template -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        message_id -> Text,
+        entity_type -> Nullable<Text>,
+        entity_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        server_response -> Nullable<Text>,
+        queued_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox_attachments (id) {
+        id -> Text,
+        outbox_id -> Text,
+        filename -> Text,
+        content_type -> Text,
+        content -> Binary,
+    }
+}
+
+diesel::table! {
+    outbox_attempts (id) {
+        id -> Text,
+        outbox_id -> Text,
+        attempted_at -> Timestamp,
+        outcome -> Text,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
+    notices (id) {
+        id -> Text,
+        office_id -> Text,
+        user_id -> Text,
+        outbox_id -> Nullable<Text>,
+        template -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(outbox_attachments -> outbox (outbox_id));
+diesel::joinable!(outbox_attempts -> outbox (outbox_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> offices (office_id));

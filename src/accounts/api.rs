@@ -163,20 +163,22 @@ pub struct UserCreate {
     pub language: Option<String>,
 }
 
+/// A one-time link emailed to its user; the link itself is never returned.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct LinkOut {
-    /// One-time link for the user to set their password; shown only in this response.
-    pub url: String,
+pub struct LinkSent {
+    pub sent_to: String,
     pub expires_at: String,
+    /// The outbox message carrying the link (see /api/v1/outbox/{id} for its delivery).
+    pub outbox_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserCreated {
     pub user: UserOut,
-    pub invitation: LinkOut,
+    pub invitation: LinkSent,
 }
 
-/// Adds a user to the office (administrators); the answer carries their one-time invitation link.
+/// Adds a user to the office (administrators); the user is emailed a one-time invitation link.
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = UserCreate,
     responses((status = 201, body = UserCreated), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 409, body = ProblemBody)))]
 #[post("/api/v1/users")]
@@ -188,12 +190,12 @@ async fn create_user(state: State, user: SignedIn, body: web::Json<UserCreate>) 
         role: body.role.as_str().to_string(),
         language: body.language.unwrap_or_else(|| "id".into()),
     };
-    let (sec, now) = (state.settings.security.clone(), state.now());
+    let (settings, now) = (state.settings.clone(), state.now());
     let actor = user.actor.clone();
-    let (row, link) = state.db.run(move |c| service::create_user(c, &actor, &input, &sec, now)).await?;
-    let url = format!("{}/link/{}", state.settings.server.public_url, link.token);
-    Ok(HttpResponse::Created()
-        .json(UserCreated { user: user_out(row, now), invitation: LinkOut { url, expires_at: utc(link.expires_at) } }))
+    let (row, link) = state.db.run(move |c| service::create_user(c, &actor, &input, &settings, now)).await?;
+    let invitation =
+        LinkSent { sent_to: row.email.clone(), expires_at: utc(link.expires_at), outbox_id: link.outbox_id };
+    Ok(HttpResponse::Created().json(UserCreated { user: user_out(row, now), invitation }))
 }
 
 /// One user of the office (administrators).
@@ -255,18 +257,15 @@ async fn update_user(
     Ok(web::Json(user_out(row, now)))
 }
 
-/// Issues a new one-time link (password reset, or a new invitation when never activated).
+/// Emails a new one-time link (password reset, or a new invitation when never activated).
 #[utoipa::path(post, path = "/api/v1/users/{id}/reset-link", tag = "accounts",
-    responses((status = 200, body = LinkOut), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+    responses((status = 200, body = LinkSent), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
 #[post("/api/v1/users/{id}/reset-link")]
-async fn reset_link(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<LinkOut>, Error> {
-    let (sec, now) = (state.settings.security.clone(), state.now());
+async fn reset_link(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<LinkSent>, Error> {
+    let (settings, now) = (state.settings.clone(), state.now());
     let actor = user.actor.clone();
-    let (_, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &sec, now)).await?;
-    Ok(web::Json(LinkOut {
-        url: format!("{}/link/{}", state.settings.server.public_url, link.token),
-        expires_at: utc(link.expires_at),
-    }))
+    let (row, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &settings, now)).await?;
+    Ok(web::Json(LinkSent { sent_to: row.email, expires_at: utc(link.expires_at), outbox_id: link.outbox_id }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

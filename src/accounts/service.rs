@@ -7,16 +7,58 @@ use crate::accounts::model::{self, ApiTokenRow, LinkRow, SessionRow, UserQuery, 
 use crate::accounts::rules::{self, Role};
 use crate::accounts::Actor;
 use crate::audit::service::{record, AuditEntry};
-use crate::config::SecuritySettings;
+use crate::config::{SecuritySettings, Settings};
 use crate::db::{write_tx, DbConn};
 use crate::error::{Error, Problem};
+use crate::notifications::service::{notify, Notification, Recipient};
 use crate::secrets;
+use harmoni_templates::email::EmailKind;
 
-/// A one-time link just issued; the token exists only here and in the link handed over.
+/// A one-time link just issued; the token exists only here and in the message to the user.
 #[derive(Debug, Clone)]
 pub struct IssuedLink {
     pub token: String,
     pub expires_at: NaiveDateTime,
+    /// The outbox message that carries the link to the user, when one was queued.
+    pub outbox_id: Option<String>,
+}
+
+/// The address of a one-time link.
+pub fn link_url(settings: &Settings, token: &str) -> String {
+    format!("{}/link/{token}", settings.server.public_url)
+}
+
+/// Queues the email (and in-app notice) that carries a one-time link to its user.
+fn send_link(
+    conn: &mut DbConn,
+    settings: &Settings,
+    user: &UserRow,
+    purpose: LinkPurpose,
+    link: &mut IssuedLink,
+    now: NaiveDateTime,
+) -> Result<(), Error> {
+    let lang = Lang::parse(&user.language).unwrap_or_default();
+    let url = link_url(settings, &link.token);
+    let expires = lang.datetime(link.expires_at);
+    let kind = match purpose {
+        LinkPurpose::Reset => EmailKind::PasswordReset { full_name: user.full_name.clone(), link: url, expires },
+        _ => EmailKind::Invitation {
+            full_name: user.full_name.clone(),
+            role_label: Role::parse(&user.role).map(|r| r.label(lang)).unwrap_or_default().to_string(),
+            link: url,
+            expires,
+        },
+    };
+    let recipient = Recipient {
+        user_id: Some(user.id.clone()),
+        email: user.email.clone(),
+        name: user.full_name.clone(),
+        language: lang,
+    };
+    let notification =
+        Notification { kind, entity: Some(("user", user.id.clone())), attachments: Vec::new(), link: None };
+    link.outbox_id = Some(notify(conn, &settings.mail, &user.office_id, &recipient, &notification, now)?);
+    Ok(())
 }
 
 /// A session just created; the raw id goes into the cookie and nowhere else.
@@ -148,7 +190,7 @@ fn issue_link(
             used_at: None,
         },
     )?;
-    Ok(IssuedLink { token, expires_at })
+    Ok(IssuedLink { token, expires_at, outbox_id: None })
 }
 
 /// When the installation has no active administrator, issues a fresh first-administrator link
@@ -199,14 +241,15 @@ fn new_user_row(office_id: &str, v: &ValidUser, now: NaiveDateTime) -> UserRow {
     }
 }
 
-/// An administrator adds a user to their office; the user gets a one-time invitation link.
+/// An administrator adds a user to their office; the user is emailed a one-time invitation link.
 pub fn create_user(
     conn: &mut DbConn,
     actor: &Actor,
     input: &UserInput,
-    sec: &SecuritySettings,
+    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<(UserRow, IssuedLink), Error> {
+    let sec = &settings.security;
     actor.require(&[Role::Admin])?;
     let valid = validate_user(input).map_err(first_problem)?;
     write_tx(conn, |conn| {
@@ -215,7 +258,7 @@ pub fn create_user(
         }
         let user = new_user_row(&actor.office_id, &valid, now);
         model::insert_user(conn, &user)?;
-        let link = issue_link(
+        let mut link = issue_link(
             conn,
             LinkPurpose::Invite,
             &user.office_id,
@@ -224,6 +267,7 @@ pub fn create_user(
             sec.invite_link_hours,
             now,
         )?;
+        send_link(conn, settings, &user, LinkPurpose::Invite, &mut link, now)?;
         record(
             conn,
             &AuditEntry::by(
@@ -231,7 +275,10 @@ pub fn create_user(
                 "user.create",
                 "user",
                 &user.id,
-                format!("Pengguna dibuat: {} <{}>, peran {}", user.full_name, user.email, user.role),
+                format!(
+                    "Pengguna dibuat: {} <{}>, peran {}; undangan dikirim lewat email",
+                    user.full_name, user.email, user.role
+                ),
             ),
             now,
         )?;
@@ -244,9 +291,10 @@ pub fn create_user_from_cli(
     conn: &mut DbConn,
     office_id: &str,
     input: &UserInput,
-    sec: &SecuritySettings,
+    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<(UserRow, IssuedLink), Error> {
+    let sec = &settings.security;
     let valid = validate_user(input).map_err(first_problem)?;
     write_tx(conn, |conn| {
         if model::find_user_by_email(conn, &valid.email)?.is_some() {
@@ -254,7 +302,9 @@ pub fn create_user_from_cli(
         }
         let user = new_user_row(office_id, &valid, now);
         model::insert_user(conn, &user)?;
-        let link = issue_link(conn, LinkPurpose::Invite, office_id, Some(&user.id), None, sec.invite_link_hours, now)?;
+        let mut link =
+            issue_link(conn, LinkPurpose::Invite, office_id, Some(&user.id), None, sec.invite_link_hours, now)?;
+        send_link(conn, settings, &user, LinkPurpose::Invite, &mut link, now)?;
         record(
             conn,
             &AuditEntry::system(
@@ -382,9 +432,10 @@ pub fn issue_reset_link(
     conn: &mut DbConn,
     actor: &Actor,
     id: &str,
-    sec: &SecuritySettings,
+    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<(UserRow, IssuedLink), Error> {
+    let sec = &settings.security;
     actor.require(&[Role::Admin])?;
     write_tx(conn, |conn| {
         let user = model::find_user_in_office(conn, &actor.office_id, id)?.ok_or(Error::NotFound)?;
@@ -401,10 +452,17 @@ pub fn issue_reset_link(
         } else {
             (LinkPurpose::Invite, sec.invite_link_hours, "user.invite_link")
         };
-        let link = issue_link(conn, purpose, &user.office_id, Some(id), Some(&actor.user_id), hours, now)?;
+        let mut link = issue_link(conn, purpose, &user.office_id, Some(id), Some(&actor.user_id), hours, now)?;
+        send_link(conn, settings, &user, purpose, &mut link, now)?;
         record(
             conn,
-            &AuditEntry::by(actor, action, "user", id, format!("Tautan sekali pakai diterbitkan untuk {}", user.email)),
+            &AuditEntry::by(
+                actor,
+                action,
+                "user",
+                id,
+                format!("Tautan sekali pakai dikirim lewat email ke {}", user.email),
+            ),
             now,
         )?;
         Ok((user, link))

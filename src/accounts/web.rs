@@ -5,7 +5,7 @@ use actix_web::{get, post, web, HttpResponse};
 use harmoni_templates::components::FormErrors;
 use harmoni_templates::pages::account::{account_page, tokens_page, AccountView, TokenRow, TokensView};
 use harmoni_templates::pages::admin::{
-    link_issued_page, user_detail_page, user_form_page, users_page, LinkIssuedView, UserDetailView, UserFormView,
+    link_sent_page, user_detail_page, user_form_page, users_page, LinkSentView, UserDetailView, UserFormView,
     UserRow as UserRowView, UsersListView,
 };
 use harmoni_templates::pages::auth::{
@@ -554,13 +554,14 @@ impl From<UserFormInput> for UserInput {
     }
 }
 
-fn link_view(state: &State, user: &UserRow, link: &service::IssuedLink, l: Lang) -> LinkIssuedView {
-    LinkIssuedView {
+fn sent_view(user: &UserRow, link: &service::IssuedLink, l: Lang, new_user: bool) -> LinkSentView {
+    LinkSentView {
         user_id: user.id.clone(),
         full_name: user.full_name.clone(),
         email: user.email.clone(),
-        link: format!("{}/link/{}", state.settings.server.public_url, link.token),
         expires: l.datetime(link.expires_at),
+        outbox_id: link.outbox_id.clone(),
+        new_user,
     }
 }
 
@@ -569,12 +570,12 @@ async fn user_create(state: State, user: SignedIn, form: web::Form<UserFormInput
     user.actor.require(&[Role::Admin])?;
     let form = form.into_inner();
     let l = user.ctx.lang;
-    let (sec, now) = (state.settings.security.clone(), state.now());
+    let (settings, now) = (state.settings.clone(), state.now());
     let actor = user.actor.clone();
     let input: UserInput = form.clone().into();
     let p = page_ctx(&state, &user.ctx, "/admin/users");
-    match state.db.run(move |c| service::create_user(c, &actor, &input, &sec, now)).await {
-        Ok((created, link)) => Ok(html(link_issued_page(&p, &link_view(&state, &created, &link, l)))),
+    match state.db.run(move |c| service::create_user(c, &actor, &input, &settings, now)).await {
+        Ok((created, link)) => Ok(html(link_sent_page(&p, &sent_view(&created, &link, l, true)))),
         Err(e) => {
             let (status, errors) = form_errors(e, l)?;
             let view = UserFormView {
@@ -702,11 +703,11 @@ async fn user_enable(state: State, user: SignedIn, id: web::Path<String>) -> Res
 #[post("/admin/users/{id}/reset")]
 async fn user_reset(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin])?;
-    let (sec, now) = (state.settings.security.clone(), state.now());
+    let (settings, now) = (state.settings.clone(), state.now());
     let actor = user.actor.clone();
-    let (row, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &sec, now)).await?;
-    Ok(html(link_issued_page(
+    let (row, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &settings, now)).await?;
+    Ok(html(link_sent_page(
         &page_ctx(&state, &user.ctx, "/admin/users"),
-        &link_view(&state, &row, &link, user.ctx.lang),
+        &sent_view(&row, &link, user.ctx.lang, false),
     )))
 }

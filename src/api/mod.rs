@@ -33,11 +33,17 @@ with a stable `code`.",
         crate::calendar::api::remove_day,
         crate::calendar::api::import_year,
         crate::calendar::api::confirm_year,
+        crate::notifications::api::notices,
+        crate::notifications::api::mark_read,
+        crate::notifications::api::outbox,
+        crate::notifications::api::outbox_message,
+        crate::notifications::api::retry,
+        crate::notifications::api::cancel,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox")),
 )]
 pub struct ApiDoc;
 
@@ -67,4 +73,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::accounts::api::routes(cfg);
     crate::audit::api::routes(cfg);
     crate::calendar::api::routes(cfg);
+    crate::notifications::api::routes(cfg);
 }

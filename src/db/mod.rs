@@ -134,6 +134,8 @@ pub fn build_pool(settings: &DatabaseSettings) -> Result<Pool, Error> {
     }
     r2d2::Pool::builder()
         .max_size(settings.pool_size)
+        // Open connections as they are needed rather than all at start-up.
+        .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(settings.checkout_timeout_secs))
         .test_on_check_out(false)
         .build(manager)

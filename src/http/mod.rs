@@ -33,6 +33,8 @@ pub struct AppState {
     /// Offices by id, as synchronised from the configuration at start-up.
     pub offices: Arc<HashMap<String, Office>>,
     pub default_office_id: String,
+    /// Where the outbox worker hands messages (tests read the memory transport through it).
+    pub mailer: crate::notifications::transport::Mailer,
 }
 
 impl AppState {
@@ -67,6 +69,8 @@ pub struct RequestCtx {
     pub csrf_token: String,
     pub lang: Lang,
     pub request_id: String,
+    /// Unread in-app notices of the signed-in user (shown in the header).
+    pub unread: i64,
 }
 
 impl RequestCtx {
@@ -91,6 +95,7 @@ fn request_ctx(req: &HttpRequest) -> RequestCtx {
         auth: Auth::Anonymous,
         csrf_token: String::new(),
         lang: Lang::Id,
+        unread: 0,
         request_id: req.extensions().get::<tracing_actix_web::RequestId>().map(|r| r.to_string()).unwrap_or_default(),
     })
 }
@@ -137,10 +142,17 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
     };
     if let Some(actor) = actor {
         add("/", l.t("Beranda", "Home"));
+        let inbox = if ctx.unread > 0 {
+            format!("{} ({} {})", l.t("Kotak masuk", "Inbox"), ctx.unread, l.t("baru", "new"))
+        } else {
+            l.t("Kotak masuk", "Inbox").to_string()
+        };
+        add("/inbox", &inbox);
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {
             add("/admin/users", l.t("Pengguna", "Users"));
             add("/admin/kalender", l.t("Kelola kalender", "Manage calendar"));
+            add("/admin/outbox", l.t("Kotak keluar", "Outbox"));
             add("/admin/audit", l.t("Jejak audit", "Audit trail"));
         }
         add("/account", l.t("Akun saya", "My account"));

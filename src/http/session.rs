@@ -12,6 +12,7 @@ use harmoni_templates::Lang;
 use crate::accounts::service;
 use crate::error::Error;
 use crate::http::{AppState, Auth, RequestCtx};
+use crate::notifications::service as notifications;
 use crate::secrets;
 
 /// Cookie names: `__Host-` prefixed when cookies are secure, which pins them to this host and path `/`.
@@ -133,6 +134,7 @@ pub async fn session_layer(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_string());
     let mut auth = Auth::Anonymous;
+    let mut unread = 0;
     let mut stale_session_cookie = false;
     if let Some(token) = bearer {
         let rid = Some(request_id.clone());
@@ -144,9 +146,23 @@ pub async fn session_layer(
     } else if let Some(cookie) = req.cookie(names.session) {
         let raw = cookie.value().to_string();
         let rid = Some(request_id.clone());
-        match state.db.run(move |c| service::resolve_session(c, &raw, &sec, now, rid)).await {
-            Ok(Some(session)) => auth = Auth::Session(session),
-            Ok(None) => stale_session_cookie = true,
+        let found = state
+            .db
+            .run(move |c| {
+                let session = service::resolve_session(c, &raw, &sec, now, rid)?;
+                let unread = match &session {
+                    Some(s) => notifications::unread_count(c, &s.actor.user_id)?,
+                    None => 0,
+                };
+                Ok((session, unread))
+            })
+            .await;
+        match found {
+            Ok((Some(session), count)) => {
+                auth = Auth::Session(session);
+                unread = count;
+            }
+            Ok((None, _)) => stale_session_cookie = true,
             Err(e) => return Ok(req.error_response(e)),
         }
     }
@@ -176,7 +192,7 @@ pub async fn session_layer(
         ),
     };
 
-    let ctx = RequestCtx { auth, csrf_token, lang, request_id };
+    let ctx = RequestCtx { auth, csrf_token, lang, request_id, unread };
     req.extensions_mut().insert(ctx.clone());
 
     if !is_safe_method(req.method()) {

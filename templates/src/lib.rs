@@ -1,6 +1,7 @@
 //! Harmoni views: the maud layout, components, pages per area and UI strings (id, en); view models only.
 
 pub mod components;
+pub mod email;
 pub mod layout;
 pub mod pages;
 

@@ -5,11 +5,6 @@ use reqwest::StatusCode;
 use crate::both_backends;
 use crate::helpers::*;
 
-fn link_in(page: &str) -> String {
-    let start = page.find("/link/").expect("the page shows a one-time link");
-    page[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || "/-_".contains(*c)).collect()
-}
-
 async fn admin_manages_users_and_every_change_is_audited(backend: Backend) {
     let app = spawn(backend).await;
     let admin = app.user("admin", "admin@bekasikota.go.id").await;
@@ -40,7 +35,13 @@ async fn admin_manages_users_and_every_change_is_audited(backend: Backend) {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let page = res.text().await.expect("body");
-    let link = link_in(&page);
+    assert!(page.contains("siti@bekasikota.go.id") && page.contains("diantrekan ke email"), "{page}");
+    assert!(!page.contains("/link/"), "the administrator never sees the user's link");
+    let link = app.link_mailed_to("siti@bekasikota.go.id").await;
+    let mail = app.mail_to("siti@bekasikota.go.id").await;
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].template, "invitation");
+    assert!(mail[0].subject.starts_with("Undangan akun Harmoni"));
 
     let dup = app
         .post_form(
@@ -96,8 +97,15 @@ async fn admin_manages_users_and_every_change_is_audited(backend: Backend) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app.post_form(&client, &format!("/admin/users/{id}/reset"), &[]).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let reset = link_in(&res.text().await.expect("body"));
+    let reset = app.link_mailed_to("siti@bekasikota.go.id").await;
     assert_ne!(reset, link);
+    let mail = app.mail_to("siti@bekasikota.go.id").await;
+    assert_eq!(mail.last().map(|m| m.template.as_str()), Some("password_reset"));
+    assert_eq!(
+        mail.last().map(|m| m.language.as_str()),
+        Some("en"),
+        "the reset speaks the user's language (set to English above)"
+    );
 
     let actions = app.audit_actions(&admin.office_id, &id).await;
     for expected in ["user.create", "user.activate", "user.update", "user.disable", "user.enable", "user.reset_link"] {

@@ -141,7 +141,7 @@ async fn an_administrator_sets_up_harmoni_and_adds_a_mediator_in_the_browser(bac
     c.find(Locator::Css("#f-role option[value=mediator]")).await.expect("option").click().await.expect("select");
     submit_main_form(c).await;
     let text = body_text(c).await;
-    assert!(text.contains("Tautan sekali pakai") && text.contains("/link/"), "{text}");
+    assert!(text.contains("diantrekan ke email siti.mediator@bekasikota.go.id") && !text.contains("/link/"), "{text}");
 
     // The header switch changes the language of the account.
     c.find(Locator::Css("#lang-select option[value=en]")).await.expect("option").click().await.expect("select");

@@ -55,6 +55,14 @@ fn a_wrong_setting_stops_start_up_naming_the_key() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("server.port") && err.contains("u16"), "{err}");
 
+    let out = harmoni().env("HARMONI__SERVER__PRODUCTION", "true").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mail.transport") && err.contains("smtp"), "production without SMTP refuses to start: {err}");
+    let out = harmoni().env("HARMONI__MAIL__TRANSPORT", "smtp").output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mail.smtp_host"));
+
     let out = harmoni().env("HARMONI__DEADLINES__MEDIASI", "40").output().expect("run");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -129,15 +137,12 @@ async fn the_command_line_migrates_and_adds_users(backend: Backend) {
     // The link works in the application running on the same database.
     let mut settings = test_settings(&db.url);
     settings.clock.fixed = String::new();
-    let app = tokio::task::spawn_blocking(move || harmoni::app::Application::build(settings))
-        .await
-        .expect("join")
-        .expect("builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-    let res = browser().get(format!("{address}/link/{link}")).send().await.expect("get");
+    let app = start(db, settings).await;
+    let res = browser().get(app.url(&format!("/link/{link}"))).send().await.expect("get");
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.text().await.expect("body").contains("mediator.satu@bekasikota.go.id"));
+    let mail = app.mail_to("mediator.satu@bekasikota.go.id").await;
+    assert_eq!(mail.len(), 1, "the invitation is also queued as email");
 }
 
 both_backends!(the_command_line_migrates_and_adds_users);

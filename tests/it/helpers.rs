@@ -8,6 +8,7 @@ use harmoni::accounts::service::{self, LinkForm, UserInput};
 use harmoni::app::Application;
 use harmoni::config::Settings;
 use harmoni::http::AppState;
+use harmoni::notifications::model::OutboxRow;
 use regex::Regex;
 use reqwest::header::HeaderMap;
 use reqwest::{Client, Response, StatusCode};
@@ -118,6 +119,14 @@ shutdown_timeout_secs = 1
 [log]
 level = "warn"
 
+[database]
+pool_size = 3
+
+[mail]
+transport = "memory"
+worker_in_serve = false
+send_concurrency = 2
+
 [clock]
 fixed = "2026-03-02T08:00:00+07:00"
 
@@ -163,7 +172,20 @@ pub struct TestApp {
     pub address: String,
     pub state: AppState,
     pub setup_link: Option<String>,
+    /// Delivers the outbox on demand (the background worker is off in tests).
+    pub worker: harmoni::notifications::worker::Worker,
+    server: Option<(actix_web::dev::ServerHandle, std::thread::JoinHandle<()>)>,
     pub db: TestDb,
+}
+
+impl Drop for TestApp {
+    /// Stops the server and waits for it, so no test leaves connections behind.
+    fn drop(&mut self) {
+        if let Some((handle, thread)) = self.server.take() {
+            let _ = std::thread::spawn(move || actix_web::rt::System::new().block_on(handle.stop(false))).join();
+            let _ = thread.join();
+        }
+    }
 }
 
 static LOG: OnceLock<()> = OnceLock::new();
@@ -172,7 +194,8 @@ pub async fn spawn(backend: Backend) -> TestApp {
     spawn_with(backend, |_| {}).await
 }
 
-/// Starts the application with adjusted settings on a fresh database.
+/// Starts the application with adjusted settings on a fresh database, on an actix system
+/// of its own (stopped when the `TestApp` is dropped).
 pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     LOG.get_or_init(|| {
         if std::env::var("HARMONI_TEST_LOG").is_ok() {
@@ -185,13 +208,45 @@ pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> 
     let db = TestDb::new(backend);
     let mut settings = test_settings(&db.url);
     tweak(&mut settings);
-    let app =
-        tokio::task::spawn_blocking(move || Application::build(settings)).await.expect("join").expect("app builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    let state = app.state().clone();
-    let setup_link = app.setup_link().map(str::to_string);
-    tokio::spawn(app.run_until_stopped());
-    TestApp { address, state, setup_link, db }
+    start(db, settings).await
+}
+
+/// Starts the application on a given database and settings.
+pub async fn start(db: TestDb, settings: Settings) -> TestApp {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            match Application::build(settings) {
+                Ok(app) => {
+                    let started = (
+                        app.port(),
+                        app.state().clone(),
+                        app.setup_link().map(str::to_string),
+                        app.handle(),
+                        app.worker(),
+                    );
+                    let _ = tx.send(Ok(started));
+                    let _ = app.run_until_stopped().await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(format!("{e:#}")));
+                }
+            }
+        })
+    });
+    let (port, state, setup_link, handle, worker) = tokio::task::spawn_blocking(move || rx.recv())
+        .await
+        .expect("join")
+        .expect("the app thread answers")
+        .unwrap_or_else(|e| panic!("the app builds: {e}"));
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        state,
+        setup_link,
+        worker,
+        server: Some((handle, thread)),
+        db,
+    }
 }
 
 /// A browser: keeps cookies, does not follow redirects (tests look at them).
@@ -235,7 +290,8 @@ impl TestApp {
     /// Adds an activated user with the test password to an office ("3275" or "3216").
     pub async fn user_in(&self, office_code: &str, role: &str, email: &str) -> TestUser {
         let office_id = self.office_id(office_code);
-        let sec = self.state.settings.security.clone();
+        let settings = self.state.settings.clone();
+        let sec = settings.security.clone();
         let now = self.state.now();
         let input = UserInput {
             email: email.into(),
@@ -248,7 +304,7 @@ impl TestApp {
             .state
             .db
             .run(move |c| {
-                let (user, link) = service::create_user_from_cli(c, &oid, &input, &sec, now)?;
+                let (user, link) = service::create_user_from_cli(c, &oid, &input, &settings, now)?;
                 let form =
                     LinkForm { password: PASSWORD.into(), password_confirm: PASSWORD.into(), ..Default::default() };
                 service::redeem_link(c, &link.token, &form, &sec, now, None)?;
@@ -316,6 +372,34 @@ impl TestApp {
             .into_iter()
             .map(|r| r.action)
             .collect()
+    }
+}
+
+impl TestApp {
+    /// Messages queued to an address, oldest first.
+    pub async fn mail_to(&self, email: &str) -> Vec<OutboxRow> {
+        use diesel::prelude::*;
+        use harmoni::schema::outbox;
+        let email = email.to_string();
+        self.state
+            .db
+            .run(move |c| {
+                Ok(outbox::table
+                    .filter(outbox::recipient_email.eq(email))
+                    .order(outbox::id)
+                    .select(OutboxRow::as_select())
+                    .load(c)?)
+            })
+            .await
+            .expect("outbox rows")
+    }
+
+    /// The path of the one-time link in the newest message to an address.
+    pub async fn link_mailed_to(&self, email: &str) -> String {
+        let mail = self.mail_to(email).await;
+        let body = &mail.last().unwrap_or_else(|| panic!("no message to {email}")).body_text;
+        let start = body.find("/link/").expect("the message carries a link");
+        body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || "/-_".contains(*c)).collect()
     }
 }
 

@@ -1,6 +1,8 @@
 //! Integration tests: the real application on a random port, a fresh database per test, both backends.
 
 mod helpers;
+#[path = "../support/smtp.rs"]
+mod smtp;
 
 mod accounts;
 mod admin;
@@ -8,5 +10,6 @@ mod api;
 mod browser;
 mod calendar;
 mod config;
+mod mail;
 mod schema;
 mod security;

@@ -43,6 +43,7 @@ fn portable(sql_type: &str) -> String {
         "timestamp" | "timestamp without time zone" => "Timestamp",
         "date" => "Date",
         "double precision" => "Double",
+        "blob" | "bytea" => "Binary",
         other => panic!("column type {other} has no portable diesel type"),
     }
     .to_string()

@@ -209,31 +209,41 @@ pub fn user_detail_page(ctx: &PageCtx, v: &UserDetailView) -> Markup {
 }
 
 #[derive(Debug, Clone)]
-pub struct LinkIssuedView {
+pub struct LinkSentView {
     pub user_id: String,
     pub full_name: String,
     pub email: String,
-    pub link: String,
     pub expires: String,
+    /// The outbox message carrying the link, to follow its delivery.
+    pub outbox_id: Option<String>,
+    /// True for a first invitation, false for a password reset or a new activation link.
+    pub new_user: bool,
 }
 
-/// Shows a one-time link to hand over to the user; it is not stored in readable form.
-pub fn link_issued_page(ctx: &PageCtx, v: &LinkIssuedView) -> Markup {
+/// Confirms that a one-time link went out by email; the link itself is never shown to the
+/// administrator, so nobody but the user can use it.
+pub fn link_sent_page(ctx: &PageCtx, v: &LinkSentView) -> Markup {
     let l = ctx.lang;
-    let title = l.t("Tautan sekali pakai", "One-time link");
+    let title = if v.new_user { l.t("Pengguna ditambahkan", "User added") } else { l.t("Tautan dikirim", "Link sent") };
     page(
         ctx,
         title,
         html! {
             h1 { (title) }
-            p { (l.t("Serahkan tautan ini kepada", "Give this link to")) " " strong { (v.full_name) } " (" (v.email) "). "
-                (l.t("Tautan berlaku sampai", "It is valid until")) " " (v.expires) " " (l.t("dan hanya dapat dipakai sekali.", "and works only once.")) }
-            p.secret { (v.link) }
-            p { strong { (l.t(
-                "Tautan ini hanya ditampilkan sekali. Bila hilang, buat tautan baru; tautan lama otomatis tidak berlaku.",
-                "This link is shown only once. If it is lost, issue a new one; the old link stops working."
-            )) } }
-            p { a href={ "/admin/users/" (v.user_id) } { (l.t("Kembali ke pengguna", "Back to the user")) } }
+            div.flash.success role="status" {
+                strong { (l.t("Berhasil:", "Done:")) } " "
+                (l.t("Tautan sekali pakai untuk membuat kata sandi telah diantrekan ke email", "A one-time link to choose a password has been queued to"))
+                " " strong { (v.email) } " (" (v.full_name) "). "
+                (l.t("Tautan berlaku sampai", "It is valid until")) " " (v.expires) "."
+            }
+            p { (l.t(
+                "Pengguna juga melihat pemberitahuan ini di kotak masuk Harmoni. Bila email tidak sampai, periksa status pengirimannya di kotak keluar dan kirim ulang, atau terbitkan tautan baru.",
+                "The user also finds the notice in their Harmoni inbox. If the email does not arrive, check its delivery in the outbox and retry, or issue a new link."
+            )) }
+            div.actions {
+                @if let Some(id) = &v.outbox_id { a.button.secondary href={ "/admin/outbox/" (id) } { (l.t("Lihat status pengiriman", "See delivery status")) } }
+                a href={ "/admin/users/" (v.user_id) } { (l.t("Kembali ke pengguna", "Back to the user")) }
+            }
         },
     )
 }

@@ -7,3 +7,4 @@ pub mod auth;
 pub mod calendar;
 pub mod errors;
 pub mod home;
+pub mod notifications;

@@ -1,0 +1,4 @@
+DROP TABLE notices;
+DROP TABLE outbox_attempts;
+DROP TABLE outbox_attachments;
+DROP TABLE outbox;

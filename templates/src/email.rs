@@ -1,0 +1,227 @@
+//! Email messages: subject, plain-text and HTML body per kind, in the recipient's language,
+//! signed with the office's name and contacts; plus the short in-app notice of each.
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::Lang;
+
+/// The office as it signs its messages.
+#[derive(Debug, Clone, Default)]
+pub struct EmailOffice {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+}
+
+/// What a message says; each kind has its own wording.
+#[derive(Debug, Clone)]
+pub enum EmailKind {
+    /// A new account: choose a password through the one-time link.
+    Invitation { full_name: String, role_label: String, link: String, expires: String },
+    /// A password reset issued by an administrator.
+    PasswordReset { full_name: String, link: String, expires: String },
+    /// A record changed status (a case, a submission); reused by later workflows.
+    StatusChanged {
+        full_name: String,
+        what: String,
+        old_status: String,
+        new_status: String,
+        note: Option<String>,
+        link: Option<String>,
+    },
+}
+
+impl EmailKind {
+    /// Stable code of the template, stored with each message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EmailKind::Invitation { .. } => "invitation",
+            EmailKind::PasswordReset { .. } => "password_reset",
+            EmailKind::StatusChanged { .. } => "status_changed",
+        }
+    }
+}
+
+/// A message ready to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedEmail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// The in-app notice: a title and one short paragraph.
+    pub notice_title: String,
+    pub notice_body: String,
+}
+
+struct Parts {
+    subject: String,
+    greeting: String,
+    paragraphs: Vec<String>,
+    link: Option<(String, String)>,
+    after: Vec<String>,
+}
+
+fn parts(kind: &EmailKind, l: Lang, office: &EmailOffice) -> Parts {
+    let hello = |name: &str| format!("{} {name},", l.t("Yth.", "Dear"));
+    match kind {
+        EmailKind::Invitation { full_name, role_label, link, expires } => Parts {
+            subject: format!("{} — {}", l.t("Undangan akun Harmoni", "Your Harmoni account"), office.name),
+            greeting: hello(full_name),
+            paragraphs: vec![match l {
+                Lang::Id => format!("{} membuatkan akun Harmoni untuk Anda dengan peran {role_label}. Buat kata sandi Anda melalui tautan berikut.", office.name),
+                Lang::En => format!("{} has created a Harmoni account for you with the role {role_label}. Choose your password through this link.", office.name),
+            }],
+            link: Some((l.t("Buat kata sandi", "Choose a password").to_string(), link.clone())),
+            after: vec![match l {
+                Lang::Id => format!("Tautan ini berlaku sampai {expires} dan hanya dapat dipakai sekali. Bila Anda tidak merasa meminta akun, abaikan email ini."),
+                Lang::En => format!("The link is valid until {expires} and works only once. If you did not expect an account, ignore this email."),
+            }],
+        },
+        EmailKind::PasswordReset { full_name, link, expires } => Parts {
+            subject: format!("{} — {}", l.t("Atur ulang kata sandi Harmoni", "Reset your Harmoni password"), office.name),
+            greeting: hello(full_name),
+            paragraphs: vec![l.t(
+                "Administrator kantor menerbitkan tautan untuk mengatur ulang kata sandi akun Harmoni Anda. Setelah kata sandi baru disimpan, semua sesi lama diakhiri.",
+                "The office's administrator issued a link to reset your Harmoni password. Once the new password is saved, all earlier sessions end.",
+            )
+            .to_string()],
+            link: Some((l.t("Atur ulang kata sandi", "Reset the password").to_string(), link.clone())),
+            after: vec![match l {
+                Lang::Id => format!("Tautan ini berlaku sampai {expires} dan hanya dapat dipakai sekali. Bila Anda tidak memintanya, hubungi kantor."),
+                Lang::En => format!("The link is valid until {expires} and works only once. If you did not ask for it, contact the office."),
+            }],
+        },
+        EmailKind::StatusChanged { full_name, what, old_status, new_status, note, link } => Parts {
+            subject: format!("{}: {what} — {new_status}", l.t("Perubahan status", "Status changed")),
+            greeting: hello(full_name),
+            paragraphs: {
+                let mut p = vec![match l {
+                    Lang::Id => format!("Status {what} berubah dari \"{old_status}\" menjadi \"{new_status}\"."),
+                    Lang::En => format!("The status of {what} changed from \"{old_status}\" to \"{new_status}\"."),
+                }];
+                if let Some(note) = note {
+                    p.push(note.clone());
+                }
+                p
+            },
+            link: link.as_ref().map(|href| (l.t("Lihat di Harmoni", "See it in Harmoni").to_string(), href.clone())),
+            after: Vec::new(),
+        },
+    }
+}
+
+fn signature(office: &EmailOffice) -> Vec<String> {
+    [office.name.clone(), office.address.clone(), office.phone.clone(), office.email.clone(), office.website.clone()]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+fn html_body(l: Lang, p: &Parts, office: &EmailOffice) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(l.code()) {
+            head { meta charset="utf-8"; title { (p.subject) } }
+            body style="font-family: Arial, sans-serif; color: #1b1f24; line-height: 1.5; max-width: 40rem;" {
+                p { (p.greeting) }
+                @for para in &p.paragraphs { p { (para) } }
+                @if let Some((label, href)) = &p.link {
+                    p { a href=(href) style="display: inline-block; background: #0b4f8a; color: #ffffff; padding: 10px 16px; text-decoration: none; font-weight: bold;" { (label) } }
+                    p style="font-size: 13px; color: #4a5360;" { (l.t("Bila tombol tidak berfungsi, salin alamat ini ke peramban:", "If the button does not work, copy this address into your browser:")) br; (href) }
+                }
+                @for para in &p.after { p { (para) } }
+                hr style="border: none; border-top: 1px solid #c9d0d8;";
+                p style="font-size: 13px; color: #4a5360;" {
+                    @for (i, line) in signature(office).iter().enumerate() { @if i > 0 { br; } (line) }
+                    br;
+                    (l.t("Email ini dikirim otomatis oleh Harmoni.", "This email was sent automatically by Harmoni."))
+                }
+            }
+        }
+    }
+}
+
+fn text_body(l: Lang, p: &Parts, office: &EmailOffice) -> String {
+    let mut out = vec![p.greeting.clone(), String::new()];
+    for para in &p.paragraphs {
+        out.push(para.clone());
+        out.push(String::new());
+    }
+    if let Some((label, href)) = &p.link {
+        out.push(format!("{label}: {href}"));
+        out.push(String::new());
+    }
+    for para in &p.after {
+        out.push(para.clone());
+        out.push(String::new());
+    }
+    out.push("-- ".into());
+    out.extend(signature(office));
+    out.push(
+        l.t("Email ini dikirim otomatis oleh Harmoni.", "This email was sent automatically by Harmoni.").to_string(),
+    );
+    out.join("\r\n")
+}
+
+/// Renders a message in the recipient's language.
+pub fn render(kind: &EmailKind, l: Lang, office: &EmailOffice) -> RenderedEmail {
+    let p = parts(kind, l, office);
+    RenderedEmail {
+        subject: p.subject.clone(),
+        text: text_body(l, &p, office),
+        html: html_body(l, &p, office).into_string(),
+        notice_title: p.subject.clone(),
+        notice_body: p.paragraphs.join(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office() -> EmailOffice {
+        EmailOffice {
+            name: "Dinas Tenaga Kerja Kota Bekasi".into(),
+            address: "Kota Bekasi".into(),
+            email: "disnaker@example.go.id".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn invitations_speak_the_recipients_language_and_carry_the_link() {
+        let kind = EmailKind::Invitation {
+            full_name: "Siti".into(),
+            role_label: "Mediator".into(),
+            link: "https://h.example/link/abc".into(),
+            expires: "3 Maret 2026".into(),
+        };
+        let id = render(&kind, Lang::Id, &office());
+        assert!(id.subject.starts_with("Undangan akun Harmoni"));
+        assert!(id.text.contains("Buat kata sandi: https://h.example/link/abc"));
+        assert!(id.html.contains(r#"href="https://h.example/link/abc""#));
+        assert!(
+            id.text.contains("Dinas Tenaga Kerja Kota Bekasi") && id.text.contains("disnaker@example.go.id"),
+            "signed by the office"
+        );
+        let en = render(&kind, Lang::En, &office());
+        assert!(en.subject.starts_with("Your Harmoni account") && en.text.contains("Choose a password"));
+    }
+
+    #[test]
+    fn html_bodies_escape_what_users_typed() {
+        let kind = EmailKind::StatusChanged {
+            full_name: "<b>Budi</b>".into(),
+            what: "perkara 1".into(),
+            old_status: "a".into(),
+            new_status: "b".into(),
+            note: Some("<script>x</script>".into()),
+            link: None,
+        };
+        let r = render(&kind, Lang::Id, &office());
+        assert!(!r.html.contains("<script>") && r.html.contains("&lt;script&gt;"));
+        assert!(!r.html.contains("<b>Budi</b>"));
+    }
+}
