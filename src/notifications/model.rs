@@ -183,6 +183,11 @@ pub fn finish(
         .execute(conn)
 }
 
+/// Replaces the stored bodies (after delivery, with their link tokens hidden).
+pub fn set_bodies(conn: &mut DbConn, id: &str, text: &str, html: &str) -> QueryResult<usize> {
+    diesel::update(outbox::table.find(id)).set((outbox::body_text.eq(text), outbox::body_html.eq(html))).execute(conn)
+}
+
 /// Puts a message back in the queue, due now, with a fresh attempt budget.
 pub fn requeue(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(outbox::table.find(id))

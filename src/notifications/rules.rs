@@ -19,6 +19,26 @@ pub fn check_header_text(value: &str, field: &'static str) -> Result<(), Problem
     Ok(())
 }
 
+/// Hides the token of every one-time link (`/link/<token>`) in a text: the token is a key to
+/// someone's account, so it is shown to nobody and not kept once the message is delivered.
+pub fn redact_links(text: &str) -> String {
+    const MARK: &str = "/link/";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        out.push_str(&rest[..at + MARK.len()]);
+        let after = &rest[at + MARK.len()..];
+        let token_len =
+            after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(after.len());
+        if token_len > 0 {
+            out.push_str("[disembunyikan]");
+        }
+        rest = &after[token_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Waiting time before retry number `attempts` (1 after the first failure): the base,
 /// doubled each time, never more than the maximum.
 pub fn backoff(attempts: i32, base_secs: i64, max_secs: i64) -> Duration {
@@ -84,6 +104,14 @@ mod tests {
         for bad in ["Budi\r\nBcc: x@y.z", "Budi\nBcc: x@y.z", "Subjek\rX", "a\u{0}b"] {
             assert_eq!(check_header_text(bad, "name").expect_err(bad).code, "header_injection");
         }
+    }
+
+    #[test]
+    fn link_tokens_are_hidden() {
+        let text = "Buat kata sandi: https://h.example/link/Xt4O-4x_of\r\nlalu <a href=\"https://h.example/link/abc\">";
+        let red = redact_links(text);
+        assert_eq!(red, "Buat kata sandi: https://h.example/link/[disembunyikan]\r\nlalu <a href=\"https://h.example/link/[disembunyikan]\">");
+        assert_eq!(redact_links("tanpa tautan"), "tanpa tautan");
     }
 
     #[test]

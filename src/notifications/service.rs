@@ -182,6 +182,16 @@ pub fn record_outcome(
             Outcome::Transient(d) | Outcome::Permanent(d) => (Some(d.as_str()), None, None),
         };
         model::finish(conn, &row.id, next.status, next.attempts, next.next_attempt_at, error, response, sent_at, now)?;
+        if next.status == "sent" {
+            // Delivered: the one-time link has reached its owner; the copy kept as evidence
+            // must not open the account for whoever reads the database.
+            model::set_bodies(
+                conn,
+                &row.id,
+                &rules::redact_links(&row.body_text),
+                &rules::redact_links(&row.body_html),
+            )?;
+        }
         Ok(())
     })
 }

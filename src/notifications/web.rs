@@ -124,7 +124,7 @@ async fn outbox_detail(state: State, user: SignedIn, id: web::Path<String>) -> R
         last_error: row.last_error,
         next_attempt: (row.status == "pending").then(|| l.datetime(row.next_attempt_at)),
         concerns: row.entity_type.map(|t| format!("{t} {}", row.entity_id.unwrap_or_default())),
-        body_text: row.body_text,
+        body_text: crate::notifications::rules::redact_links(&row.body_text),
         attempts: attempts
             .into_iter()
             .map(|a| AttemptView {

@@ -309,6 +309,46 @@ async fn the_file_transport_writes_eml_files(backend: Backend) {
     assert_eq!(row.status, "sent");
 }
 
+async fn one_time_links_are_hidden_from_administrators_and_scrubbed_after_delivery(backend: Backend) {
+    let app = spawn(backend).await;
+    let admin = app.user("admin", "admin@bekasikota.go.id").await;
+    let client = app.browser_for(&admin).await;
+    let res = app
+        .post_form(
+            &client,
+            "/admin/users",
+            &[
+                ("email", "eko@bekasikota.go.id"),
+                ("full_name", "Eko Prasetyo"),
+                ("role", "mediator"),
+                ("language", "id"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let link = app.link_mailed_to("eko@bekasikota.go.id").await;
+    let token = link.trim_start_matches("/link/").to_string();
+    let id = app.mail_to("eko@bekasikota.go.id").await[0].id.clone();
+    let (_, page) = app.get_text(&client, &format!("/admin/outbox/{id}")).await;
+    assert!(page.contains("/link/[disembunyikan]") && !page.contains(&token), "the administrator never sees the token");
+
+    deliver(&app).await;
+    let captured = app.state.mailer.captured();
+    assert!(
+        captured.iter().any(|m| m.raw.contains(&token) || m.raw.replace("=\r\n", "").contains(&token)),
+        "the user's email carries the real link"
+    );
+    let row = message(&app, &id).await;
+    assert_eq!(row.status, "sent");
+    assert!(
+        !row.body_text.contains(&token) && !row.body_html.contains(&token),
+        "the stored copy no longer holds the token"
+    );
+    assert!(row.body_text.contains("/link/[disembunyikan]"));
+    let res = browser().get(app.url(&link)).send().await.expect("get");
+    assert_eq!(res.status(), StatusCode::OK, "the link itself still works for its owner");
+}
+
 async fn notices_reach_the_inbox_with_an_unread_count(backend: Backend) {
     let app = spawn(backend).await;
     let admin = app.user("admin", "admin@bekasikota.go.id").await;
@@ -364,4 +404,5 @@ both_backends!(
     header_injection_is_refused_before_anything_is_queued,
     the_file_transport_writes_eml_files,
     notices_reach_the_inbox_with_an_unread_count,
+    one_time_links_are_hidden_from_administrators_and_scrubbed_after_delivery,
 );
