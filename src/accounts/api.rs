@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::accounts::model::{ApiTokenRow, UserQuery, UserRow};
 use crate::accounts::service::{self, UserInput};
 use crate::accounts::{rules, Role};
+use crate::api::utc;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{Auth, SignedIn, State};
@@ -22,11 +23,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(list_tokens)
         .service(create_token)
         .service(revoke_token);
-}
-
-/// Times are UTC, ISO 8601 with a `Z`.
-fn utc(t: NaiveDateTime) -> String {
-    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -20,7 +20,7 @@ use crate::accounts::{rules, Actor, Role};
 use crate::audit;
 use crate::error::Error;
 use crate::http::session::CookieNames;
-use crate::http::{html, html_status, page_ctx, safe_next, see_other, RequestCtx, SignedIn, State};
+use crate::http::{form_errors, html, html_status, page_ctx, safe_next, see_other, RequestCtx, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(login_form)
@@ -88,17 +88,6 @@ fn ctx_with_flash(state: &State, ctx: &RequestCtx, path: &str, msg: Option<&str>
     let mut p = page_ctx(state, ctx, path);
     p.flash = flash(msg, ctx.lang);
     p
-}
-
-/// Problems a form can show next to its fields; anything else propagates as an error page.
-fn form_errors(e: Error, l: Lang) -> Result<(StatusCode, FormErrors), Error> {
-    use actix_web::ResponseError;
-    match &e {
-        Error::Invalid(p) | Error::Conflict(p) => {
-            Ok((e.status_code(), FormErrors::one(p.field.unwrap_or(""), p.message.get(l))))
-        }
-        _ => Err(e),
-    }
 }
 
 fn names(state: &State) -> CookieNames {

@@ -68,6 +68,11 @@ async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().content_type("application/json").body(ApiDoc::openapi().to_json().unwrap_or_default())
 }
 
+/// A stored UTC time as the API writes it: ISO 8601 with a `Z`.
+pub fn utc(t: chrono::NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(openapi_json);
     crate::accounts::api::routes(cfg);

@@ -18,7 +18,7 @@ use crate::calendar::rules::{
 };
 use crate::calendar::service::{self, DayInput, Deadline, DeadlineRequest};
 use crate::error::Error;
-use crate::http::{html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
+use crate::http::{form_errors, html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(public_calendar)
@@ -299,16 +299,6 @@ struct DayForm {
     name_en: String,
 }
 
-fn form_problem(e: Error, l: Lang) -> Result<(StatusCode, FormErrors), Error> {
-    use actix_web::ResponseError;
-    match &e {
-        Error::Invalid(p) | Error::Conflict(p) => {
-            Ok((e.status_code(), FormErrors::one(p.field.unwrap_or(""), p.message.get(l))))
-        }
-        _ => Err(e),
-    }
-}
-
 #[post("/admin/kalender/hari")]
 async fn admin_add_day(state: State, user: SignedIn, form: web::Form<DayForm>) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin])?;
@@ -324,7 +314,7 @@ async fn admin_add_day(state: State, user: SignedIn, form: web::Form<DayForm>) -
     match state.db.run(move |c| service::add_day(c, &actor, &input, now)).await {
         Ok(row) => Ok(see_other(&format!("/admin/kalender?year={}", row.day.year()))),
         Err(e) => {
-            let (status, errors) = form_problem(e, user.ctx.lang)?;
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
             let year = NaiveDate::parse_from_str(&form.date, "%Y-%m-%d").ok().map(|d| d.year());
             let view = AdminCalendarView {
                 date: form.date,
@@ -365,7 +355,7 @@ async fn admin_import(state: State, user: SignedIn, form: web::Form<ImportForm>)
     match state.db.run(move |c| service::import_year(c, &actor, &t, now)).await {
         Ok(file) => Ok(see_other(&format!("/admin/kalender?year={}", file.year))),
         Err(e) => {
-            let (status, errors) = form_problem(e, user.ctx.lang)?;
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
             let view =
                 admin_view(&state, &user, None, AdminCalendarView { import_text: text, errors, ..Default::default() })
                     .await?;

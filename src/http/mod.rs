@@ -180,6 +180,22 @@ pub fn html_status(status: actix_web::http::StatusCode, markup: Markup) -> HttpR
     HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
 }
 
+/// A problem a form can show next to its field (invalid input, a conflict) with the status
+/// to answer; any other error propagates to the error page.
+pub fn form_errors(
+    e: Error,
+    l: Lang,
+) -> Result<(actix_web::http::StatusCode, harmoni_templates::components::FormErrors), Error> {
+    use actix_web::ResponseError;
+    match &e {
+        Error::Invalid(p) | Error::Conflict(p) => Ok((
+            e.status_code(),
+            harmoni_templates::components::FormErrors::one(p.field.unwrap_or(""), p.message.get(l)),
+        )),
+        _ => Err(e),
+    }
+}
+
 /// POST-redirect-GET.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()

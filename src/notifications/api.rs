@@ -1,10 +1,10 @@
 //! JSON API of notifications: the user's notices, the administrators' outbox with evidence.
 
 use actix_web::{get, post, web, HttpResponse};
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::api::utc;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{SignedIn, State};
@@ -13,10 +13,6 @@ use crate::notifications::service;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(notices).service(mark_read).service(outbox).service(outbox_message).service(retry).service(cancel);
-}
-
-fn utc(t: NaiveDateTime) -> String {
-    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
