@@ -106,11 +106,15 @@ async fn api_with_a_cookie_session_needs_the_csrf_header(backend: Backend) {
 const PRIVATE_PAGES: &[&str] = &[
     "/account",
     "/account/tokens",
+    "/inbox",
     "/admin/users",
     "/admin/users/new",
     "/admin/audit",
     "/admin/users/00000000-0000-0000-0000-000000000000",
     "/admin/users/00000000-0000-0000-0000-000000000000/edit",
+    "/admin/kalender",
+    "/admin/outbox",
+    "/admin/outbox/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -118,6 +122,9 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/users/00000000-0000-0000-0000-000000000000",
     "/api/v1/audit",
     "/api/v1/tokens",
+    "/api/v1/notices",
+    "/api/v1/outbox",
+    "/api/v1/outbox/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -130,6 +137,14 @@ const PRIVATE_POSTS: &[&str] = &[
     "/admin/users/x/disable",
     "/admin/users/x/enable",
     "/admin/users/x/reset",
+    "/inbox/x/read",
+    "/inbox/read-all",
+    "/admin/kalender/hari",
+    "/admin/kalender/hari/2026-03-04/hapus",
+    "/admin/kalender/impor",
+    "/admin/kalender/tahun/2026/final",
+    "/admin/outbox/x/retry",
+    "/admin/outbox/x/cancel",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {
@@ -154,7 +169,18 @@ async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {
     let res = plain_client().get(app.url("/api/v1/me")).bearer_auth("hmn_not-a-real-token").send().await.expect("get");
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     // Public pages stay public.
-    for path in ["/", "/login", "/healthz", "/readyz", "/static/app.css", "/api/v1/openapi.json"] {
+    for path in [
+        "/",
+        "/login",
+        "/kalender",
+        "/healthz",
+        "/readyz",
+        "/static/app.css",
+        "/static/favicon.svg",
+        "/api/v1/openapi.json",
+        "/api/v1/calendar/holidays?year=2026",
+        "/api/v1/calendar/rules",
+    ] {
         assert_eq!(app.get(&client, path).await.status(), StatusCode::OK, "{path}");
     }
 }
@@ -164,12 +190,15 @@ async fn users_without_the_role_are_refused(backend: Backend) {
     for role in ["pimpinan", "mediator", "petugas", "perusahaan", "pekerja"] {
         let user = app.user(role, &format!("{role}@contoh.co.id")).await;
         let client = app.browser_for(&user).await;
-        for path in ["/admin/users", "/admin/users/new", "/admin/audit", &format!("/admin/users/{}", user.id)] {
+        let own = format!("/admin/users/{}", user.id);
+        for path in
+            ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/kalender", "/admin/outbox", own.as_str()]
+        {
             let (status, page) = app.get_text(&client, path).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{role} {path}");
             assert!(page.contains("Akses ditolak"), "{role} {path}");
         }
-        for path in ["/api/v1/users", "/api/v1/audit"] {
+        for path in ["/api/v1/users", "/api/v1/audit", "/api/v1/outbox"] {
             let res = app.get(&client, path).await;
             assert_eq!(res.status(), StatusCode::FORBIDDEN, "{role} {path}");
         }
