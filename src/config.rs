@@ -16,6 +16,7 @@ use crate::calendar::data::{self, DeadlineRule, YearFile};
 /// (a binary copied elsewhere); the file on disk wins when present.
 const EMBEDDED_DEFAULTS: &str = include_str!("../config/default.toml");
 const EMBEDDED_DEADLINES: &str = include_str!("../config/deadlines.toml");
+const EMBEDDED_REGIONS: &str = include_str!("../config/regions.toml");
 const EMBEDDED_YEARS: [&str; 3] = [
     include_str!("../config/calendar/2025.toml"),
     include_str!("../config/calendar/2026.toml"),
@@ -51,6 +52,9 @@ pub struct Settings {
     /// The holiday lists shipped in `calendar/`, which seed each office's calendar.
     #[serde(skip)]
     pub calendar_years: Arc<Vec<YearFile>>,
+    /// Kecamatan and kelurahan of the city, from `regions.toml`.
+    #[serde(skip)]
+    pub regions: Arc<crate::companies::rules::Regions>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -251,6 +255,19 @@ impl Settings {
                 .collect::<Result<Vec<_>, _>>()?
         };
         self.calendar_years = Arc::new(years);
+        let regions_file = dir.join("regions.toml");
+        let text = if regions_file.is_file() {
+            std::fs::read_to_string(&regions_file)
+                .map_err(|e| ConfigError(format!("cannot read {}: {e}", regions_file.display())))?
+        } else {
+            EMBEDDED_REGIONS.to_string()
+        };
+        let regions: crate::companies::rules::Regions =
+            toml::from_str(&text).map_err(|e| ConfigError(format!("regions.toml is not valid: {}", e.message())))?;
+        if regions.kecamatan.is_empty() || regions.kecamatan.iter().any(|k| k.kelurahan.is_empty()) {
+            return Err(ConfigError("regions.toml: every kecamatan needs its kelurahan".into()));
+        }
+        self.regions = Arc::new(regions);
         Ok(())
     }
 

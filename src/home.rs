@@ -42,6 +42,23 @@ async fn index(state: State, ctx: RequestCtx, q: web::Query<MsgQuery>) -> HttpRe
                 .into(),
         });
     }
+    if actor.role.is_staff() || actor.role == Role::Perusahaan {
+        cards.push(Card {
+            href: "/perusahaan".into(),
+            title: if actor.role == Role::Perusahaan {
+                l.t("Perusahaan saya", "My companies")
+            } else {
+                l.t("Perusahaan", "Companies")
+            }
+            .into(),
+            text: l
+                .t(
+                    "Data perusahaan: identitas, lokasi, tenaga kerja, WLKP, narahubung dan perwakilan.",
+                    "Company records: identity, location, workforce, WLKP, contacts and representatives.",
+                )
+                .into(),
+        });
+    }
     cards.push(Card {
         href: "/account".into(),
         title: l.t("Akun saya", "My account").into(),

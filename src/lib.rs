@@ -6,6 +6,7 @@ pub mod app;
 pub mod audit;
 pub mod calendar;
 pub mod clock;
+pub mod companies;
 pub mod config;
 pub mod db;
 pub mod error;

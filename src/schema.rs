@@ -179,11 +179,70 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    companies (id) {
+        id -> Text,
+        office_id -> Text,
+        name -> Text,
+        legal_form -> Text,
+        nib -> Text,
+        npwp -> Nullable<Text>,
+        kbli_code -> Text,
+        kbli_edition -> Integer,
+        address -> Text,
+        outside_city -> Bool,
+        kecamatan_code -> Nullable<Text>,
+        kelurahan -> Nullable<Text>,
+        footprint -> Text,
+        size_class -> Text,
+        workers_male -> Integer,
+        workers_female -> Integer,
+        workers_pkwt -> Integer,
+        workers_pkwtt -> Integer,
+        workers_total -> Integer,
+        workforce_reported_on -> Nullable<Date>,
+        wlkp_registered -> Bool,
+        wlkp_registered_on -> Nullable<Date>,
+        contact_name -> Text,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_representatives (id) {
+        id -> Text,
+        company_id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(company_representatives -> companies (company_id));
+diesel::joinable!(company_representatives -> users (user_id));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
 diesel::joinable!(outbox_attempts -> outbox (outbox_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> offices (office_id));
 
-diesel::allow_tables_to_appear_in_same_query!(offices, users, sessions, account_links, api_tokens, audit_log,);
+diesel::allow_tables_to_appear_in_same_query!(
+    offices,
+    users,
+    sessions,
+    account_links,
+    api_tokens,
+    audit_log,
+    calendar_years,
+    calendar_days,
+    outbox,
+    outbox_attachments,
+    outbox_attempts,
+    notices,
+    companies,
+    company_representatives,
+);

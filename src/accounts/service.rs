@@ -249,8 +249,38 @@ pub fn create_user(
     settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<(UserRow, IssuedLink), Error> {
-    let sec = &settings.security;
     actor.require(&[Role::Admin])?;
+    create_user_in_office(conn, actor, input, settings, now)
+}
+
+/// An officer invites a company representative: a `perusahaan` account in the officer's
+/// office, emailed an invitation like any other user.
+pub fn invite_company_user(
+    conn: &mut DbConn,
+    actor: &Actor,
+    email: &str,
+    full_name: &str,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<(UserRow, IssuedLink), Error> {
+    actor.require(&[Role::Admin, Role::Petugas])?;
+    let input = UserInput {
+        email: email.into(),
+        full_name: full_name.into(),
+        role: Role::Perusahaan.as_str().into(),
+        language: "id".into(),
+    };
+    create_user_in_office(conn, actor, &input, settings, now)
+}
+
+fn create_user_in_office(
+    conn: &mut DbConn,
+    actor: &Actor,
+    input: &UserInput,
+    settings: &Settings,
+    now: NaiveDateTime,
+) -> Result<(UserRow, IssuedLink), Error> {
+    let sec = &settings.security;
     let valid = validate_user(input).map_err(first_problem)?;
     write_tx(conn, |conn| {
         if model::find_user_by_email(conn, &valid.email)?.is_some() {

@@ -39,11 +39,18 @@ with a stable `code`.",
         crate::notifications::api::outbox_message,
         crate::notifications::api::retry,
         crate::notifications::api::cancel,
+        crate::companies::api::list,
+        crate::companies::api::create,
+        crate::companies::api::get_one,
+        crate::companies::api::replace,
+        crate::companies::api::representatives,
+        crate::companies::api::add_representative,
+        crate::companies::api::remove_representative,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives")),
 )]
 pub struct ApiDoc;
 
@@ -79,4 +86,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::audit::api::routes(cfg);
     crate::calendar::api::routes(cfg);
     crate::notifications::api::routes(cfg);
+    crate::companies::api::routes(cfg);
 }

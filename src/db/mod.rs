@@ -156,11 +156,23 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, Error> {
 }
 
 /// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so the write lock is
-/// taken up front and a concurrent writer waits (busy_timeout) instead of failing mid-way.
+/// taken up front and a concurrent writer waits (busy_timeout) instead of failing mid-way;
+/// inside another transaction it is a savepoint, so use cases can call each other.
 pub fn write_tx<T, F>(conn: &mut DbConn, f: F) -> Result<T, Error>
 where
     F: FnOnce(&mut DbConn) -> Result<T, Error>,
 {
+    let nested = match conn {
+        DbConn::Sqlite(inner) => {
+            AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some()
+        }
+        DbConn::Postgres(_) => true,
+    };
+    if nested {
+        // PostgreSQL, or a write inside another write: a plain (nested) transaction, i.e. a
+        // savepoint inside the outer one; the outer transaction already holds the lock.
+        return conn.transaction(f);
+    }
     match conn {
         DbConn::Postgres(_) => conn.transaction(f),
         DbConn::Sqlite(inner) => {

@@ -148,6 +148,11 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
             l.t("Kotak masuk", "Inbox").to_string()
         };
         add("/inbox", &inbox);
+        if actor.role == Role::Perusahaan {
+            add("/perusahaan", l.t("Perusahaan saya", "My companies"));
+        } else if actor.role.is_staff() {
+            add("/perusahaan", l.t("Perusahaan", "Companies"));
+        }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {
             add("/admin/users", l.t("Pengguna", "Users"));

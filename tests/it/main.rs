@@ -9,6 +9,7 @@ mod admin;
 mod api;
 mod browser;
 mod calendar;
+mod companies;
 mod config;
 mod mail;
 mod schema;

@@ -115,6 +115,10 @@ const PRIVATE_PAGES: &[&str] = &[
     "/admin/kalender",
     "/admin/outbox",
     "/admin/outbox/00000000-0000-0000-0000-000000000000",
+    "/perusahaan",
+    "/perusahaan/baru",
+    "/perusahaan.csv",
+    "/perusahaan/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -125,6 +129,8 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/notices",
     "/api/v1/outbox",
     "/api/v1/outbox/00000000-0000-0000-0000-000000000000",
+    "/api/v1/companies",
+    "/api/v1/companies/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -145,6 +151,10 @@ const PRIVATE_POSTS: &[&str] = &[
     "/admin/kalender/tahun/2026/final",
     "/admin/outbox/x/retry",
     "/admin/outbox/x/cancel",
+    "/perusahaan",
+    "/perusahaan/x",
+    "/perusahaan/x/perwakilan",
+    "/perusahaan/x/perwakilan/y/hapus",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

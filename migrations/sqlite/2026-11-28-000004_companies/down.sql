@@ -1,0 +1,2 @@
+DROP TABLE company_representatives;
+DROP TABLE companies;

@@ -1,0 +1,258 @@
+//! JSON API of the company register, with the same authorisation as the pages.
+
+use actix_web::{delete, get, post, put, web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::api::utc;
+use crate::companies::model::CompanyRow;
+use crate::companies::service::{self, CompanyInput};
+use crate::companies::web::ListParams;
+use crate::error::Error;
+use crate::http::errors::ProblemBody;
+use crate::http::{SignedIn, State};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(create)
+        .service(get_one)
+        .service(replace)
+        .service(representatives)
+        .service(add_representative)
+        .service(remove_representative);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyOut {
+    pub id: String,
+    pub name: String,
+    pub legal_form: String,
+    pub nib: String,
+    /// 16 digits
+    pub npwp: Option<String>,
+    pub kbli_code: String,
+    pub kbli_edition: i32,
+    pub address: String,
+    pub outside_city: bool,
+    /// e.g. 32.75.09
+    pub kecamatan_code: Option<String>,
+    pub kelurahan: Option<String>,
+    /// kota, multi_kabkota or multi_provinsi
+    pub footprint: String,
+    /// mikro, kecil, menengah or besar
+    pub size_class: String,
+    pub workers_male: i32,
+    pub workers_female: i32,
+    pub workers_pkwt: i32,
+    pub workers_pkwtt: i32,
+    pub workers_total: i32,
+    pub workforce_reported_on: Option<String>,
+    pub wlkp_registered: bool,
+    pub wlkp_registered_on: Option<String>,
+    pub contact_name: String,
+    /// E.164
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    /// active or closed
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<CompanyRow> for CompanyOut {
+    fn from(c: CompanyRow) -> Self {
+        CompanyOut {
+            id: c.id,
+            name: c.name,
+            legal_form: c.legal_form,
+            nib: c.nib,
+            npwp: c.npwp,
+            kbli_code: c.kbli_code,
+            kbli_edition: c.kbli_edition,
+            address: c.address,
+            outside_city: c.outside_city,
+            kecamatan_code: c.kecamatan_code,
+            kelurahan: c.kelurahan,
+            footprint: c.footprint,
+            size_class: c.size_class,
+            workers_male: c.workers_male,
+            workers_female: c.workers_female,
+            workers_pkwt: c.workers_pkwt,
+            workers_pkwtt: c.workers_pkwtt,
+            workers_total: c.workers_total,
+            workforce_reported_on: c.workforce_reported_on.map(|d| d.to_string()),
+            wlkp_registered: c.wlkp_registered,
+            wlkp_registered_on: c.wlkp_registered_on.map(|d| d.to_string()),
+            contact_name: c.contact_name,
+            contact_phone: c.contact_phone,
+            contact_email: c.contact_email,
+            status: c.status,
+            created_at: utc(c.created_at),
+            updated_at: utc(c.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyList {
+    pub items: Vec<CompanyOut>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+}
+
+/// Query parameters of the company list.
+#[derive(Debug, IntoParams)]
+#[allow(dead_code, reason = "describes ListParams for the OpenAPI document")]
+pub struct CompanyListParams {
+    /// Part of the name, or a 13-digit NIB.
+    pub q: Option<String>,
+    /// Kecamatan code, e.g. 32.75.09
+    pub kecamatan: Option<String>,
+    /// KBLI code (5 digits)
+    pub kbli: Option<String>,
+    /// mikro, kecil, menengah or besar
+    pub size: Option<String>,
+    /// active or closed
+    pub status: Option<String>,
+    pub page: Option<i64>,
+}
+
+/// Companies the user may see: the office's register for staff, their own for representatives.
+#[utoipa::path(get, path = "/api/v1/companies", tag = "companies", params(CompanyListParams),
+    responses((status = 200, body = CompanyList), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody)))]
+#[get("/api/v1/companies")]
+async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<web::Json<CompanyList>, Error> {
+    let page = params.page.unwrap_or(1);
+    if page < 1 {
+        return Err(Error::invalid(
+            "invalid_parameter",
+            "page",
+            "Nomor halaman minimal 1.",
+            "Page must be at least 1.",
+        ));
+    }
+    let actor = user.actor.clone();
+    let query = params.query();
+    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;
+    Ok(web::Json(CompanyList {
+        items: rows.into_iter().map(CompanyOut::from).collect(),
+        page,
+        per_page: service::PER_PAGE,
+        total,
+    }))
+}
+
+/// Registers a company (desk officers, administrators).
+#[utoipa::path(post, path = "/api/v1/companies", tag = "companies", request_body = CompanyInput,
+    responses((status = 201, body = CompanyOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies")]
+async fn create(state: State, user: SignedIn, body: web::Json<CompanyInput>) -> Result<HttpResponse, Error> {
+    let input = body.into_inner();
+    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let row = state.db.run(move |c| service::create(c, &actor, &input, &regions, today, now)).await?;
+    Ok(HttpResponse::Created().json(CompanyOut::from(row)))
+}
+
+/// One company; one the user may not see is not found.
+#[utoipa::path(get, path = "/api/v1/companies/{id}", tag = "companies", responses((status = 200, body = CompanyOut), (status = 404, body = ProblemBody)))]
+#[get("/api/v1/companies/{id}")]
+async fn get_one(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<CompanyOut>, Error> {
+    let actor = user.actor.clone();
+    let row = state.db.run(move |c| service::get(c, &actor, &id)).await?;
+    Ok(web::Json(row.into()))
+}
+
+/// Replaces a company's record (officers; representatives for their own company, not its status).
+#[utoipa::path(put, path = "/api/v1/companies/{id}", tag = "companies", request_body = CompanyInput,
+    responses((status = 200, body = CompanyOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[put("/api/v1/companies/{id}")]
+async fn replace(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<CompanyInput>,
+) -> Result<web::Json<CompanyOut>, Error> {
+    let input = body.into_inner();
+    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let row = state.db.run(move |c| service::update(c, &actor, &id, &input, &regions, today, now)).await?;
+    Ok(web::Json(row.into()))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RepresentativeOut {
+    pub user_id: String,
+    pub full_name: String,
+    pub email: String,
+    pub activated: bool,
+}
+
+/// The company's representatives.
+#[utoipa::path(get, path = "/api/v1/companies/{id}/representatives", tag = "companies",
+    responses((status = 200, body = Vec<RepresentativeOut>), (status = 404, body = ProblemBody)))]
+#[get("/api/v1/companies/{id}/representatives")]
+async fn representatives(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+) -> Result<web::Json<Vec<RepresentativeOut>>, Error> {
+    let actor = user.actor.clone();
+    let users = state.db.run(move |c| service::representatives(c, &actor, &id)).await?;
+    Ok(web::Json(
+        users
+            .into_iter()
+            .map(|u| RepresentativeOut {
+                activated: u.password_hash.is_some(),
+                user_id: u.id,
+                full_name: u.full_name,
+                email: u.email,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepresentativeIn {
+    pub email: String,
+    /// For a new account; defaults to the part of the email before @.
+    pub full_name: Option<String>,
+}
+
+/// Links a representative: an existing representative account by email, or a new one invited by email.
+#[utoipa::path(post, path = "/api/v1/companies/{id}/representatives", tag = "companies", request_body = RepresentativeIn,
+    responses((status = 201, body = RepresentativeOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/representatives")]
+async fn add_representative(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<RepresentativeIn>,
+) -> Result<HttpResponse, Error> {
+    let body = body.into_inner();
+    let name = body.full_name.unwrap_or_else(|| body.email.split('@').next().unwrap_or_default().to_string());
+    let (actor, settings, now) = (user.actor.clone(), state.settings.clone(), state.now());
+    let u =
+        state.db.run(move |c| service::add_representative(c, &actor, &id, &body.email, &name, &settings, now)).await?;
+    Ok(HttpResponse::Created().json(RepresentativeOut {
+        activated: u.password_hash.is_some(),
+        user_id: u.id,
+        full_name: u.full_name,
+        email: u.email,
+    }))
+}
+
+/// Removes a representative from a company.
+#[utoipa::path(delete, path = "/api/v1/companies/{id}/representatives/{user_id}", tag = "companies",
+    responses((status = 204), (status = 404, body = ProblemBody)))]
+#[delete("/api/v1/companies/{id}/representatives/{user_id}")]
+async fn remove_representative(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, Error> {
+    let (id, user_id) = path.into_inner();
+    let (actor, now) = (user.actor.clone(), state.now());
+    state.db.run(move |c| service::remove_representative(c, &actor, &id, &user_id, now)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,8 @@
+//! The company register: companies of the office, their identifiers, place, workforce and
+//! contacts, and the representatives who keep their records.
+
+pub mod api;
+pub mod model;
+pub mod rules;
+pub mod service;
+pub mod web;

@@ -1,0 +1,182 @@
+//! Company and representative rows, and every query on them; who may see which company is
+//! decided here, in the query.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::accounts::model::UserRow;
+use crate::audit::model::{escape_like, lower};
+use crate::db::DbConn;
+use crate::schema::{companies, company_representatives, users};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = companies, treat_none_as_null = true)]
+pub struct CompanyRow {
+    pub id: String,
+    pub office_id: String,
+    pub name: String,
+    pub legal_form: String,
+    pub nib: String,
+    pub npwp: Option<String>,
+    pub kbli_code: String,
+    pub kbli_edition: i32,
+    pub address: String,
+    pub outside_city: bool,
+    pub kecamatan_code: Option<String>,
+    pub kelurahan: Option<String>,
+    pub footprint: String,
+    pub size_class: String,
+    pub workers_male: i32,
+    pub workers_female: i32,
+    pub workers_pkwt: i32,
+    pub workers_pkwtt: i32,
+    pub workers_total: i32,
+    pub workforce_reported_on: Option<NaiveDate>,
+    pub wlkp_registered: bool,
+    pub wlkp_registered_on: Option<NaiveDate>,
+    pub contact_name: String,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Whose view a query takes: the whole office (staff), or only the companies a representative keeps.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    Office(String),
+    Representative { office_id: String, user_id: String },
+}
+
+/// Filters of the company list.
+#[derive(Debug, Clone, Default)]
+pub struct CompanyQuery {
+    /// Part of the name, or the NIB.
+    pub q: Option<String>,
+    pub kecamatan_code: Option<String>,
+    pub kbli_code: Option<String>,
+    pub size_class: Option<String>,
+    pub status: Option<String>,
+}
+
+fn scoped<'a>(scope: &'a Scope) -> companies::BoxedQuery<'a, crate::db::MultiBackend> {
+    match scope {
+        Scope::Office(office_id) => companies::table.filter(companies::office_id.eq(office_id)).into_boxed(),
+        Scope::Representative { office_id, user_id } => companies::table
+            .filter(companies::office_id.eq(office_id))
+            .filter(
+                companies::id.eq_any(
+                    company_representatives::table
+                        .filter(company_representatives::user_id.eq(user_id))
+                        .select(company_representatives::company_id),
+                ),
+            )
+            .into_boxed(),
+    }
+}
+
+fn filtered<'a>(scope: &'a Scope, f: &'a CompanyQuery) -> companies::BoxedQuery<'a, crate::db::MultiBackend> {
+    let mut q = scoped(scope);
+    if let Some(text) = &f.q {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+        if digits.len() == 13 {
+            q = q.filter(companies::nib.eq(digits));
+        } else {
+            q = q.filter(lower(companies::name).like(pattern).escape('\\'));
+        }
+    }
+    if let Some(k) = &f.kecamatan_code {
+        q = q.filter(companies::kecamatan_code.eq(k));
+    }
+    if let Some(k) = &f.kbli_code {
+        q = q.filter(companies::kbli_code.eq(k));
+    }
+    if let Some(s) = &f.size_class {
+        q = q.filter(companies::size_class.eq(s));
+    }
+    if let Some(s) = &f.status {
+        q = q.filter(companies::status.eq(s));
+    }
+    q
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    scope: &Scope,
+    f: &CompanyQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<CompanyRow>, i64)> {
+    let total = filtered(scope, f).count().get_result(conn)?;
+    let rows = filtered(scope, f)
+        .order((lower(companies::name), companies::id))
+        .offset(offset)
+        .limit(limit)
+        .select(CompanyRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// One company as the scope sees it; a company outside the scope is not found.
+pub fn find(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<CompanyRow>> {
+    scoped(scope).filter(companies::id.eq(id)).select(CompanyRow::as_select()).first(conn).optional()
+}
+
+pub fn find_by_nib(conn: &mut DbConn, office_id: &str, nib: &str) -> QueryResult<Option<CompanyRow>> {
+    companies::table
+        .filter(companies::office_id.eq(office_id))
+        .filter(companies::nib.eq(nib))
+        .select(CompanyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert(conn: &mut DbConn, row: &CompanyRow) -> QueryResult<usize> {
+    diesel::insert_into(companies::table).values(row).execute(conn)
+}
+
+pub fn update(conn: &mut DbConn, row: &CompanyRow) -> QueryResult<usize> {
+    diesel::update(companies::table.find(&row.id)).set(row).execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_representatives)]
+pub struct RepresentativeRow {
+    pub id: String,
+    pub company_id: String,
+    pub user_id: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn representatives(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<UserRow>> {
+    company_representatives::table
+        .inner_join(users::table)
+        .filter(company_representatives::company_id.eq(company_id))
+        .order(users::full_name)
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+pub fn is_representative(conn: &mut DbConn, company_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        company_representatives::table
+            .filter(company_representatives::company_id.eq(company_id))
+            .filter(company_representatives::user_id.eq(user_id)),
+    ))
+    .get_result(conn)
+}
+
+pub fn add_representative(conn: &mut DbConn, row: &RepresentativeRow) -> QueryResult<usize> {
+    diesel::insert_into(company_representatives::table).values(row).execute(conn)
+}
+
+pub fn remove_representative(conn: &mut DbConn, company_id: &str, user_id: &str) -> QueryResult<usize> {
+    diesel::delete(
+        company_representatives::table
+            .filter(company_representatives::company_id.eq(company_id))
+            .filter(company_representatives::user_id.eq(user_id)),
+    )
+    .execute(conn)
+}

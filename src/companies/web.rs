@@ -1,0 +1,500 @@
+//! Company pages: the register with filters and CSV export, the form, the profile with its
+//! representatives.
+
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use harmoni_templates::components::FormErrors;
+use harmoni_templates::pages::companies::{
+    company_detail_page, company_form_page, company_list_page, place_label, CompanyDetailView, CompanyFormView,
+    CompanyListView, CompanyRowView, RepresentativeView,
+};
+use harmoni_templates::{Lang, PageCtx};
+use serde::Deserialize;
+
+use crate::accounts::Role;
+use crate::companies::model::{CompanyQuery, CompanyRow};
+use crate::companies::rules::{self, Regions};
+use crate::companies::service::{self, CompanyInput};
+use crate::error::Error;
+use crate::http::{form_errors, html, html_status, page_ctx, see_other, SignedIn, State};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(export_csv)
+        .service(new_form)
+        .service(create)
+        .service(detail)
+        .service(edit_form)
+        .service(update)
+        .service(add_representative)
+        .service(remove_representative);
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct ListParams {
+    pub q: Option<String>,
+    pub kecamatan: Option<String>,
+    pub kbli: Option<String>,
+    pub size: Option<String>,
+    pub status: Option<String>,
+    pub page: Option<i64>,
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+impl ListParams {
+    pub fn query(&self) -> CompanyQuery {
+        CompanyQuery {
+            q: clean(&self.q),
+            kecamatan_code: clean(&self.kecamatan),
+            kbli_code: clean(&self.kbli),
+            size_class: clean(&self.size),
+            status: clean(&self.status),
+        }
+    }
+
+    fn query_string(&self) -> String {
+        serde_urlencoded::to_string([
+            ("q", clean(&self.q).unwrap_or_default()),
+            ("kecamatan", clean(&self.kecamatan).unwrap_or_default()),
+            ("kbli", clean(&self.kbli).unwrap_or_default()),
+            ("size", clean(&self.size).unwrap_or_default()),
+            ("status", clean(&self.status).unwrap_or_default()),
+        ])
+        .unwrap_or_default()
+    }
+}
+
+fn kecamatan_options(regions: &Regions) -> Vec<(String, String)> {
+    regions.kecamatan.iter().map(|k| (k.code.clone(), k.name.clone())).collect()
+}
+
+fn size_options(l: Lang) -> Vec<(String, String)> {
+    rules::SIZE_CLASSES.iter().map(|(c, id, en)| (c.to_string(), l.t(id, en).to_string())).collect()
+}
+
+fn size_label(code: &str, l: Lang) -> String {
+    rules::SIZE_CLASSES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, id, en)| l.t(id, en).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn kecamatan_name(regions: &Regions, code: Option<&str>) -> Option<String> {
+    code.and_then(|c| regions.find(c)).map(|k| k.name.clone())
+}
+
+#[get("/perusahaan")]
+async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let params = params.into_inner();
+    let page = params.page.unwrap_or(1).max(1);
+    let actor = user.actor.clone();
+    let query = params.query();
+    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;
+    let regions = &state.settings.regions;
+    let view = CompanyListView {
+        rows: rows
+            .into_iter()
+            .map(|c| CompanyRowView {
+                place: place_label(
+                    l,
+                    kecamatan_name(regions, c.kecamatan_code.as_deref()).as_deref(),
+                    c.kelurahan.as_deref(),
+                ),
+                kbli: c.kbli_code.clone(),
+                workers: c.workers_total,
+                size: size_label(&c.size_class, l),
+                active: c.status == "active",
+                id: c.id,
+                name: c.name,
+                nib: c.nib,
+            })
+            .collect(),
+        q: clean(&params.q).unwrap_or_default(),
+        kecamatan: clean(&params.kecamatan).unwrap_or_default(),
+        kbli: clean(&params.kbli).unwrap_or_default(),
+        size: clean(&params.size).unwrap_or_default(),
+        status: clean(&params.status).unwrap_or_default(),
+        kecamatan_options: kecamatan_options(regions),
+        size_options: size_options(l),
+        can_register: matches!(user.actor.role, Role::Admin | Role::Petugas),
+        page,
+        per_page: service::PER_PAGE,
+        total,
+        query_string: params.query_string(),
+    };
+    Ok(html(company_list_page(&page_ctx(&state, &user.ctx, "/perusahaan"), &view)))
+}
+
+/// One CSV cell: quoted when needed, and a leading =, +, - or @ neutralised so that a
+/// spreadsheet never runs it as a formula.
+fn csv_cell(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
+    let mut out = String::from("nama,bentuk,nib,npwp,kbli,edisi_kbli,alamat,kecamatan,kelurahan,di_luar_kota,wilayah_operasi,skala,pekerja_laki,pekerja_perempuan,pkwt,pkwtt,pekerja_total,tanggal_data_pekerja,wlkp,tanggal_wlkp,status\r\n");
+    for c in rows {
+        let cells = [
+            c.name.clone(),
+            c.legal_form.clone(),
+            c.nib.clone(),
+            c.npwp.clone().unwrap_or_default(),
+            c.kbli_code.clone(),
+            c.kbli_edition.to_string(),
+            c.address.clone(),
+            kecamatan_name(regions, c.kecamatan_code.as_deref()).unwrap_or_default(),
+            c.kelurahan.clone().unwrap_or_default(),
+            c.outside_city.to_string(),
+            c.footprint.clone(),
+            c.size_class.clone(),
+            c.workers_male.to_string(),
+            c.workers_female.to_string(),
+            c.workers_pkwt.to_string(),
+            c.workers_pkwtt.to_string(),
+            c.workers_total.to_string(),
+            c.workforce_reported_on.map(|d| d.to_string()).unwrap_or_default(),
+            c.wlkp_registered.to_string(),
+            c.wlkp_registered_on.map(|d| d.to_string()).unwrap_or_default(),
+            c.status.clone(),
+        ];
+        out.push_str(&cells.iter().map(|v| csv_cell(v)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[get("/perusahaan.csv")]
+async fn export_csv(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<HttpResponse, Error> {
+    let actor = user.actor.clone();
+    let query = params.query();
+    let rows = state.db.run(move |c| service::export(c, &actor, &query)).await?;
+    let body = csv(&rows, &state.settings.regions);
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"perusahaan-{}.csv\"", state.today()),
+        ))
+        .body(body))
+}
+
+fn form_view(
+    state: &State,
+    l: Lang,
+    id: Option<String>,
+    input: &CompanyInput,
+    can_change_status: bool,
+    errors: FormErrors,
+) -> CompanyFormView {
+    let regions = &state.settings.regions;
+    let values = vec![
+        ("name", input.name.clone()),
+        ("legal_form", input.legal_form.clone()),
+        ("nib", input.nib.clone()),
+        ("npwp", input.npwp.clone()),
+        ("kbli_code", input.kbli_code.clone()),
+        ("kbli_edition", if input.kbli_edition.is_empty() { "2020".into() } else { input.kbli_edition.clone() }),
+        ("address", input.address.clone()),
+        ("kecamatan_code", input.kecamatan_code.clone()),
+        ("kelurahan", input.kelurahan.clone()),
+        ("footprint", input.footprint.clone()),
+        ("size_class", input.size_class.clone()),
+        ("workers_male", input.workers_male.clone()),
+        ("workers_female", input.workers_female.clone()),
+        ("workers_pkwt", input.workers_pkwt.clone()),
+        ("workers_pkwtt", input.workers_pkwtt.clone()),
+        ("workforce_reported_on", input.workforce_reported_on.clone()),
+        ("wlkp_registered_on", input.wlkp_registered_on.clone()),
+        ("contact_name", input.contact_name.clone()),
+        ("contact_phone", input.contact_phone.clone()),
+        ("contact_email", input.contact_email.clone()),
+        ("status", if input.status.is_empty() { "active".into() } else { input.status.clone() }),
+    ];
+    CompanyFormView {
+        id,
+        values: values.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        outside_city: input.outside_city,
+        wlkp_registered: input.wlkp_registered,
+        legal_forms: rules::LEGAL_FORMS.iter().map(|(c, label)| (c.to_string(), label.to_string())).collect(),
+        footprints: rules::FOOTPRINTS.iter().map(|(c, id, en)| (c.to_string(), l.t(id, en).to_string())).collect(),
+        sizes: size_options(l),
+        kecamatan_options: kecamatan_options(regions),
+        kelurahan_hint: regions.kecamatan.iter().map(|k| (k.name.clone(), k.kelurahan.join(", "))).collect(),
+        can_change_status,
+        errors,
+    }
+}
+
+/// Checkboxes are absent from a form when unticked; everything else is text.
+fn input_from_form(fields: Vec<(String, String)>) -> CompanyInput {
+    let get = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    CompanyInput {
+        name: get("name"),
+        legal_form: get("legal_form"),
+        nib: get("nib"),
+        npwp: get("npwp"),
+        kbli_code: get("kbli_code"),
+        kbli_edition: get("kbli_edition"),
+        address: get("address"),
+        outside_city: get("outside_city") == "true",
+        kecamatan_code: get("kecamatan_code"),
+        kelurahan: get("kelurahan"),
+        footprint: get("footprint"),
+        size_class: get("size_class"),
+        workers_male: get("workers_male"),
+        workers_female: get("workers_female"),
+        workers_pkwt: get("workers_pkwt"),
+        workers_pkwtt: get("workers_pkwtt"),
+        workforce_reported_on: get("workforce_reported_on"),
+        wlkp_registered: get("wlkp_registered") == "true",
+        wlkp_registered_on: get("wlkp_registered_on"),
+        contact_name: get("contact_name"),
+        contact_phone: get("contact_phone"),
+        contact_email: get("contact_email"),
+        status: get("status"),
+    }
+}
+
+fn ctx(state: &State, user: &SignedIn) -> PageCtx {
+    page_ctx(state, &user.ctx, "/perusahaan")
+}
+
+#[get("/perusahaan/baru")]
+async fn new_form(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    let input = CompanyInput {
+        footprint: "kota".into(),
+        size_class: "kecil".into(),
+        legal_form: "pt".into(),
+        ..Default::default()
+    };
+    Ok(html(company_form_page(
+        &ctx(&state, &user),
+        &form_view(&state, user.ctx.lang, None, &input, true, FormErrors::default()),
+    )))
+}
+
+#[post("/perusahaan")]
+async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, Error> {
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    let input = input_from_form(form.into_inner());
+    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let i = input.clone();
+    match state.db.run(move |c| service::create(c, &actor, &i, &regions, today, now)).await {
+        Ok(row) => Ok(see_other(&format!("/perusahaan/{}", row.id))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            Ok(html_status(
+                status,
+                company_form_page(&ctx(&state, &user), &form_view(&state, user.ctx.lang, None, &input, true, errors)),
+            ))
+        }
+    }
+}
+
+async fn detail_view(
+    state: &State,
+    user: &SignedIn,
+    id: String,
+    rep_email: String,
+    rep_name: String,
+    errors: FormErrors,
+) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let actor = user.actor.clone();
+    let (c, reps) = state
+        .db
+        .run(move |conn| Ok((service::get(conn, &actor, &id)?, service::representatives(conn, &actor, &id)?)))
+        .await?;
+    let regions = &state.settings.regions;
+    let footprint = rules::FOOTPRINTS
+        .iter()
+        .find(|(code, _, _)| *code == c.footprint)
+        .map(|(_, id, en)| l.t(id, en).to_string())
+        .unwrap_or_default();
+    let legal = rules::LEGAL_FORMS
+        .iter()
+        .find(|(code, _)| *code == c.legal_form)
+        .map(|(_, label)| label.to_string())
+        .unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| l.date_long(d)).unwrap_or_else(|| "-".into());
+    let facts = vec![
+        (l.t("Bentuk badan usaha", "Legal form"), legal),
+        ("NIB", c.nib.clone()),
+        ("NPWP", c.npwp.clone().unwrap_or_else(|| "-".into())),
+        ("KBLI", format!("{} (KBLI {})", c.kbli_code, c.kbli_edition)),
+        (l.t("Alamat", "Address"), c.address.clone()),
+        (
+            l.t("Lokasi", "Location"),
+            place_label(l, kecamatan_name(regions, c.kecamatan_code.as_deref()).as_deref(), c.kelurahan.as_deref()),
+        ),
+        (l.t("Wilayah operasi", "Where it operates"), footprint),
+        (l.t("Skala usaha", "Business scale"), size_label(&c.size_class, l)),
+        (
+            l.t("Tenaga kerja", "Workforce"),
+            format!(
+                "{} ({} {}, {} {}; PKWT {}, PKWTT {}) — {} {}",
+                c.workers_total,
+                c.workers_male,
+                l.t("laki-laki", "men"),
+                c.workers_female,
+                l.t("perempuan", "women"),
+                c.workers_pkwt,
+                c.workers_pkwtt,
+                l.t("data", "as of"),
+                date(c.workforce_reported_on)
+            ),
+        ),
+        (
+            "WLKP",
+            if c.wlkp_registered {
+                format!("{} {}", l.t("terdaftar sejak", "registered since"), date(c.wlkp_registered_on))
+            } else {
+                l.t("belum terdaftar", "not registered").to_string()
+            },
+        ),
+        (
+            l.t("Narahubung", "Contact"),
+            [Some(c.contact_name.clone()), c.contact_phone.clone(), c.contact_email.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+        ),
+    ];
+    let view = CompanyDetailView {
+        name: c.name.clone(),
+        facts: facts.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        active: c.status == "active",
+        can_edit: matches!(user.actor.role, Role::Admin | Role::Petugas | Role::Perusahaan),
+        can_manage_representatives: matches!(user.actor.role, Role::Admin | Role::Petugas),
+        representatives: reps
+            .into_iter()
+            .map(|u| RepresentativeView {
+                activated: u.password_hash.is_some(),
+                user_id: u.id,
+                name: u.full_name,
+                email: u.email,
+            })
+            .collect(),
+        id: c.id,
+        rep_email,
+        rep_name,
+        errors: errors.clone(),
+    };
+    let status =
+        if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::BAD_REQUEST };
+    Ok(html_status(status, company_detail_page(&ctx(state, user), &view)))
+}
+
+#[get("/perusahaan/{id}")]
+async fn detail(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    detail_view(&state, &user, id.into_inner(), String::new(), String::new(), FormErrors::default()).await
+}
+
+#[get("/perusahaan/{id}/ubah")]
+async fn edit_form(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    let actor = user.actor.clone();
+    let id = id.into_inner();
+    let i = id.clone();
+    let row = state.db.run(move |c| service::get(c, &actor, &i)).await?;
+    if !matches!(user.actor.role, Role::Admin | Role::Petugas | Role::Perusahaan) {
+        return Err(Error::Forbidden);
+    }
+    let can_status = user.actor.role != Role::Perusahaan;
+    let view =
+        form_view(&state, user.ctx.lang, Some(id), &CompanyInput::from_row(&row), can_status, FormErrors::default());
+    Ok(html(company_form_page(&ctx(&state, &user), &view)))
+}
+
+#[post("/perusahaan/{id}")]
+async fn update(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let input = input_from_form(form.into_inner());
+    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let (i, cid) = (input.clone(), id.clone());
+    match state.db.run(move |c| service::update(c, &actor, &cid, &i, &regions, today, now)).await {
+        Ok(_) => Ok(see_other(&format!("/perusahaan/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            let can_status = user.actor.role != Role::Perusahaan;
+            Ok(html_status(
+                status,
+                company_form_page(
+                    &ctx(&state, &user),
+                    &form_view(&state, user.ctx.lang, Some(id), &input, can_status, errors),
+                ),
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RepresentativeForm {
+    email: String,
+    #[serde(default)]
+    full_name: String,
+}
+
+#[post("/perusahaan/{id}/perwakilan")]
+async fn add_representative(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<RepresentativeForm>,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let (actor, settings, now) = (user.actor.clone(), state.settings.clone(), state.now());
+    let (cid, email, name) = (id.clone(), form.email.clone(), form.full_name.clone());
+    let name = if name.trim().is_empty() { email.split('@').next().unwrap_or_default().to_string() } else { name };
+    match state.db.run(move |c| service::add_representative(c, &actor, &cid, &email, &name, &settings, now)).await {
+        Ok(_) => Ok(see_other(&format!("/perusahaan/{id}"))),
+        Err(e) => {
+            let (_, errors) = form_errors(e, user.ctx.lang)?;
+            detail_view(&state, &user, id, form.email, form.full_name, errors).await
+        }
+    }
+}
+
+#[post("/perusahaan/{id}/perwakilan/{user_id}/hapus")]
+async fn remove_representative(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, Error> {
+    let (id, user_id) = path.into_inner();
+    let (actor, now) = (user.actor.clone(), state.now());
+    let cid = id.clone();
+    state.db.run(move |c| service::remove_representative(c, &actor, &cid, &user_id, now)).await?;
+    Ok(see_other(&format!("/perusahaan/{id}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_formulas() {
+        assert_eq!(csv_cell("PT Maju"), "PT Maju");
+        assert_eq!(csv_cell("Jl. A, No. 1"), "\"Jl. A, No. 1\"");
+        assert_eq!(csv_cell("PT \"Maju\""), "\"PT \"\"Maju\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+62812"), "'+62812");
+    }
+}

@@ -1,0 +1,279 @@
+//! The company register: list with filters and CSV export, the company form, the profile.
+
+use maud::{html, Markup};
+
+use crate::components::{badge, csrf_input, error_summary, pager, select_field, text_field, Field, FormErrors, Tone};
+use crate::{page, Lang, PageCtx};
+
+#[derive(Debug, Clone)]
+pub struct CompanyRowView {
+    pub id: String,
+    pub name: String,
+    pub nib: String,
+    pub place: String,
+    pub kbli: String,
+    pub workers: i32,
+    pub size: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CompanyListView {
+    pub rows: Vec<CompanyRowView>,
+    pub q: String,
+    pub kecamatan: String,
+    pub kbli: String,
+    pub size: String,
+    pub status: String,
+    pub kecamatan_options: Vec<(String, String)>,
+    pub size_options: Vec<(String, String)>,
+    pub can_register: bool,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+    pub query_string: String,
+}
+
+fn with_all(label: &str, options: &[(String, String)]) -> Vec<(String, String)> {
+    let mut v = vec![(String::new(), label.to_string())];
+    v.extend(options.iter().cloned());
+    v
+}
+
+pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
+    let l = ctx.lang;
+    let title = l.t("Perusahaan", "Companies");
+    let none = FormErrors::default();
+    let statuses = vec![
+        (String::new(), l.t("Semua status", "All statuses").to_string()),
+        ("active".to_string(), l.t("Aktif", "Active").to_string()),
+        ("closed".to_string(), l.t("Tutup", "Closed").to_string()),
+    ];
+    page(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            div.actions {
+                @if v.can_register { a.button href="/perusahaan/baru" { (l.t("Daftarkan perusahaan", "Register a company")) } }
+                a.button.secondary href={ "/perusahaan.csv?" (v.query_string) } { (l.t("Unduh CSV sesuai saringan", "Download CSV of this filter")) }
+            }
+            form.filters method="get" action="/perusahaan" role="search" {
+                (text_field(&Field::new("q", l.t("Nama atau NIB", "Name or NIB")).kind("search").value(&v.q), &none))
+                (select_field("kecamatan", l.t("Kecamatan", "Kecamatan"), &with_all(l.t("Semua kecamatan", "All kecamatan"), &v.kecamatan_options), &v.kecamatan, &none))
+                (text_field(&Field::new("kbli", l.t("KBLI", "KBLI")).value(&v.kbli), &none))
+                (select_field("size", l.t("Skala usaha", "Business scale"), &with_all(l.t("Semua skala", "All scales"), &v.size_options), &v.size, &none))
+                (select_field("status", l.t("Status", "Status"), &statuses, &v.status, &none))
+                div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
+            }
+            div.table-wrap {
+                table {
+                    caption.visually-hidden { (title) }
+                    thead { tr {
+                        th scope="col" { (l.t("Nama", "Name")) }
+                        th scope="col" { "NIB" }
+                        th scope="col" { (l.t("Lokasi", "Location")) }
+                        th scope="col" { "KBLI" }
+                        th scope="col" { (l.t("Pekerja", "Workers")) }
+                        th scope="col" { (l.t("Skala", "Scale")) }
+                        th scope="col" { (l.t("Status", "Status")) }
+                    } }
+                    tbody {
+                        @if v.rows.is_empty() { tr { td colspan="7" { (l.t("Tidak ada perusahaan yang cocok.", "No matching companies.")) } } }
+                        @for r in &v.rows {
+                            tr {
+                                td { a href={ "/perusahaan/" (r.id) } { (r.name) } }
+                                td { (r.nib) }
+                                td { (r.place) }
+                                td { (r.kbli) }
+                                td { (r.workers) }
+                                td { (r.size) }
+                                td { @if r.active { (badge(Tone::Good, l.t("aktif", "active"))) } @else { (badge(Tone::Neutral, l.t("tutup", "closed"))) } }
+                            }
+                        }
+                    }
+                }
+            }
+            (pager(l, &format!("/perusahaan?{}", v.query_string), v.page, v.per_page, v.total))
+        },
+    )
+}
+
+/// Values of the company form (text as typed).
+#[derive(Debug, Clone, Default)]
+pub struct CompanyFormView {
+    pub id: Option<String>,
+    pub values: Vec<(String, String)>,
+    pub outside_city: bool,
+    pub wlkp_registered: bool,
+    pub legal_forms: Vec<(String, String)>,
+    pub footprints: Vec<(String, String)>,
+    pub sizes: Vec<(String, String)>,
+    pub kecamatan_options: Vec<(String, String)>,
+    /// Kelurahan per kecamatan, as a hint: (kecamatan name, kelurahan list).
+    pub kelurahan_hint: Vec<(String, String)>,
+    pub can_change_status: bool,
+    pub errors: FormErrors,
+}
+
+impl CompanyFormView {
+    fn get(&self, key: &str) -> &str {
+        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+}
+
+pub fn company_form_page(ctx: &PageCtx, v: &CompanyFormView) -> Markup {
+    let l = ctx.lang;
+    let title = if v.id.is_some() {
+        l.t("Ubah data perusahaan", "Edit company")
+    } else {
+        l.t("Daftarkan perusahaan", "Register a company")
+    };
+    let action = match &v.id {
+        Some(id) => format!("/perusahaan/{id}"),
+        None => "/perusahaan".to_string(),
+    };
+    let editions: Vec<(String, String)> =
+        ["2020", "2025", "2017", "2015"].iter().map(|e| (e.to_string(), format!("KBLI {e}"))).collect();
+    let e = &v.errors;
+    page(
+        ctx,
+        title,
+        html! {
+            h1 { (title) }
+            (error_summary(l, e))
+            form method="post" action=(action) novalidate {
+                (csrf_input(&ctx.csrf_token))
+                fieldset {
+                    legend { (l.t("Identitas", "Identity")) }
+                    (text_field(&Field::new("name", l.t("Nama perusahaan", "Company name")).value(v.get("name")).required(), e))
+                    (select_field("legal_form", l.t("Bentuk badan usaha", "Legal form"), &v.legal_forms, v.get("legal_form"), e))
+                    (text_field(&Field::new("nib", "NIB").value(v.get("nib")).hint(l.t("13 angka dari OSS.", "13 digits from OSS.")).required(), e))
+                    (text_field(&Field::new("npwp", "NPWP").value(v.get("npwp")).hint(l.t("15 atau 16 angka; boleh dengan titik dan strip.", "15 or 16 digits; dots and dashes allowed.")), e))
+                    (text_field(&Field::new("kbli_code", l.t("Kode KBLI utama", "Main KBLI code")).value(v.get("kbli_code")).hint(l.t("5 angka.", "5 digits.")).required(), e))
+                    (select_field("kbli_edition", l.t("Edisi KBLI", "KBLI edition"), &editions, v.get("kbli_edition"), e))
+                    (select_field("size_class", l.t("Skala usaha (OSS)", "Business scale (OSS)"), &v.sizes, v.get("size_class"), e))
+                    (select_field("footprint", l.t("Wilayah operasi", "Where it operates"), &v.footprints, v.get("footprint"), e))
+                }
+                fieldset {
+                    legend { (l.t("Alamat", "Address")) }
+                    (text_field(&Field::new("address", l.t("Alamat", "Address")).value(v.get("address")).required(), e))
+                    div.checkbox {
+                        input #f-outside_city type="checkbox" name="outside_city" value="true" checked[v.outside_city];
+                        label for="f-outside_city" { (l.t("Berlokasi di luar Kota Bekasi", "Located outside Kota Bekasi")) }
+                    }
+                    (select_field("kecamatan_code", l.t("Kecamatan", "Kecamatan"), &with_all(l.t("— pilih —", "— choose —"), &v.kecamatan_options), v.get("kecamatan_code"), e))
+                    (text_field(&Field::new("kelurahan", l.t("Kelurahan", "Kelurahan")).value(v.get("kelurahan")), e))
+                    details {
+                        summary { (l.t("Daftar kelurahan per kecamatan", "Kelurahan of each kecamatan")) }
+                        dl.facts { @for (k, list) in &v.kelurahan_hint { dt { (k) } dd { (list) } } }
+                    }
+                }
+                fieldset {
+                    legend { (l.t("Tenaga kerja", "Workforce")) }
+                    (text_field(&Field::new("workers_male", l.t("Laki-laki", "Men")).kind("number").value(v.get("workers_male")), e))
+                    (text_field(&Field::new("workers_female", l.t("Perempuan", "Women")).kind("number").value(v.get("workers_female")), e))
+                    (text_field(&Field::new("workers_pkwt", l.t("PKWT (kontrak)", "PKWT (fixed term)")).kind("number").value(v.get("workers_pkwt")), e))
+                    (text_field(&Field::new("workers_pkwtt", l.t("PKWTT (tetap)", "PKWTT (permanent)")).kind("number").value(v.get("workers_pkwtt")), e))
+                    (text_field(&Field::new("workforce_reported_on", l.t("Tanggal data", "Date of the figures")).kind("date").value(v.get("workforce_reported_on")), e))
+                    div.checkbox {
+                        input #f-wlkp_registered type="checkbox" name="wlkp_registered" value="true" checked[v.wlkp_registered];
+                        label for="f-wlkp_registered" { (l.t("Terdaftar di WLKP", "Registered in WLKP")) }
+                    }
+                    (text_field(&Field::new("wlkp_registered_on", l.t("Tanggal pendaftaran WLKP", "WLKP registration date")).kind("date").value(v.get("wlkp_registered_on")), e))
+                }
+                fieldset {
+                    legend { (l.t("Narahubung", "Contact")) }
+                    (text_field(&Field::new("contact_name", l.t("Nama", "Name")).value(v.get("contact_name")).required(), e))
+                    (text_field(&Field::new("contact_phone", l.t("Telepon", "Phone")).kind("tel").value(v.get("contact_phone")), e))
+                    (text_field(&Field::new("contact_email", l.t("Email", "Email")).kind("email").value(v.get("contact_email")), e))
+                    @if v.can_change_status {
+                        (select_field("status", l.t("Status", "Status"), &[("active".to_string(), l.t("Aktif", "Active").to_string()), ("closed".to_string(), l.t("Tutup", "Closed").to_string())], v.get("status"), e))
+                    } @else {
+                        input type="hidden" name="status" value=(v.get("status"));
+                    }
+                }
+                div.actions {
+                    button type="submit" { (l.t("Simpan", "Save")) }
+                    a href={ "/perusahaan" @if let Some(id) = &v.id { "/" (id) } } { (l.t("Batal", "Cancel")) }
+                }
+            }
+        },
+    )
+}
+
+#[derive(Debug, Clone)]
+pub struct RepresentativeView {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub activated: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CompanyDetailView {
+    pub id: String,
+    pub name: String,
+    pub facts: Vec<(String, String)>,
+    pub active: bool,
+    pub can_edit: bool,
+    pub can_manage_representatives: bool,
+    pub representatives: Vec<RepresentativeView>,
+    pub rep_email: String,
+    pub rep_name: String,
+    pub errors: FormErrors,
+}
+
+pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
+    let l = ctx.lang;
+    page(
+        ctx,
+        &v.name,
+        html! {
+            p { a href="/perusahaan" { "← " (l.t("Daftar perusahaan", "All companies")) } }
+            h1 { (v.name) " " @if v.active { (badge(Tone::Good, l.t("aktif", "active"))) } @else { (badge(Tone::Neutral, l.t("tutup", "closed"))) } }
+            @if v.can_edit { p.actions { a.button.secondary href={ "/perusahaan/" (v.id) "/ubah" } { (l.t("Ubah data", "Edit")) } } }
+            dl.facts { @for (k, val) in &v.facts { dt { (k) } dd { (val) } } }
+            h2 { (l.t("Perwakilan perusahaan", "Company representatives")) }
+            p { (l.t(
+                "Perwakilan masuk ke Harmoni untuk memelihara data perusahaan ini dan mengajukan PP atau PKB.",
+                "Representatives sign in to Harmoni to keep this company's records and submit its PP or PKB."
+            )) }
+            ul {
+                @if v.representatives.is_empty() { li { (l.t("Belum ada perwakilan.", "No representative yet.")) } }
+                @for r in &v.representatives {
+                    li {
+                        (r.name) " (" (r.email) ") "
+                        @if !r.activated { (badge(Tone::Neutral, l.t("menunggu aktivasi", "awaiting activation"))) }
+                        @if v.can_manage_representatives {
+                            form.inline method="post" action={ "/perusahaan/" (v.id) "/perwakilan/" (r.user_id) "/hapus" } {
+                                (csrf_input(&ctx.csrf_token))
+                                button.secondary type="submit" { (l.t("Lepas", "Remove")) span.visually-hidden { " " (r.name) } }
+                            }
+                        }
+                    }
+                }
+            }
+            @if v.can_manage_representatives {
+                section.panel.narrow {
+                    h3 { (l.t("Tambah perwakilan", "Add a representative")) }
+                    (error_summary(l, &v.errors))
+                    form method="post" action={ "/perusahaan/" (v.id) "/perwakilan" } novalidate {
+                        (csrf_input(&ctx.csrf_token))
+                        (text_field(&Field::new("email", l.t("Email", "Email")).kind("email").value(&v.rep_email).hint(l.t("Akun baru diundang lewat email; akun perwakilan yang sudah ada langsung ditautkan.", "A new account is invited by email; an existing representative account is linked at once.")).required(), &v.errors))
+                        (text_field(&Field::new("full_name", l.t("Nama lengkap", "Full name")).value(&v.rep_name), &v.errors))
+                        button type="submit" { (l.t("Tambah perwakilan", "Add representative")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// Label of a kecamatan code, or the note that the company is outside the city.
+pub fn place_label(l: Lang, kecamatan: Option<&str>, kelurahan: Option<&str>) -> String {
+    match (kecamatan, kelurahan) {
+        (Some(k), Some(kel)) => format!("{kel}, {k}"),
+        _ => l.t("Di luar Kota Bekasi", "Outside Kota Bekasi").to_string(),
+    }
+}

@@ -1,0 +1,238 @@
+//! The company register: validation, who sees and changes which company, representatives,
+//! the audit trail, filters and the CSV export.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+use crate::both_backends;
+use crate::helpers::*;
+
+fn company(name: &str, nib: &str, kecamatan: &str, kelurahan: &str) -> Value {
+    json!({
+        "name": name, "legal_form": "pt", "nib": nib, "npwp": "01.234.567.8-901.000",
+        "kbli_code": "10792", "kbli_edition": "2020", "address": "Jl. Industri No. 1",
+        "kecamatan_code": kecamatan, "kelurahan": kelurahan, "footprint": "kota", "size_class": "menengah",
+        "workers_male": "60", "workers_female": "40", "workers_pkwt": "30", "workers_pkwtt": "70",
+        "workforce_reported_on": "2026-02-01", "wlkp_registered": true, "wlkp_registered_on": "2025-05-10",
+        "contact_name": "Bu Ani (HRD)", "contact_phone": "0812-3456-7890", "contact_email": "hrd@contoh.co.id"
+    })
+}
+
+async fn register(app: &TestApp, client: &Client, body: Value) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    client.post(app.url("/api/v1/companies")).header("x-csrf-token", csrf).json(&body).send().await.expect("post")
+}
+
+async fn id_of(res: reqwest::Response) -> String {
+    assert_eq!(res.status(), StatusCode::CREATED);
+    res.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string()
+}
+
+async fn officers_register_companies_and_bad_input_is_explained(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+
+    let cases = [
+        ("nib", json!("912000123456"), "invalid_nib"),
+        ("npwp", json!("1234"), "invalid_npwp"),
+        ("kbli_code", json!("1079"), "invalid_kbli"),
+        ("kelurahan", json!("Jatiasih"), "kelurahan_not_in_kecamatan"),
+        ("workers_pkwtt", json!("10"), "workforce_mismatch"),
+        ("contact_phone", json!("12345"), "invalid_phone"),
+    ];
+    for (field, value, code) in cases {
+        let mut body = company("PT Sinar Bekasi", "9120001234567", "32.75.01", "Margahayu");
+        body[field] = value;
+        let res = register(&app, &client, body).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{field}");
+        let problem: Value = res.json().await.expect("json");
+        assert_eq!(problem["code"], code, "{field}");
+    }
+
+    let res = register(&app, &client, company("PT Sinar Bekasi", "9120 0012 3456 7", "32.75.01", "margahayu")).await;
+    let id = id_of(res).await;
+    let got: Value = app.get(&client, &format!("/api/v1/companies/{id}")).await.json().await.expect("json");
+    assert_eq!(got["nib"], "9120001234567");
+    assert_eq!(got["npwp"], "0012345678901000", "the 15-digit NPWP is stored as 16 digits");
+    assert_eq!(got["contact_phone"], "+6281234567890");
+    assert_eq!(got["kelurahan"], "Margahayu");
+    assert_eq!(got["workers_total"], 100);
+
+    let res = register(&app, &client, company("PT Lain", "9120001234567", "32.75.01", "Margahayu")).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let problem: Value = res.json().await.expect("json");
+    assert!(
+        problem["detail"].as_str().unwrap_or_default().contains("PT Sinar Bekasi"),
+        "points at the existing company: {problem}"
+    );
+
+    // The page form explains a kelurahan in the wrong kecamatan in Indonesian and keeps the input.
+    let res = app
+        .post_form(
+            &client,
+            "/perusahaan",
+            &[
+                ("name", "CV Baru"),
+                ("legal_form", "cv"),
+                ("nib", "9120009999999"),
+                ("kbli_code", "47111"),
+                ("address", "Jl. Pasar No. 2"),
+                ("kecamatan_code", "32.75.01"),
+                ("kelurahan", "Jatiasih"),
+                ("footprint", "kota"),
+                ("size_class", "kecil"),
+                ("contact_name", "Pak Budi"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let page = res.text().await.expect("body");
+    assert!(page.contains("tidak ada di Kecamatan Bekasi Timur") && page.contains("CV Baru"), "{page}");
+
+    let mut changed = company("PT Sinar Bekasi Jaya", "9120001234567", "32.75.01", "Margahayu");
+    changed["contact_phone"] = json!("021-8841174");
+    let csrf = app.csrf(&client).await;
+    let res = client
+        .put(app.url(&format!("/api/v1/companies/{id}")))
+        .header("x-csrf-token", csrf)
+        .json(&changed)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::OK);
+    let actions = app.audit_actions(&officer.office_id, &id).await;
+    assert_eq!(actions, vec!["company.update".to_string(), "company.create".to_string()]);
+    let admin = app.user("admin", "admin@bekasikota.go.id").await;
+    let admin_client = app.browser_for(&admin).await;
+    let (_, audit) = app.get_text(&admin_client, &format!("/admin/audit?entity_id={id}&action=company.update")).await;
+    assert!(audit.contains("PT Sinar Bekasi Jaya") && audit.contains("+62218841174"), "the audit names what changed");
+}
+
+async fn representatives_see_and_change_only_their_own_company(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let a = id_of(register(&app, &client, company("PT Alfa", "9120000000001", "32.75.09", "Jatiasih")).await).await;
+    let b = id_of(register(&app, &client, company("PT Beta", "9120000000002", "32.75.09", "Jatirasa")).await).await;
+
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{a}/perwakilan"),
+            &[("email", "hrd@alfa.co.id"), ("full_name", "Rina HRD Alfa")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let link = app.link_mailed_to("hrd@alfa.co.id").await;
+    let rep = browser();
+    let form = app.get_text(&rep, &link).await.1;
+    let token = csrf_from(&form);
+    let res = rep
+        .post(app.url(&link))
+        .form(&[("csrf_token", token.as_str()), ("password", PASSWORD), ("password_confirm", PASSWORD)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let (_, list) = app.get_text(&rep, "/perusahaan").await;
+    assert!(list.contains("PT Alfa") && !list.contains("PT Beta"), "a representative lists only their company");
+    assert!(list.contains("Perusahaan saya"));
+    assert_eq!(app.get(&rep, &format!("/perusahaan/{b}")).await.status(), StatusCode::NOT_FOUND, "guessed id");
+    assert_eq!(app.get(&rep, &format!("/perusahaan/{b}/ubah")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&rep, &format!("/api/v1/companies/{b}")).await.status(), StatusCode::NOT_FOUND);
+    let csrf = app.csrf(&rep).await;
+    let res = rep
+        .put(app.url(&format!("/api/v1/companies/{b}")))
+        .header("x-csrf-token", &csrf)
+        .json(&company("PT Beta Diambil", "9120000000002", "32.75.09", "Jatirasa"))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "cannot change another company");
+    let listed: Value = app.get(&rep, "/api/v1/companies").await.json().await.expect("json");
+    assert_eq!(listed["total"], 1);
+
+    let mut own = company("PT Alfa", "9120000000001", "32.75.09", "Jatiasih");
+    own["contact_email"] = json!("personalia@alfa.co.id");
+    let res = rep
+        .put(app.url(&format!("/api/v1/companies/{a}")))
+        .header("x-csrf-token", &csrf)
+        .json(&own)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::OK, "a representative keeps their own company's profile");
+    own["status"] = json!("closed");
+    let res = rep
+        .put(app.url(&format!("/api/v1/companies/{a}")))
+        .header("x-csrf-token", &csrf)
+        .json(&own)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "but not its status");
+    assert_eq!(
+        app.post_form(&rep, "/perusahaan", &[("name", "PT Baru")]).await.status(),
+        StatusCode::FORBIDDEN,
+        "nor register companies"
+    );
+
+    let worker = app.user("pekerja", "buruh@gmail.com").await;
+    let worker_client = app.browser_for(&worker).await;
+    assert_eq!(
+        app.get(&worker_client, "/perusahaan").await.status(),
+        StatusCode::FORBIDDEN,
+        "workers never see company records"
+    );
+    assert_eq!(app.get(&worker_client, &format!("/api/v1/companies/{a}")).await.status(), StatusCode::FORBIDDEN);
+
+    let other_office = app.user_in("3216", "petugas", "petugas@bekasikab.go.id").await;
+    let other = app.browser_for(&other_office).await;
+    assert_eq!(
+        app.get(&other, &format!("/perusahaan/{a}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "another office does not see it"
+    );
+
+    let actions = app.audit_actions(&officer.office_id, &a).await;
+    assert!(
+        actions.contains(&"company.representative_add".to_string()) && actions.contains(&"company.update".to_string()),
+        "{actions:?}"
+    );
+}
+
+async fn the_register_filters_and_exports_what_it_shows(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    id_of(register(&app, &client, company("PT Jati Makmur", "9120000000011", "32.75.09", "Jatiasih")).await).await;
+    id_of(register(&app, &client, company("PT Rawa Indah", "9120000000012", "32.75.05", "Pengasinan")).await).await;
+    let mut formula = company("=HYPERLINK(\"http://x\")", "9120000000013", "32.75.09", "Jatirasa");
+    formula["size_class"] = json!("besar");
+    id_of(register(&app, &client, formula).await).await;
+
+    let (_, page) = app.get_text(&client, "/perusahaan?kecamatan=32.75.09").await;
+    assert!(page.contains("PT Jati Makmur") && !page.contains("PT Rawa Indah"));
+    let (_, page) = app.get_text(&client, "/perusahaan?q=rawa").await;
+    assert!(page.contains("PT Rawa Indah") && !page.contains("PT Jati Makmur"));
+    let (_, page) = app.get_text(&client, "/perusahaan?q=9120000000011").await;
+    assert!(page.contains("PT Jati Makmur") && !page.contains("PT Rawa Indah"), "search by NIB");
+
+    let res = app.get(&client, "/perusahaan.csv?kecamatan=32.75.09").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(header(res.headers(), "content-disposition").contains("attachment"));
+    let csv = res.text().await.expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "header and the two companies of Jatiasih: {csv}");
+    assert!(lines[0].starts_with("nama,bentuk,nib"));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "a formula is neutralised: {csv}");
+    assert!(!csv.contains("PT Rawa Indah"));
+}
+
+both_backends!(
+    officers_register_companies_and_bad_input_is_explained,
+    representatives_see_and_change_only_their_own_company,
+    the_register_filters_and_exports_what_it_shows,
+);
