@@ -17,6 +17,7 @@ use crate::calendar::data::{self, DeadlineRule, YearFile};
 const EMBEDDED_DEFAULTS: &str = include_str!("../config/default.toml");
 const EMBEDDED_DEADLINES: &str = include_str!("../config/deadlines.toml");
 const EMBEDDED_REGIONS: &str = include_str!("../config/regions.toml");
+const EMBEDDED_WAGES: &str = include_str!("../config/wages.toml");
 const EMBEDDED_YEARS: [&str; 3] = [
     include_str!("../config/calendar/2025.toml"),
     include_str!("../config/calendar/2026.toml"),
@@ -36,6 +37,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub security: SecuritySettings,
     pub mail: MailSettings,
+    pub registry: RegistrySettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -55,6 +57,9 @@ pub struct Settings {
     /// Kecamatan and kelurahan of the city, from `regions.toml`.
     #[serde(skip)]
     pub regions: Arc<crate::companies::rules::Regions>,
+    /// UMK per year in sen, from `wages.toml`.
+    #[serde(skip)]
+    pub umk: Arc<BTreeMap<i32, i64>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -142,6 +147,17 @@ pub struct SecuritySettings {
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
     pub argon2_parallelism: u32,
+}
+
+/// Thresholds of the company records (DOMAIN.md sections 4, 6 and 9).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrySettings {
+    pub lks_required_from_workers: i32,
+    pub lks_min_members: usize,
+    pub lks_term_years: u32,
+    pub pp_required_from_workers: i32,
+    pub count_unrequired_as_met: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -268,6 +284,33 @@ impl Settings {
             return Err(ConfigError("regions.toml: every kecamatan needs its kelurahan".into()));
         }
         self.regions = Arc::new(regions);
+        let wages_file = dir.join("wages.toml");
+        let text = if wages_file.is_file() {
+            std::fs::read_to_string(&wages_file)
+                .map_err(|e| ConfigError(format!("cannot read {}: {e}", wages_file.display())))?
+        } else {
+            EMBEDDED_WAGES.to_string()
+        };
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wages {
+            umk: Vec<Umk>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Umk {
+            year: i32,
+            amount_sen: i64,
+        }
+        let wages: Wages =
+            toml::from_str(&text).map_err(|e| ConfigError(format!("wages.toml is not valid: {}", e.message())))?;
+        let mut umk = BTreeMap::new();
+        for u in wages.umk {
+            if u.amount_sen <= 0 || umk.insert(u.year, u.amount_sen).is_some() {
+                return Err(ConfigError(format!("wages.toml: UMK {} is listed twice or not positive", u.year)));
+            }
+        }
+        self.umk = Arc::new(umk);
         Ok(())
     }
 
@@ -340,6 +383,18 @@ impl Settings {
             return fail(
                 "mail.send_concurrency",
                 "must be less than database.pool_size (each sending lane holds a connection)",
+            );
+        }
+        let r = &self.registry;
+        if r.lks_min_members < 2
+            || r.lks_min_members % 2 != 0
+            || r.lks_term_years == 0
+            || r.lks_required_from_workers < 1
+            || r.pp_required_from_workers < 1
+        {
+            return fail(
+                "registry.*",
+                "lks_min_members must be an even number of at least 2; terms and thresholds at least 1",
             );
         }
         if m.max_attempts < 1

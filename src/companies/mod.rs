@@ -2,6 +2,7 @@
 //! contacts, and the representatives who keep their records.
 
 pub mod api;
+pub mod compliance;
 pub mod model;
 pub mod rules;
 pub mod service;
