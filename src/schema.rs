@@ -221,7 +221,70 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    bpjs_records (id) {
+        id -> Text,
+        company_id -> Text,
+        npp -> Text,
+        registered_on -> Date,
+        jkk -> Bool,
+        jkm -> Bool,
+        jht -> Bool,
+        jp -> Bool,
+        jkp -> Bool,
+        workers_enrolled -> Integer,
+        as_of -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    wage_scales (id) {
+        id -> Text,
+        company_id -> Text,
+        effective_on -> Date,
+        workers_informed -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    wage_grades (id) {
+        id -> Text,
+        wage_scale_id -> Text,
+        position -> Integer,
+        grade -> Text,
+        job_level -> Text,
+        min_sen -> BigInt,
+        max_sen -> BigInt,
+    }
+}
+
+diesel::table! {
+    lks_bipartit (id) {
+        id -> Text,
+        company_id -> Text,
+        formed_on -> Date,
+        registration_number -> Nullable<Text>,
+        registered_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lks_members (id) {
+        id -> Text,
+        lks_id -> Text,
+        position -> Integer,
+        name -> Text,
+        side -> Text,
+        office -> Text,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(wage_grades -> wage_scales (wage_scale_id));
+diesel::joinable!(lks_members -> lks_bipartit (lks_id));
 diesel::joinable!(company_representatives -> companies (company_id));
 diesel::joinable!(company_representatives -> users (user_id));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
@@ -245,4 +308,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     notices,
     companies,
     company_representatives,
+    bpjs_records,
+    wage_scales,
+    wage_grades,
+    lks_bipartit,
+    lks_members,
 );

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod compliance;
 pub mod model;
+pub mod records;
 pub mod rules;
 pub mod service;
 pub mod web;

@@ -7,7 +7,9 @@ use diesel::prelude::*;
 use crate::accounts::model::UserRow;
 use crate::audit::model::{escape_like, lower};
 use crate::db::DbConn;
-use crate::schema::{companies, company_representatives, users};
+use crate::schema::{
+    bpjs_records, companies, company_representatives, lks_bipartit, lks_members, users, wage_grades, wage_scales,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = companies, treat_none_as_null = true)]
@@ -179,4 +181,163 @@ pub fn remove_representative(conn: &mut DbConn, company_id: &str, user_id: &str)
             .filter(company_representatives::user_id.eq(user_id)),
     )
     .execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = bpjs_records)]
+pub struct BpjsRow {
+    pub id: String,
+    pub company_id: String,
+    pub npp: String,
+    pub registered_on: NaiveDate,
+    pub jkk: bool,
+    pub jkm: bool,
+    pub jht: bool,
+    pub jp: bool,
+    pub jkp: bool,
+    pub workers_enrolled: i32,
+    pub as_of: NaiveDate,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn bpjs(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<BpjsRow>> {
+    bpjs_records::table
+        .filter(bpjs_records::company_id.eq(company_id))
+        .order(bpjs_records::as_of.desc())
+        .select(BpjsRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_bpjs(conn: &mut DbConn, row: &BpjsRow) -> QueryResult<usize> {
+    diesel::insert_into(bpjs_records::table).values(row).execute(conn)
+}
+
+pub fn bpjs_exists(conn: &mut DbConn, company_id: &str, as_of: NaiveDate) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        bpjs_records::table.filter(bpjs_records::company_id.eq(company_id)).filter(bpjs_records::as_of.eq(as_of)),
+    ))
+    .get_result(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = wage_scales)]
+pub struct WageScaleRow {
+    pub id: String,
+    pub company_id: String,
+    pub effective_on: NaiveDate,
+    pub workers_informed: bool,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = wage_grades)]
+pub struct WageGradeRow {
+    pub id: String,
+    pub wage_scale_id: String,
+    pub position: i32,
+    pub grade: String,
+    pub job_level: String,
+    pub min_sen: i64,
+    pub max_sen: i64,
+}
+
+/// The company's wage scales, newest first, each with its grades in order.
+pub fn wage_scales(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<(WageScaleRow, Vec<WageGradeRow>)>> {
+    let scales: Vec<WageScaleRow> = wage_scales::table
+        .filter(wage_scales::company_id.eq(company_id))
+        .order(wage_scales::effective_on.desc())
+        .select(WageScaleRow::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
+    let grades: Vec<WageGradeRow> = wage_grades::table
+        .filter(wage_grades::wage_scale_id.eq_any(&ids))
+        .order(wage_grades::position)
+        .select(WageGradeRow::as_select())
+        .load(conn)?;
+    Ok(scales
+        .into_iter()
+        .map(|s| {
+            let g = grades.iter().filter(|g| g.wage_scale_id == s.id).cloned().collect();
+            (s, g)
+        })
+        .collect())
+}
+
+pub fn wage_scale_exists(conn: &mut DbConn, company_id: &str, effective_on: NaiveDate) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        wage_scales::table
+            .filter(wage_scales::company_id.eq(company_id))
+            .filter(wage_scales::effective_on.eq(effective_on)),
+    ))
+    .get_result(conn)
+}
+
+pub fn insert_wage_scale(conn: &mut DbConn, scale: &WageScaleRow, grades: &[WageGradeRow]) -> QueryResult<()> {
+    diesel::insert_into(wage_scales::table).values(scale).execute(conn)?;
+    // One statement per row: multi-row inserts are not portable across both backends here.
+    for grade in grades {
+        diesel::insert_into(wage_grades::table).values(grade).execute(conn)?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lks_bipartit)]
+pub struct LksRow {
+    pub id: String,
+    pub company_id: String,
+    pub formed_on: NaiveDate,
+    pub registration_number: Option<String>,
+    pub registered_on: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lks_members)]
+pub struct LksMemberRow {
+    pub id: String,
+    pub lks_id: String,
+    pub position: i32,
+    pub name: String,
+    pub side: String,
+    pub office: String,
+}
+
+/// The company's LKS Bipartit, newest first, each with its members in order.
+pub fn lks(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<(LksRow, Vec<LksMemberRow>)>> {
+    let rows: Vec<LksRow> = lks_bipartit::table
+        .filter(lks_bipartit::company_id.eq(company_id))
+        .order(lks_bipartit::formed_on.desc())
+        .select(LksRow::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let members: Vec<LksMemberRow> = lks_members::table
+        .filter(lks_members::lks_id.eq_any(&ids))
+        .order(lks_members::position)
+        .select(LksMemberRow::as_select())
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let m = members.iter().filter(|m| m.lks_id == r.id).cloned().collect();
+            (r, m)
+        })
+        .collect())
+}
+
+pub fn lks_exists(conn: &mut DbConn, company_id: &str, formed_on: NaiveDate) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        lks_bipartit::table
+            .filter(lks_bipartit::company_id.eq(company_id))
+            .filter(lks_bipartit::formed_on.eq(formed_on)),
+    ))
+    .get_result(conn)
+}
+
+pub fn insert_lks(conn: &mut DbConn, lks: &LksRow, members: &[LksMemberRow]) -> QueryResult<()> {
+    diesel::insert_into(lks_bipartit::table).values(lks).execute(conn)?;
+    for member in members {
+        diesel::insert_into(lks_members::table).values(member).execute(conn)?;
+    }
+    Ok(())
 }

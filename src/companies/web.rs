@@ -3,16 +3,19 @@
 
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
-use harmoni_templates::components::FormErrors;
+use chrono::NaiveDate;
+use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::companies::{
-    company_detail_page, company_form_page, company_list_page, place_label, CompanyDetailView, CompanyFormView,
-    CompanyListView, CompanyRowView, RepresentativeView,
+    company_detail_page, company_form_page, company_list_page, compliance_page, place_label, CompanyDetailView,
+    CompanyFormView, CompanyListView, CompanyRowView, ComplianceView, CriterionView, RecordGroup, RepresentativeView,
 };
 use harmoni_templates::{Lang, PageCtx};
 use serde::Deserialize;
 
 use crate::accounts::Role;
+use crate::companies::compliance::{self, Criterion};
 use crate::companies::model::{CompanyQuery, CompanyRow};
+use crate::companies::records;
 use crate::companies::rules::{self, Regions};
 use crate::companies::service::{self, CompanyInput};
 use crate::error::Error;
@@ -27,7 +30,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(edit_form)
         .service(update)
         .service(add_representative)
-        .service(remove_representative);
+        .service(remove_representative)
+        .service(compliance_profile)
+        .service(add_bpjs)
+        .service(add_wage_scale)
+        .service(add_lks);
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -483,6 +490,233 @@ async fn remove_representative(
     let cid = id.clone();
     state.db.run(move |c| service::remove_representative(c, &actor, &cid, &user_id, now)).await?;
     Ok(see_other(&format!("/perusahaan/{id}")))
+}
+
+fn criterion_view(title: &str, c: &Criterion, l: Lang) -> CriterionView {
+    let (tone, status, details) = match c {
+        Criterion::Met { since } => {
+            (Tone::Good, format!("{} {}", l.t("Terpenuhi sejak", "Met since"), l.date_long(*since)), Vec::new())
+        }
+        Criterion::NotRequired => (
+            Tone::Neutral,
+            l.t("Tidak diwajibkan untuk perusahaan ini", "Not required of this company").to_string(),
+            Vec::new(),
+        ),
+        Criterion::Missing(gaps) => (
+            Tone::Warn,
+            l.t("Belum terpenuhi", "Not met").to_string(),
+            gaps.iter().map(|g| g.get(l).to_string()).collect(),
+        ),
+        Criterion::NoData => (Tone::Bad, l.t("Belum ada data", "No data").to_string(), Vec::new()),
+    };
+    CriterionView { title: title.to_string(), tone, status, details }
+}
+
+#[derive(Debug, Deserialize)]
+struct AsOf {
+    tanggal: Option<String>,
+}
+
+async fn compliance_view(
+    state: &State,
+    user: &SignedIn,
+    id: String,
+    as_of: NaiveDate,
+    values: Vec<(String, String)>,
+    errors: FormErrors,
+) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let (actor, settings) = (user.actor.clone(), state.settings.clone());
+    let p = state.db.run(move |c| records::profile(c, &actor, &id, as_of, &settings)).await?;
+    let pp = CriterionView {
+        title: l.t("Peraturan Perusahaan / PKB", "Company regulation / collective agreement").into(),
+        tone: Tone::Neutral,
+        status: l.t("Belum ada data", "No data yet").into(),
+        details: vec![l
+            .t(
+                "Pengesahan PP dan pendaftaran PKB dicatat bersama pengajuannya (menyusul).",
+                "PP ratification and PKB registration are recorded with their submissions (to come).",
+            )
+            .into()],
+    };
+    let yes_no = |b: bool| if b { l.t("ya", "yes") } else { l.t("tidak", "no") };
+    let view = ComplianceView {
+        company_id: p.company.id.clone(),
+        company_name: p.company.name.clone(),
+        as_of: as_of.to_string(),
+        as_of_long: l.date_long(as_of),
+        criteria: vec![
+            pp,
+            criterion_view("LKS Bipartit", &p.lks_status, l),
+            criterion_view(l.t("Struktur dan skala upah", "Wage structure and scale"), &p.wage_status, l),
+            criterion_view("BPJS Ketenagakerjaan", &p.bpjs_status, l),
+        ],
+        bpjs: p
+            .bpjs
+            .iter()
+            .map(|b| {
+                let programmes: Vec<&str> =
+                    [(b.jkk, "JKK"), (b.jkm, "JKM"), (b.jht, "JHT"), (b.jp, "JP"), (b.jkp, "JKP")]
+                        .into_iter()
+                        .filter_map(|(on, c)| on.then_some(c))
+                        .collect();
+                format!(
+                    "{} {}: NPP {}, {} {}, {}",
+                    l.t("Per", "As of"),
+                    l.date_long(b.as_of),
+                    b.npp,
+                    b.workers_enrolled,
+                    l.t("peserta", "enrolled"),
+                    programmes.join(", ")
+                )
+            })
+            .collect(),
+        wage_scales: p
+            .wage_scales
+            .iter()
+            .map(|(s, grades)| RecordGroup {
+                title: format!(
+                    "{} {} ({} {})",
+                    l.t("Berlaku", "In effect from"),
+                    l.date_long(s.effective_on),
+                    l.t("pekerja diberi tahu:", "workers informed:"),
+                    yes_no(s.workers_informed)
+                ),
+                lines: grades
+                    .iter()
+                    .map(|g| {
+                        format!(
+                            "{} — {}: {} – {}",
+                            g.grade,
+                            g.job_level,
+                            compliance::rupiah(g.min_sen),
+                            compliance::rupiah(g.max_sen)
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        lks: p
+            .lks
+            .iter()
+            .map(|(k, members)| RecordGroup {
+                title: format!(
+                    "{} {}{}",
+                    l.t("Dibentuk", "Formed"),
+                    l.date_long(k.formed_on),
+                    match (&k.registration_number, k.registered_on) {
+                        (Some(n), Some(d)) =>
+                            format!(" · {} {n} ({})", l.t("bukti pencatatan", "recorded as"), l.date_long(d)),
+                        _ => format!(" · {}", l.t("belum dicatatkan", "not yet recorded")),
+                    }
+                ),
+                lines: members
+                    .iter()
+                    .map(|m| format!("{} — {}, {}", m.name, m.side, m.office.replace('_', " ")))
+                    .collect(),
+            })
+            .collect(),
+        can_record: p.can_record,
+        values,
+        errors: errors.clone(),
+    };
+    let status =
+        if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::BAD_REQUEST };
+    Ok(html_status(status, compliance_page(&ctx(state, user), &view)))
+}
+
+#[get("/perusahaan/{id}/kepatuhan")]
+async fn compliance_profile(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    q: web::Query<AsOf>,
+) -> Result<HttpResponse, Error> {
+    let as_of = match q.tanggal.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => crate::calendar::service::parse_date(t, "tanggal")?,
+        None => state.today(),
+    };
+    compliance_view(&state, &user, id.into_inner(), as_of, Vec::new(), FormErrors::default()).await
+}
+
+fn field(fields: &[(String, String)], key: &str) -> String {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// Runs a record use case; on a problem the page comes back with the typed values and the message.
+async fn record_result<T>(
+    state: &State,
+    user: &SignedIn,
+    id: String,
+    fields: Vec<(String, String)>,
+    result: Result<T, Error>,
+) -> Result<HttpResponse, Error> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("/perusahaan/{id}/kepatuhan"))),
+        Err(e) => {
+            let (_, errors) = form_errors(e, user.ctx.lang)?;
+            compliance_view(state, user, id, state.today(), fields, errors).await
+        }
+    }
+}
+
+#[post("/perusahaan/{id}/bpjs")]
+async fn add_bpjs(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let (id, fields) = (id.into_inner(), form.into_inner());
+    let input = records::BpjsInput {
+        npp: field(&fields, "npp"),
+        registered_on: field(&fields, "registered_on"),
+        programmes: fields.iter().filter(|(k, _)| k == "programmes").map(|(_, v)| v.clone()).collect(),
+        workers_enrolled: field(&fields, "workers_enrolled"),
+        as_of: field(&fields, "as_of"),
+    };
+    let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
+    let result = state.db.run(move |c| records::add_bpjs(c, &actor, &cid, &input, today, now)).await;
+    record_result(&state, &user, id, fields, result).await
+}
+
+#[post("/perusahaan/{id}/skala-upah")]
+async fn add_wage_scale(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let (id, fields) = (id.into_inner(), form.into_inner());
+    let input = records::WageScaleInput {
+        effective_on: field(&fields, "effective_on"),
+        workers_informed: field(&fields, "workers_informed") == "true",
+        grades: field(&fields, "grades"),
+    };
+    let (actor, settings, today, now, cid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let result = state.db.run(move |c| records::add_wage_scale(c, &actor, &cid, &input, &settings, today, now)).await;
+    record_result(&state, &user, id, fields, result).await
+}
+
+#[post("/perusahaan/{id}/lks")]
+async fn add_lks(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let (id, fields) = (id.into_inner(), form.into_inner());
+    let input = records::LksInput {
+        formed_on: field(&fields, "formed_on"),
+        registration_number: field(&fields, "registration_number"),
+        registered_on: field(&fields, "registered_on"),
+        members: field(&fields, "members"),
+    };
+    let (actor, settings, today, now, cid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let result = state.db.run(move |c| records::add_lks(c, &actor, &cid, &input, &settings, today, now)).await;
+    record_result(&state, &user, id, fields, result).await
 }
 
 #[cfg(test)]

@@ -231,8 +231,165 @@ async fn the_register_filters_and_exports_what_it_shows(backend: Backend) {
     assert!(!csv.contains("PT Rawa Indah"));
 }
 
+async fn compliance_records_count_as_of_their_dates(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let id =
+        id_of(register(&app, &client, company("PT Kepatuhan", "9120000000021", "32.75.09", "Jatiasih")).await).await;
+    let profile = |date: &str| format!("/perusahaan/{id}/kepatuhan?tanggal={date}");
+
+    let (status, page) = app.get_text(&client, &profile("2026-03-01")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page.matches("Belum ada data").count(), 7, "four criteria without data and three empty lists: {page}");
+
+    // LKS Bipartit: equal sides, then valid for its three-year term once recorded.
+    let unequal = "Andi; pengusaha; ketua\nBudi; pengusaha; anggota\nCici; pengusaha; anggota\nDedi; pengusaha; anggota\nEka; pekerja; wakil_ketua\nFajar; pekerja; sekretaris";
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/lks"),
+            &[
+                ("formed_on", "2023-03-01"),
+                ("registration_number", "568/LKS/2023"),
+                ("registered_on", "2023-03-20"),
+                ("members", unequal),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.expect("body").contains("sama banyak"), "unequal sides are explained");
+    let members = "Andi; pengusaha; ketua\nBudi; pengusaha; anggota\nCici; pengusaha; sekretaris\nDedi; pekerja; wakil_ketua\nEka; pekerja; anggota\nFajar; pekerja; anggota";
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/lks"),
+            &[
+                ("formed_on", "2023-03-01"),
+                ("registration_number", "568/LKS/2023"),
+                ("registered_on", "2023-03-20"),
+                ("members", members),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text(&client, &profile("2025-01-01")).await;
+    assert!(page.contains("Terpenuhi sejak Senin, 20 Maret 2023"), "{page}");
+    let (_, page) = app.get_text(&client, &profile("2026-03-01")).await;
+    assert!(page.contains("Masa bakti berakhir 2026-03-01"), "the term has ended three years after formation");
+
+    // Wage scale: met in 2025, below the 2026 UMK of Rp5.999.443 a year later.
+    let grades = "I; Operator; 5.700.000; 6.000.000\nII; Staf; 6.500.000; 8.000.000";
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/skala-upah"),
+            &[("effective_on", "2025-01-01"), ("workers_informed", "true"), ("grades", grades)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text(&client, &profile("2025-06-01")).await;
+    assert!(page.contains("Terpenuhi sejak Rabu, 1 Januari 2025"), "{page}");
+    let (_, page) = app.get_text(&client, &profile("2026-02-01")).await;
+    assert!(page.contains("Golongan terendah Rp5.700.000 di bawah UMK 2026 (Rp5.999.443)"), "{page}");
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/skala-upah"),
+            &[("effective_on", "2026-01-01"), ("grades", "I; Operator; 6.500.000; 6.000.000")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "a minimum above the maximum is refused");
+
+    // BPJS: a medium company needs JKK, JKM, JHT, JP and JKP.
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/bpjs"),
+            &[
+                ("npp", "12345678"),
+                ("registered_on", "2020-01-15"),
+                ("programmes", "JKK"),
+                ("programmes", "JKM"),
+                ("programmes", "JHT"),
+                ("workers_enrolled", "95"),
+                ("as_of", "2026-01-31"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{id}/bpjs"),
+            &[
+                ("npp", "12345678"),
+                ("registered_on", "2020-01-15"),
+                ("programmes", "JKK"),
+                ("programmes", "JKM"),
+                ("programmes", "JHT"),
+                ("programmes", "JP"),
+                ("programmes", "JKP"),
+                ("workers_enrolled", "98"),
+                ("as_of", "2026-02-28"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_text(&client, &profile("2026-02-15")).await;
+    assert!(page.contains("Program wajib belum diikuti: JP, JKP"), "{page}");
+    let (_, page) = app.get_text(&client, &profile("2026-03-01")).await;
+    assert!(page.contains("Terpenuhi sejak Sabtu, 28 Februari 2026"), "{page}");
+
+    let actions = app.audit_actions(&officer.office_id, &id).await;
+    for expected in ["company.lks_add", "company.wage_scale_add", "company.bpjs_add"] {
+        assert!(actions.iter().any(|a| a == expected), "{expected} in {actions:?}");
+    }
+    assert_eq!(actions.iter().filter(|a| *a == "company.lks_add").count(), 1, "the refused LKS left no trace");
+
+    // Who may record: not a mediator (reads only), not another company's representative.
+    let mediator = app.user("mediator", "mediator@bekasikota.go.id").await;
+    let m = app.browser_for(&mediator).await;
+    assert_eq!(app.get(&m, &profile("2026-03-01")).await.status(), StatusCode::OK, "staff read the profile");
+    let res = app
+        .post_form(
+            &m,
+            &format!("/perusahaan/{id}/bpjs"),
+            &[("npp", "1"), ("registered_on", "2020-01-15"), ("workers_enrolled", "1"), ("as_of", "2026-03-01")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let other = id_of(register(&app, &client, company("PT Lain", "9120000000022", "32.75.09", "Jatiasih")).await).await;
+    let res = app
+        .post_form(
+            &client,
+            &format!("/perusahaan/{other}/perwakilan"),
+            &[("email", "hrd@lain.co.id"), ("full_name", "HRD Lain")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let link = app.link_mailed_to("hrd@lain.co.id").await;
+    let rep = browser();
+    let token = csrf_from(&app.get_text(&rep, &link).await.1);
+    rep.post(app.url(&link))
+        .form(&[("csrf_token", token.as_str()), ("password", PASSWORD), ("password_confirm", PASSWORD)])
+        .send()
+        .await
+        .expect("activate");
+    assert_eq!(app.get(&rep, &profile("2026-03-01")).await.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .post_form(
+            &rep,
+            &format!("/perusahaan/{id}/bpjs"),
+            &[("npp", "1"), ("registered_on", "2020-01-15"), ("workers_enrolled", "1"), ("as_of", "2026-03-01")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "another company's representative cannot record here");
+}
+
 both_backends!(
     officers_register_companies_and_bad_input_is_explained,
     representatives_see_and_change_only_their_own_company,
     the_register_filters_and_exports_what_it_shows,
+    compliance_records_count_as_of_their_dates,
 );

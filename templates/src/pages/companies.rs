@@ -232,7 +232,10 @@ pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
         html! {
             p { a href="/perusahaan" { "← " (l.t("Daftar perusahaan", "All companies")) } }
             h1 { (v.name) " " @if v.active { (badge(Tone::Good, l.t("aktif", "active"))) } @else { (badge(Tone::Neutral, l.t("tutup", "closed"))) } }
-            @if v.can_edit { p.actions { a.button.secondary href={ "/perusahaan/" (v.id) "/ubah" } { (l.t("Ubah data", "Edit")) } } }
+            p.actions {
+                a.button href={ "/perusahaan/" (v.id) "/kepatuhan" } { (l.t("Kepatuhan: LKS, skala upah, BPJS", "Compliance: LKS, wage scale, BPJS")) }
+                @if v.can_edit { a.button.secondary href={ "/perusahaan/" (v.id) "/ubah" } { (l.t("Ubah data", "Edit")) } }
+            }
             dl.facts { @for (k, val) in &v.facts { dt { (k) } dd { (val) } } }
             h2 { (l.t("Perwakilan perusahaan", "Company representatives")) }
             p { (l.t(
@@ -276,4 +279,139 @@ pub fn place_label(l: Lang, kecamatan: Option<&str>, kelurahan: Option<&str>) ->
         (Some(k), Some(kel)) => format!("{kel}, {k}"),
         _ => l.t("Di luar Kota Bekasi", "Outside Kota Bekasi").to_string(),
     }
+}
+
+/// One criterion of the decent-work indicator as shown: its status in words and what is missing.
+#[derive(Debug, Clone)]
+pub struct CriterionView {
+    pub title: String,
+    pub tone: Tone,
+    pub status: String,
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecordGroup {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ComplianceView {
+    pub company_id: String,
+    pub company_name: String,
+    pub as_of: String,
+    pub as_of_long: String,
+    pub criteria: Vec<CriterionView>,
+    pub bpjs: Vec<String>,
+    pub wage_scales: Vec<RecordGroup>,
+    pub lks: Vec<RecordGroup>,
+    pub can_record: bool,
+    pub values: Vec<(String, String)>,
+    pub errors: FormErrors,
+}
+
+impl ComplianceView {
+    fn get(&self, key: &str) -> &str {
+        self.values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+}
+
+fn textarea(name: &str, label: &str, hint: &str, value: &str, errors: &FormErrors) -> Markup {
+    let error = errors.for_field(name);
+    html! {
+        div class={ "field" @if error.is_some() { " has-error" } } {
+            label for={ "f-" (name) } { (label) }
+            p.hint id={ "h-" (name) } { (hint) }
+            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
+            textarea id={ "f-" (name) } name=(name) rows="6" aria-describedby={ "h-" (name) @if error.is_some() { " e-" (name) } } { (value) }
+        }
+    }
+}
+
+pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
+    let l = ctx.lang;
+    let title = format!("{} — {}", l.t("Kepatuhan", "Compliance"), v.company_name);
+    let e = &v.errors;
+    page(
+        ctx,
+        &title,
+        html! {
+            p { a href={ "/perusahaan/" (v.company_id) } { "← " (v.company_name) } }
+            h1 { (title) }
+            form.filters method="get" action={ "/perusahaan/" (v.company_id) "/kepatuhan" } {
+                (text_field(&Field::new("tanggal", l.t("Keadaan per tanggal", "Status as of")).kind("date").value(&v.as_of), &FormErrors::default()))
+                div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
+            }
+            h2 { (l.t("Tata kelola kerja layak per", "Decent work governance as of")) " " (v.as_of_long) }
+            div.cards {
+                @for c in &v.criteria {
+                    section.panel {
+                        h3 { (c.title) }
+                        p { (badge(c.tone, &c.status)) }
+                        @if !c.details.is_empty() { ul { @for d in &c.details { li { (d) } } } }
+                    }
+                }
+            }
+            (error_summary(l, e))
+            h2 { "BPJS Ketenagakerjaan" }
+            ul { @if v.bpjs.is_empty() { li { (l.t("Belum ada data.", "No figures yet.")) } } @for line in &v.bpjs { li { (line) } } }
+            @if v.can_record {
+                details.panel open[e.for_field("npp").is_some() || e.for_field("as_of").is_some() || e.for_field("workers_enrolled").is_some() || e.for_field("registered_on").is_some()] {
+                    summary { (l.t("Tambah data kepesertaan", "Add an enrolment figure")) }
+                    form method="post" action={ "/perusahaan/" (v.company_id) "/bpjs" } novalidate {
+                        (csrf_input(&ctx.csrf_token))
+                        (text_field(&Field::new("npp", "NPP").value(v.get("npp")).required(), e))
+                        (text_field(&Field::new("registered_on", l.t("Tanggal terdaftar", "Registered on")).kind("date").value(v.get("registered_on")).required(), e))
+                        fieldset {
+                            legend { (l.t("Program yang diikuti", "Programmes enrolled")) }
+                            @for p in ["JKK", "JKM", "JHT", "JP", "JKP"] {
+                                div.checkbox {
+                                    input id={ "f-prog-" (p) } type="checkbox" name="programmes" value=(p) checked[v.values.iter().any(|(k, val)| k == "programmes" && val == p)];
+                                    label for={ "f-prog-" (p) } { (p) }
+                                }
+                            }
+                        }
+                        (text_field(&Field::new("workers_enrolled", l.t("Jumlah pekerja terdaftar", "Workers enrolled")).kind("number").value(v.get("workers_enrolled")).required(), e))
+                        (text_field(&Field::new("as_of", l.t("Data per tanggal", "Figure as of")).kind("date").value(v.get("as_of")).required(), e))
+                        button type="submit" { (l.t("Simpan data BPJS", "Save BPJS figure")) }
+                    }
+                }
+            }
+            h2 { (l.t("Struktur dan skala upah", "Wage structure and scale")) }
+            @if v.wage_scales.is_empty() { p { (l.t("Belum ada data.", "No wage scale yet.")) } }
+            @for g in &v.wage_scales { h3 { (g.title) } ul { @for line in &g.lines { li { (line) } } } }
+            @if v.can_record {
+                details.panel open[e.for_field("grades").is_some() || e.for_field("effective_on").is_some()] {
+                    summary { (l.t("Tambah struktur dan skala upah", "Add a wage scale")) }
+                    form method="post" action={ "/perusahaan/" (v.company_id) "/skala-upah" } novalidate {
+                        (csrf_input(&ctx.csrf_token))
+                        (text_field(&Field::new("effective_on", l.t("Berlaku mulai", "In effect from")).kind("date").value(v.get("effective_on")).required(), e))
+                        div.checkbox {
+                            input #f-workers_informed type="checkbox" name="workers_informed" value="true" checked[v.get("workers_informed") == "true"];
+                            label for="f-workers_informed" { (l.t("Pekerja sudah diberi tahu", "Workers have been informed")) }
+                        }
+                        (textarea("grades", l.t("Golongan upah", "Wage grades"), l.t("Satu golongan per baris: golongan; jabatan; upah minimum; upah maksimum. Contoh: I; Operator; 5.999.443; 6.500.000", "One grade per line: grade; job level; minimum; maximum. Example: I; Operator; 5.999.443; 6.500.000"), v.get("grades"), e))
+                        button type="submit" { (l.t("Simpan skala upah", "Save wage scale")) }
+                    }
+                }
+            }
+            h2 { "LKS Bipartit" }
+            @if v.lks.is_empty() { p { (l.t("Belum ada data.", "No LKS Bipartit yet.")) } }
+            @for g in &v.lks { h3 { (g.title) } ul { @for line in &g.lines { li { (line) } } } }
+            @if v.can_record {
+                details.panel open[e.for_field("members").is_some() || e.for_field("formed_on").is_some() || e.for_field("registration_number").is_some()] {
+                    summary { (l.t("Tambah LKS Bipartit", "Add an LKS Bipartit")) }
+                    form method="post" action={ "/perusahaan/" (v.company_id) "/lks" } novalidate {
+                        (csrf_input(&ctx.csrf_token))
+                        (text_field(&Field::new("formed_on", l.t("Tanggal pembentukan", "Formed on")).kind("date").value(v.get("formed_on")).required(), e))
+                        (text_field(&Field::new("registration_number", l.t("Nomor bukti pencatatan", "Recording number")).value(v.get("registration_number")), e))
+                        (text_field(&Field::new("registered_on", l.t("Tanggal bukti pencatatan", "Recorded on")).kind("date").value(v.get("registered_on")), e))
+                        (textarea("members", l.t("Anggota", "Members"), l.t("Satu anggota per baris: nama; pengusaha atau pekerja; ketua, wakil_ketua, sekretaris atau anggota.", "One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota."), v.get("members"), e))
+                        button type="submit" { (l.t("Simpan LKS Bipartit", "Save LKS Bipartit")) }
+                    }
+                }
+            }
+        },
+    )
 }

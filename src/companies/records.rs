@@ -1,0 +1,470 @@
+//! Compliance record use cases: BPJS figures, wage scales and LKS Bipartit added by officers
+//! or the company's own representatives, and the compliance profile as of any date.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::accounts::{Actor, Role};
+use crate::audit::service::{record, AuditEntry};
+use crate::companies::compliance::{self, BpjsSnapshot, Criterion, Lks, Programme, WageScale};
+use crate::companies::model::{self, BpjsRow, CompanyRow, LksMemberRow, LksRow, WageGradeRow, WageScaleRow};
+use crate::companies::service::scope;
+use crate::config::Settings;
+use crate::db::{write_tx, DbConn};
+use crate::error::{Bilingual, Error, Problem};
+
+fn invalid(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::Invalid(Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) })
+}
+
+fn date(raw: &str, field: &'static str, today: NaiveDate) -> Result<NaiveDate, Error> {
+    let d = crate::calendar::service::parse_date(raw, field)?;
+    if d > today {
+        return Err(invalid(
+            "date_in_future",
+            field,
+            "Tanggal tidak boleh di masa depan.",
+            "The date cannot be in the future.",
+        ));
+    }
+    Ok(d)
+}
+
+/// The company, when the actor may add records to it: officers of the office, or the
+/// company's own representative.
+fn writable(conn: &mut DbConn, actor: &Actor, company_id: &str) -> Result<CompanyRow, Error> {
+    let company = model::find(conn, &scope(actor)?, company_id)?.ok_or(Error::NotFound)?;
+    if matches!(actor.role, Role::Admin | Role::Petugas | Role::Perusahaan) {
+        Ok(company)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// A BPJS figure as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct BpjsInput {
+    pub npp: String,
+    pub registered_on: String,
+    /// Codes of the programmes enrolled: JKK, JKM, JHT, JP, JKP.
+    #[serde(default)]
+    pub programmes: Vec<String>,
+    pub workers_enrolled: String,
+    pub as_of: String,
+}
+
+pub fn add_bpjs(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    input: &BpjsInput,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<BpjsRow, Error> {
+    let npp: String = input.npp.chars().filter(|c| !c.is_whitespace()).collect();
+    if npp.is_empty() || npp.len() > 20 || !npp.chars().all(|c| c.is_ascii_digit()) {
+        return Err(invalid(
+            "invalid_npp",
+            "npp",
+            "NPP BPJS Ketenagakerjaan harus berupa angka.",
+            "The BPJS NPP must be digits.",
+        ));
+    }
+    let registered_on = date(&input.registered_on, "registered_on", today)?;
+    let as_of = date(&input.as_of, "as_of", today)?;
+    if as_of < registered_on {
+        return Err(invalid(
+            "as_of_before_registration",
+            "as_of",
+            "Tanggal data tidak boleh sebelum tanggal pendaftaran.",
+            "The figure's date cannot be before registration.",
+        ));
+    }
+    let workers: i32 =
+        input.workers_enrolled.trim().parse().ok().filter(|n| (0..=1_000_000).contains(n)).ok_or_else(|| {
+            invalid(
+                "invalid_workers_enrolled",
+                "workers_enrolled",
+                "Jumlah peserta harus 0 sampai 1.000.000.",
+                "Enrolled workers must be 0 to 1,000,000.",
+            )
+        })?;
+    let has = |p: Programme| input.programmes.iter().any(|c| c.eq_ignore_ascii_case(p.code()));
+    if let Some(unknown) =
+        input.programmes.iter().find(|c| !Programme::ALL.iter().any(|p| p.code().eq_ignore_ascii_case(c)))
+    {
+        return Err(invalid(
+            "invalid_programme",
+            "programmes",
+            format!("Program \"{unknown}\" tidak dikenal."),
+            format!("Unknown programme \"{unknown}\"."),
+        ));
+    }
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        if model::bpjs_exists(conn, company_id, as_of)? {
+            return Err(Error::Conflict(
+                Problem::new(
+                    "bpjs_date_exists",
+                    "Data BPJS untuk tanggal itu sudah ada.",
+                    "There is already a BPJS figure for that date.",
+                )
+                .field("as_of"),
+            ));
+        }
+        let row = BpjsRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            company_id: company_id.into(),
+            npp: npp.clone(),
+            registered_on,
+            jkk: has(Programme::Jkk),
+            jkm: has(Programme::Jkm),
+            jht: has(Programme::Jht),
+            jp: has(Programme::Jp),
+            jkp: has(Programme::Jkp),
+            workers_enrolled: workers,
+            as_of,
+            created_at: now,
+        };
+        model::insert_bpjs(conn, &row)?;
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.bpjs_add",
+                "company",
+                company_id,
+                format!("Data BPJS {} per {as_of}: NPP {npp}, {workers} peserta", company.name),
+            ),
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// A wage scale as typed: one grade per line, "golongan; jabatan; minimum; maksimum".
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct WageScaleInput {
+    pub effective_on: String,
+    #[serde(default)]
+    pub workers_informed: bool,
+    /// One grade per line: grade; job level; minimum; maximum (rupiah, e.g. 5.999.443).
+    pub grades: String,
+}
+
+fn parse_grades(text: &str) -> Result<Vec<(String, String, i64, i64)>, Error> {
+    let mut grades = Vec::new();
+    for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+        let bad = || {
+            invalid(
+                "invalid_grade_line",
+                "grades",
+                format!("Baris {}: tulis \"golongan; jabatan; minimum; maksimum\".", i + 1),
+                format!("Line {}: write \"grade; job level; minimum; maximum\".", i + 1),
+            )
+        };
+        let [grade, level, min, max] = parts.as_slice() else { return Err(bad()) };
+        if grade.is_empty() || level.is_empty() {
+            return Err(bad());
+        }
+        let min = compliance::parse_rupiah(min, "grades").map_err(Error::Invalid)?;
+        let max = compliance::parse_rupiah(max, "grades").map_err(Error::Invalid)?;
+        if min > max {
+            return Err(invalid(
+                "grade_min_above_max",
+                "grades",
+                format!("Baris {}: upah minimum melebihi maksimum.", i + 1),
+                format!("Line {}: the minimum exceeds the maximum.", i + 1),
+            ));
+        }
+        grades.push((grade.to_string(), level.to_string(), min, max));
+    }
+    if grades.is_empty() || grades.len() > 100 {
+        return Err(invalid(
+            "grades_required",
+            "grades",
+            "Isi 1 sampai 100 golongan upah.",
+            "Give 1 to 100 wage grades.",
+        ));
+    }
+    Ok(grades)
+}
+
+pub fn add_wage_scale(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    input: &WageScaleInput,
+    settings: &Settings,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<WageScaleRow, Error> {
+    let effective_on = date(&input.effective_on, "effective_on", today)?;
+    let grades = parse_grades(&input.grades)?;
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        if model::wage_scale_exists(conn, company_id, effective_on)? {
+            return Err(Error::Conflict(
+                Problem::new(
+                    "wage_scale_date_exists",
+                    "Sudah ada struktur dan skala upah yang berlaku pada tanggal itu.",
+                    "A wage scale already takes effect on that date.",
+                )
+                .field("effective_on"),
+            ));
+        }
+        let scale = WageScaleRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            company_id: company_id.into(),
+            effective_on,
+            workers_informed: input.workers_informed,
+            created_at: now,
+        };
+        let rows: Vec<WageGradeRow> = grades
+            .iter()
+            .enumerate()
+            .map(|(i, (grade, level, min, max))| WageGradeRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                wage_scale_id: scale.id.clone(),
+                position: i as i32,
+                grade: grade.clone(),
+                job_level: level.clone(),
+                min_sen: *min,
+                max_sen: *max,
+            })
+            .collect();
+        model::insert_wage_scale(conn, &scale, &rows)?;
+        let flag = compliance::below_umk(
+            &WageScale { effective_on, workers_informed: input.workers_informed, grades: grades.clone() },
+            &settings.umk,
+            chrono::Datelike::year(&effective_on),
+        )
+        .map(|(low, umk)| {
+            format!("; golongan terendah {} di bawah UMK {}", compliance::rupiah(low), compliance::rupiah(umk))
+        })
+        .unwrap_or_default();
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.wage_scale_add",
+                "company",
+                company_id,
+                format!(
+                    "Struktur dan skala upah {} berlaku {effective_on}: {} golongan{flag}",
+                    company.name,
+                    rows.len()
+                ),
+            ),
+            now,
+        )?;
+        Ok(scale)
+    })
+}
+
+/// An LKS Bipartit as typed: one member per line, "nama; pengusaha|pekerja; jabatan".
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct LksInput {
+    pub formed_on: String,
+    #[serde(default)]
+    pub registration_number: String,
+    #[serde(default)]
+    pub registered_on: String,
+    /// One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota.
+    pub members: String,
+}
+
+const OFFICES: [&str; 4] = ["ketua", "wakil_ketua", "sekretaris", "anggota"];
+
+fn parse_members(text: &str) -> Result<Vec<(String, String, String)>, Error> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+        let bad = || {
+            invalid(
+                "invalid_member_line",
+                "members",
+                format!(
+                    "Baris {}: tulis \"nama; pengusaha atau pekerja; ketua/wakil_ketua/sekretaris/anggota\".",
+                    i + 1
+                ),
+                format!("Line {}: write \"name; pengusaha or pekerja; ketua/wakil_ketua/sekretaris/anggota\".", i + 1),
+            )
+        };
+        let [name, side, office] = parts.as_slice() else { return Err(bad()) };
+        let side = side.to_lowercase();
+        let office = office.to_lowercase().replace([' ', '-'], "_");
+        if name.chars().count() < 2
+            || !(side == "pengusaha" || side == "pekerja")
+            || !OFFICES.contains(&office.as_str())
+        {
+            return Err(bad());
+        }
+        out.push((name.to_string(), side, office));
+    }
+    Ok(out)
+}
+
+pub fn add_lks(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    input: &LksInput,
+    settings: &Settings,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<LksRow, Error> {
+    let formed_on = date(&input.formed_on, "formed_on", today)?;
+    let registered_on = match input.registered_on.trim() {
+        "" => None,
+        raw => Some(date(raw, "registered_on", today)?),
+    };
+    if registered_on.is_some_and(|r| r < formed_on) {
+        return Err(invalid(
+            "registered_before_formed",
+            "registered_on",
+            "Tanggal pencatatan tidak boleh sebelum tanggal pembentukan.",
+            "Recording cannot be before formation.",
+        ));
+    }
+    let number = input.registration_number.trim().to_string();
+    if registered_on.is_some() != !number.is_empty() {
+        return Err(invalid(
+            "registration_incomplete",
+            "registration_number",
+            "Isi nomor dan tanggal bukti pencatatan bersama-sama.",
+            "Give the recording number and date together.",
+        ));
+    }
+    let members = parse_members(&input.members)?;
+    let employer = members.iter().filter(|m| m.1 == "pengusaha").count();
+    compliance::check_lks_members(employer, members.len() - employer, settings.registry.lks_min_members)
+        .map_err(Error::Invalid)?;
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        if model::lks_exists(conn, company_id, formed_on)? {
+            return Err(Error::Conflict(
+                Problem::new(
+                    "lks_date_exists",
+                    "Sudah ada LKS Bipartit yang dibentuk pada tanggal itu.",
+                    "An LKS Bipartit formed on that date already exists.",
+                )
+                .field("formed_on"),
+            ));
+        }
+        let lks = LksRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            company_id: company_id.into(),
+            formed_on,
+            registration_number: (!number.is_empty()).then(|| number.clone()),
+            registered_on,
+            created_at: now,
+        };
+        let rows: Vec<LksMemberRow> = members
+            .iter()
+            .enumerate()
+            .map(|(i, (name, side, office))| LksMemberRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                lks_id: lks.id.clone(),
+                position: i as i32,
+                name: name.clone(),
+                side: side.clone(),
+                office: office.clone(),
+            })
+            .collect();
+        model::insert_lks(conn, &lks, &rows)?;
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.lks_add",
+                "company",
+                company_id,
+                format!("LKS Bipartit {} dibentuk {formed_on}, {} anggota", company.name, rows.len()),
+            ),
+            now,
+        )?;
+        Ok(lks)
+    })
+}
+
+/// A company's records and the criteria of the decent-work indicator as of a date.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub company: CompanyRow,
+    pub as_of: NaiveDate,
+    pub bpjs: Vec<BpjsRow>,
+    pub wage_scales: Vec<(WageScaleRow, Vec<WageGradeRow>)>,
+    pub lks: Vec<(LksRow, Vec<LksMemberRow>)>,
+    pub lks_status: Criterion,
+    pub wage_status: Criterion,
+    pub bpjs_status: Criterion,
+    pub can_record: bool,
+}
+
+pub fn profile(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    as_of: NaiveDate,
+    settings: &Settings,
+) -> Result<Profile, Error> {
+    let company = model::find(conn, &scope(actor)?, company_id)?.ok_or(Error::NotFound)?;
+    let bpjs = model::bpjs(conn, company_id)?;
+    let wage_scales = model::wage_scales(conn, company_id)?;
+    let lks = model::lks(conn, company_id)?;
+    let snapshots: Vec<BpjsSnapshot> = bpjs
+        .iter()
+        .map(|b| BpjsSnapshot {
+            npp: b.npp.clone(),
+            registered_on: b.registered_on,
+            programmes: [
+                (b.jkk, Programme::Jkk),
+                (b.jkm, Programme::Jkm),
+                (b.jht, Programme::Jht),
+                (b.jp, Programme::Jp),
+                (b.jkp, Programme::Jkp),
+            ]
+            .into_iter()
+            .filter_map(|(on, p)| on.then_some(p))
+            .collect(),
+            workers_enrolled: b.workers_enrolled,
+            as_of: b.as_of,
+        })
+        .collect();
+    let scales: Vec<WageScale> = wage_scales
+        .iter()
+        .map(|(s, g)| WageScale {
+            effective_on: s.effective_on,
+            workers_informed: s.workers_informed,
+            grades: g.iter().map(|g| (g.grade.clone(), g.job_level.clone(), g.min_sen, g.max_sen)).collect(),
+        })
+        .collect();
+    let lks_list: Vec<Lks> = lks
+        .iter()
+        .map(|(l, m)| Lks {
+            formed_on: l.formed_on,
+            registered_on: l.registered_on,
+            employer_members: m.iter().filter(|x| x.side == "pengusaha").count(),
+            worker_members: m.iter().filter(|x| x.side == "pekerja").count(),
+        })
+        .collect();
+    let r = &settings.registry;
+    Ok(Profile {
+        lks_status: compliance::lks_status(
+            &lks_list,
+            company.workers_total,
+            r.lks_required_from_workers,
+            r.lks_term_years,
+            as_of,
+        ),
+        wage_status: compliance::wage_scale_status(&scales, &settings.umk, as_of),
+        bpjs_status: compliance::bpjs_status(&company.size_class, &snapshots, as_of),
+        can_record: matches!(actor.role, Role::Admin | Role::Petugas | Role::Perusahaan),
+        company,
+        as_of,
+        bpjs,
+        wage_scales,
+        lks,
+    })
+}
