@@ -328,7 +328,8 @@ pub fn add_lks(
         ));
     }
     let number = input.registration_number.trim().to_string();
-    if registered_on.is_some() != !number.is_empty() {
+    // Both the number and the date of the bukti pencatatan, or neither.
+    if registered_on.is_some() == number.is_empty() {
         return Err(invalid(
             "registration_incomplete",
             "registration_number",
