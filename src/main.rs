@@ -1,4 +1,4 @@
-//! The `harmoni` command: `serve` (default), `migrate`, `worker`, `user add`.
+//! The `harmoni` command: `serve` (default), `migrate`, `worker`, `user add`, `demo`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +30,15 @@ enum Command {
     Migrate,
     /// Deliver queued email on its own (set mail.worker_in_serve = false for the servers).
     Worker,
+    /// Load a realistic demonstration register of Kota Bekasi companies (idempotent).
+    Demo {
+        /// How many companies.
+        #[arg(long, default_value_t = 1600)]
+        companies: u64,
+        /// Office code from the settings (defaults to the first office).
+        #[arg(long)]
+        office: Option<String>,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -72,6 +81,7 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Worker => worker(settings),
+        Command::Demo { companies, office } => demo(&settings, companies, office),
         Command::User { command: UserCommand::Add { role, email, name, office, language } } => {
             add_user(&settings, role, email, name, office, language)
         }
@@ -131,6 +141,40 @@ fn worker(settings: Settings) -> anyhow::Result<()> {
     tracing::info!("stopping the outbox worker");
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     handle.join().map_err(|_| anyhow::anyhow!("the worker thread panicked"))?;
+    Ok(())
+}
+
+fn demo(settings: &Settings, companies: u64, office: Option<String>) -> anyhow::Result<()> {
+    let manager = ConnectionManager::new(&settings.database.url, settings.database.sqlite_busy_timeout_ms)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut conn = manager.open()?;
+    if conn.backend() == db::Backend::Sqlite || settings.database.migrate_on_start {
+        db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let clock = match settings.fixed_time()? {
+        Some(t) => Clock::fixed(t),
+        None => Clock::system(),
+    };
+    let now = clock.now_naive();
+    let today = (clock.now() + chrono::Duration::hours(7)).date_naive();
+    let rows =
+        offices::service::sync_from_config(&mut conn, &settings.offices, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let office = match &office {
+        None => &rows[0],
+        Some(code) => {
+            rows.iter().find(|o| &o.code == code).ok_or_else(|| anyhow::anyhow!("unknown office code {code}"))?
+        }
+    };
+    let umk = settings.umk.range(..=chrono::Datelike::year(&today)).next_back().map(|(_, v)| *v).unwrap_or(0);
+    let started = std::time::Instant::now();
+    let added = harmoni::demo::seed(&mut conn, &office.id, companies, &settings.regions, umk, today, now)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "Added {added} demonstration companies to {} in {:.1} s ({} were already there).",
+        office.name,
+        started.elapsed().as_secs_f64(),
+        companies - added
+    );
     Ok(())
 }
 

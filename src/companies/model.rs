@@ -112,10 +112,17 @@ pub fn list(
     limit: i64,
 ) -> QueryResult<(Vec<CompanyRow>, i64)> {
     let total = filtered(scope, f).count().get_result(conn)?;
-    let rows = filtered(scope, f)
-        .order((lower(companies::name), companies::id))
+    // First the page's ids in (name, id) order, read from the (office_id, name, id) index alone,
+    // so a deep page skips index entries rather than decoding whole rows; then those rows.
+    let ids: Vec<String> = filtered(scope, f)
+        .order((companies::name, companies::id))
         .offset(offset)
         .limit(limit)
+        .select(companies::id)
+        .load(conn)?;
+    let rows = companies::table
+        .filter(companies::id.eq_any(&ids))
+        .order((companies::name, companies::id))
         .select(CompanyRow::as_select())
         .load(conn)?;
     Ok((rows, total))
