@@ -164,14 +164,15 @@ pub fn company(i: u64, office_id: &str, regions: &Regions, today: NaiveDate, now
     }
 }
 
+/// A demo company's records: a BPJS figure, a wage scale with grades, an LKS with members.
+struct DemoRecords {
+    bpjs: Option<BpjsRow>,
+    wage: Option<(WageScaleRow, Vec<WageGradeRow>)>,
+    lks: Option<(LksRow, Vec<LksMemberRow>)>,
+}
+
 /// The compliance records of a demo company, with a believable spread of gaps.
-fn records(
-    c: &CompanyRow,
-    i: u64,
-    today: NaiveDate,
-    now: NaiveDateTime,
-    umk: i64,
-) -> (Option<BpjsRow>, Option<(WageScaleRow, Vec<WageGradeRow>)>, Option<(LksRow, Vec<LksMemberRow>)>) {
+fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i64) -> DemoRecords {
     let mut d = Dice(0xD1B5_4A32_D192_ED03 ^ (i + 7).wrapping_mul(0x94D0_49BB_1331_11EB));
     let bpjs = d.chance(72).then(|| {
         let full = d.chance(70);
@@ -239,7 +240,7 @@ fn records(
             .collect();
         (lks, members)
     });
-    (bpjs, wage, lks)
+    DemoRecords { bpjs, wage, lks }
 }
 
 /// Seeds `count` demo companies into an office, skipping NIBs it already holds (so running it
@@ -265,7 +266,7 @@ pub fn seed(
                     continue;
                 }
                 model::insert(conn, &c)?;
-                let (bpjs, wage, lks) = records(&c, i, today, now, umk);
+                let DemoRecords { bpjs, wage, lks } = records(&c, i, today, now, umk);
                 if let Some(b) = bpjs {
                     model::insert_bpjs(conn, &b)?;
                 }
