@@ -12,6 +12,9 @@ use harmoni::config::Settings;
 
 const PASSWORD: &str = "kopi hujan sepeda meja 7";
 
+/// A named page and the path of its n-th request.
+type Scenario = (&'static str, Box<dyn Fn(usize) -> String>);
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[idx].as_secs_f64() * 1000.0
@@ -80,7 +83,7 @@ fn main() {
         let ids: Vec<String> = (0..200u64)
             .map(|i| uuid::Uuid::from_u64_pair(0x4841_524d_4f4e_4931, (i * 7919) % count).to_string())
             .collect();
-        let scenarios: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+        let scenarios: Vec<Scenario> = vec![
             ("list, first page", Box::new(|_| "/perusahaan".to_string())),
             ("list, deep page", Box::new(|i| format!("/perusahaan?page={}", 100 + i * 13))),
             (
