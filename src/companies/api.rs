@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::utc;
+use crate::companies::compliance::Criterion;
 use crate::companies::model::CompanyRow;
+use crate::companies::records::{self, BpjsInput, LksInput, WageScaleInput};
 use crate::companies::service::{self, CompanyInput};
 use crate::companies::web::ListParams;
 use crate::error::Error;
@@ -19,7 +21,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(replace)
         .service(representatives)
         .service(add_representative)
-        .service(remove_representative);
+        .service(remove_representative)
+        .service(compliance)
+        .service(add_bpjs)
+        .service(add_wage_scale)
+        .service(add_lks);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -255,4 +261,133 @@ async fn remove_representative(
     let (actor, now) = (user.actor.clone(), state.now());
     state.db.run(move |c| service::remove_representative(c, &actor, &id, &user_id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CriterionOut {
+    /// met, not_required, missing or no_data
+    pub status: String,
+    /// For `met`: since when (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// For `missing`: what is missing, in Indonesian and English.
+    pub missing_id: Vec<String>,
+    pub missing_en: Vec<String>,
+}
+
+impl From<&Criterion> for CriterionOut {
+    fn from(c: &Criterion) -> Self {
+        match c {
+            Criterion::Met { since } => CriterionOut {
+                status: "met".into(),
+                since: Some(since.to_string()),
+                missing_id: vec![],
+                missing_en: vec![],
+            },
+            Criterion::NotRequired => {
+                CriterionOut { status: "not_required".into(), since: None, missing_id: vec![], missing_en: vec![] }
+            }
+            Criterion::NoData => {
+                CriterionOut { status: "no_data".into(), since: None, missing_id: vec![], missing_en: vec![] }
+            }
+            Criterion::Missing(gaps) => CriterionOut {
+                status: "missing".into(),
+                since: None,
+                missing_id: gaps.iter().map(|g| g.id.to_string()).collect(),
+                missing_en: gaps.iter().map(|g| g.en.to_string()).collect(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplianceOut {
+    pub company_id: String,
+    /// The date the criteria are computed for.
+    pub as_of: String,
+    pub lks_bipartit: CriterionOut,
+    pub wage_scale: CriterionOut,
+    pub bpjs: CriterionOut,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct AsOfParams {
+    /// YYYY-MM-DD; today when omitted.
+    pub date: Option<String>,
+}
+
+/// The decent-work criteria of a company as of a date (PP/PKB arrive with submissions).
+#[utoipa::path(get, path = "/api/v1/companies/{id}/compliance", tag = "companies", params(AsOfParams),
+    responses((status = 200, body = ComplianceOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody)))]
+#[get("/api/v1/companies/{id}/compliance")]
+async fn compliance(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    q: web::Query<AsOfParams>,
+) -> Result<web::Json<ComplianceOut>, Error> {
+    let as_of = match q.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => crate::calendar::service::parse_date(d, "date")?,
+        None => state.today(),
+    };
+    let (actor, settings) = (user.actor.clone(), state.settings.clone());
+    let p = state.db.run(move |c| records::profile(c, &actor, &id, as_of, &settings)).await?;
+    Ok(web::Json(ComplianceOut {
+        company_id: p.company.id.clone(),
+        as_of: as_of.to_string(),
+        lks_bipartit: (&p.lks_status).into(),
+        wage_scale: (&p.wage_status).into(),
+        bpjs: (&p.bpjs_status).into(),
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecordCreated {
+    pub id: String,
+}
+
+/// Adds a BPJS Ketenagakerjaan enrolment figure (officers, the company's representatives).
+#[utoipa::path(post, path = "/api/v1/companies/{id}/bpjs", tag = "companies", request_body = BpjsInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/bpjs")]
+async fn add_bpjs(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<BpjsInput>,
+) -> Result<HttpResponse, Error> {
+    let (actor, today, now, input) = (user.actor.clone(), state.today(), state.now(), body.into_inner());
+    let row = state.db.run(move |c| records::add_bpjs(c, &actor, &id, &input, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Adds a wage structure and scale; grades one per line, "grade; job level; minimum; maximum".
+#[utoipa::path(post, path = "/api/v1/companies/{id}/wage-scales", tag = "companies", request_body = WageScaleInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/wage-scales")]
+async fn add_wage_scale(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<WageScaleInput>,
+) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now, input) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
+    let row = state.db.run(move |c| records::add_wage_scale(c, &actor, &id, &input, &settings, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Adds an LKS Bipartit; members one per line, "name; pengusaha|pekerja; office".
+#[utoipa::path(post, path = "/api/v1/companies/{id}/lks-bipartit", tag = "companies", request_body = LksInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/lks-bipartit")]
+async fn add_lks(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<LksInput>,
+) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now, input) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
+    let row = state.db.run(move |c| records::add_lks(c, &actor, &id, &input, &settings, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
 }

@@ -226,9 +226,27 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
     let app = spawn(backend).await;
     let doc: serde_json::Value = app.get(&browser(), "/api/v1/openapi.json").await.json().await.expect("json");
     assert!(doc["openapi"].as_str().expect("version").starts_with("3."));
-    for path in
-        ["/api/v1/me", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/audit", "/api/v1/tokens", "/api/v1/tokens/{id}"]
-    {
+    for path in [
+        "/api/v1/me",
+        "/api/v1/users",
+        "/api/v1/users/{id}",
+        "/api/v1/audit",
+        "/api/v1/tokens",
+        "/api/v1/tokens/{id}",
+        "/api/v1/calendar/holidays",
+        "/api/v1/calendar/deadline",
+        "/api/v1/calendar/rules",
+        "/api/v1/notices",
+        "/api/v1/outbox",
+        "/api/v1/outbox/{id}",
+        "/api/v1/companies",
+        "/api/v1/companies/{id}",
+        "/api/v1/companies/{id}/representatives",
+        "/api/v1/companies/{id}/compliance",
+        "/api/v1/companies/{id}/bpjs",
+        "/api/v1/companies/{id}/wage-scales",
+        "/api/v1/companies/{id}/lks-bipartit",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }
     assert!(doc["components"]["securitySchemes"].get("bearer").is_some());

@@ -387,9 +387,55 @@ async fn compliance_records_count_as_of_their_dates(backend: Backend) {
     assert_eq!(res.status(), StatusCode::NOT_FOUND, "another company's representative cannot record here");
 }
 
+async fn compliance_records_through_the_api(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let id = id_of(register(&app, &client, company("PT API", "9120000000031", "32.75.09", "Jatiasih")).await).await;
+    let csrf = app.csrf(&client).await;
+    let post =
+        |path: String, body: Value| client.post(app.url(&path)).header("x-csrf-token", csrf.clone()).json(&body).send();
+
+    let res = post(
+        format!("/api/v1/companies/{id}/lks-bipartit"),
+        json!({"formed_on": "2024-01-10", "members": "Andi; pengusaha; ketua\nBudi; pekerja; anggota\nCici; pekerja; anggota"}),
+    )
+    .await
+    .expect("post");
+    let status = res.status();
+    let problem: Value = res.json().await.expect("json");
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{problem}");
+    assert_eq!((problem["code"].as_str(), problem["field"].as_str()), (Some("lks_sides_unequal"), Some("members")));
+
+    let res = post(format!("/api/v1/companies/{id}/bpjs"), json!({"npp": "87654321", "registered_on": "2021-05-01", "programmes": ["JKK", "JKM", "JHT", "JP", "JKP"], "workers_enrolled": "100", "as_of": "2026-01-31"})).await.expect("post");
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let res = post(format!("/api/v1/companies/{id}/bpjs"), json!({"npp": "87654321", "registered_on": "2021-05-01", "programmes": ["JKK"], "workers_enrolled": "100", "as_of": "2026-01-31"})).await.expect("post");
+    assert_eq!(res.status(), StatusCode::CONFLICT, "one figure per date");
+
+    let before: Value = app
+        .get(&client, &format!("/api/v1/companies/{id}/compliance?date=2026-01-30"))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(before["bpjs"]["status"], "no_data");
+    assert_eq!(before["lks_bipartit"]["status"], "no_data", "100 workers: an LKS is required");
+    let after: Value = app
+        .get(&client, &format!("/api/v1/companies/{id}/compliance?date=2026-02-01"))
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(after["bpjs"]["status"], "met");
+    assert_eq!(after["bpjs"]["since"], "2026-01-31");
+    let res = app.get(&client, &format!("/api/v1/companies/{id}/compliance?date=kemarin")).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
 both_backends!(
     officers_register_companies_and_bad_input_is_explained,
     representatives_see_and_change_only_their_own_company,
     the_register_filters_and_exports_what_it_shows,
     compliance_records_count_as_of_their_dates,
+    compliance_records_through_the_api,
 );
