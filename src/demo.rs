@@ -95,6 +95,16 @@ const PEOPLE: [&str; 16] = [
     "Putri", "Rudi", "Ayu",
 ];
 
+/// A stable number per office, so that two offices' demo records never share an id.
+fn office_salt(office_id: &str) -> u64 {
+    office_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The id of demo company number `i` of an office.
+pub fn company_id(office_id: &str, i: u64) -> String {
+    uuid::Uuid::from_u64_pair(office_salt(office_id), i).to_string()
+}
+
 /// Makes company number `i` (0-based); the same `i` always gives the same company.
 pub fn company(i: u64, office_id: &str, regions: &Regions, today: NaiveDate, now: NaiveDateTime) -> CompanyRow {
     let mut d = Dice(0x9E37_79B9_7F4A_7C15 ^ (i.wrapping_add(1)).wrapping_mul(0xBF58_476D_1CE4_E5B9));
@@ -133,7 +143,7 @@ pub fn company(i: u64, office_id: &str, regions: &Regions, today: NaiveDate, now
     let name = format!("{prefix} {first} {second} {sector} {}", i + 1);
     let wlkp = d.chance(85);
     CompanyRow {
-        id: uuid::Uuid::from_u64_pair(0x4841_524d_4f4e_4931, i).to_string(),
+        id: company_id(office_id, i),
         office_id: office_id.into(),
         name,
         legal_form: legal.into(),
@@ -174,10 +184,12 @@ struct DemoRecords {
 /// The compliance records of a demo company, with a believable spread of gaps.
 fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i64) -> DemoRecords {
     let mut d = Dice(0xD1B5_4A32_D192_ED03 ^ (i + 7).wrapping_mul(0x94D0_49BB_1331_11EB));
+    let salt = office_salt(&c.office_id);
+    let id = |kind: u64, n: u64| uuid::Uuid::from_u64_pair(salt ^ kind, n).to_string();
     let bpjs = d.chance(72).then(|| {
         let full = d.chance(70);
         BpjsRow {
-            id: uuid::Uuid::from_u64_pair(0x4250_4a53, i).to_string(),
+            id: id(0x4250_4a53 << 32, i),
             company_id: c.id.clone(),
             npp: format!("{:08}", 10_000_000 + i),
             registered_on: today - Duration::days(d.range(400, 4000)),
@@ -193,7 +205,7 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
     });
     let wage = (c.size_class != "mikro" && d.chance(45)).then(|| {
         let scale = WageScaleRow {
-            id: uuid::Uuid::from_u64_pair(0x5741_4745, i).to_string(),
+            id: id(0x5741_4745 << 32, i),
             company_id: c.id.clone(),
             effective_on: NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
             workers_informed: d.chance(85),
@@ -203,7 +215,7 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
         let lowest = if d.chance(85) { umk + d.range(0, 40) * 1_000_000 } else { umk - d.range(5, 30) * 1_000_000 };
         let grades = (0..4)
             .map(|g| WageGradeRow {
-                id: uuid::Uuid::from_u64_pair(0x4752_4144_0000 + g, i).to_string(),
+                id: id((0x4752_4144 << 32) + g, i),
                 wage_scale_id: scale.id.clone(),
                 position: g as i32,
                 grade: ["I", "II", "III", "IV"][g as usize].into(),
@@ -217,7 +229,7 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
     let lks = (c.workers_total >= 50 && d.chance(55)).then(|| {
         let formed_on = today - Duration::days(d.range(60, 1600));
         let lks = LksRow {
-            id: uuid::Uuid::from_u64_pair(0x4c4b_5342, i).to_string(),
+            id: id(0x4c4b_5342 << 32, i),
             company_id: c.id.clone(),
             formed_on,
             registration_number: d.chance(85).then(|| format!("568/{}/LKS-Bip/{}", i + 1, formed_on.year())),
@@ -230,7 +242,7 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
         };
         let members = (0..6)
             .map(|m| LksMemberRow {
-                id: uuid::Uuid::from_u64_pair(0x4d45_4d00 + m, i).to_string(),
+                id: id((0x4d45_4d00 << 32) + m, i),
                 lks_id: lks.id.clone(),
                 position: m as i32,
                 name: format!("{} {}", d.pick(&PEOPLE), d.pick(&WORDS)),

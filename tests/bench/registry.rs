@@ -80,9 +80,7 @@ fn main() {
             .expect("login");
         assert_eq!(res.status(), 303, "signed in");
 
-        let ids: Vec<String> = (0..200u64)
-            .map(|i| uuid::Uuid::from_u64_pair(0x4841_524d_4f4e_4931, (i * 7919) % count).to_string())
-            .collect();
+        let ids: Vec<String> = (0..200u64).map(|i| harmoni::demo::company_id(&office, (i * 7919) % count)).collect();
         let scenarios: Vec<Scenario> = vec![
             ("list, first page", Box::new(|_| "/perusahaan".to_string())),
             ("list, deep page", Box::new(|i| format!("/perusahaan?page={}", 100 + i * 13))),

@@ -145,7 +145,40 @@ async fn the_command_line_migrates_and_adds_users(backend: Backend) {
     assert_eq!(mail.len(), 1, "the invitation is also queued as email");
 }
 
-both_backends!(the_command_line_migrates_and_adds_users);
+async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
+    let db = TestDb::new(backend);
+    let run = |args: &[&str]| {
+        let out = harmoni().env("HARMONI__DATABASE__URL", &db.url).args(args).output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["migrate"]);
+    assert!(run(&["demo", "--companies", "300"]).contains("Added 300"));
+    assert!(run(&["demo", "--companies", "300"]).contains("Added 0"), "running it again adds nothing");
+
+    let mut settings = test_settings(&db.url);
+    settings.clock.fixed = String::new();
+    let app = start(db, settings).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let list: serde_json::Value = app.get(&client, "/api/v1/companies").await.json().await.expect("json");
+    assert_eq!(list["total"], 300);
+    for size in ["mikro", "kecil", "menengah", "besar"] {
+        let found: serde_json::Value =
+            app.get(&client, &format!("/api/v1/companies?size={size}")).await.json().await.expect("json");
+        assert!(
+            found["total"].as_i64().unwrap_or(0) >= 15,
+            "a believable share of {size} companies: {}",
+            found["total"]
+        );
+    }
+    let first = list["items"][0]["id"].as_str().expect("id").to_string();
+    let (status, page) = app.get_text(&client, &format!("/perusahaan/{first}/kepatuhan")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("BPJS Ketenagakerjaan"));
+}
+
+both_backends!(the_command_line_migrates_and_adds_users, the_demo_seeds_a_living_register_once_per_office);
 
 /// `harmoni serve` as a newcomer runs it: it starts, prints the setup link on the console (not
 /// in the log), logs JSON lines with request ids, answers, and stops cleanly on SIGTERM.
