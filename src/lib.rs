@@ -17,3 +17,4 @@ pub mod notifications;
 pub mod offices;
 pub mod schema;
 pub mod secrets;
+pub mod unions;

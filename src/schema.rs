@@ -282,7 +282,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    unions (id) {
+        id -> Text,
+        office_id -> Text,
+        name -> Text,
+        federation -> Nullable<Text>,
+        registration_number -> Text,
+        registered_on -> Date,
+        member_count -> Integer,
+        chair_name -> Text,
+        secretary_name -> Text,
+        treasurer_name -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    union_companies (id) {
+        id -> Text,
+        union_id -> Text,
+        company_id -> Text,
+        members -> Integer,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(union_companies -> unions (union_id));
+diesel::joinable!(union_companies -> companies (company_id));
 diesel::joinable!(wage_grades -> wage_scales (wage_scale_id));
 diesel::joinable!(lks_members -> lks_bipartit (lks_id));
 diesel::joinable!(company_representatives -> companies (company_id));
@@ -313,4 +342,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     wage_grades,
     lks_bipartit,
     lks_members,
+    unions,
+    union_companies,
 );

@@ -50,11 +50,17 @@ with a stable `code`.",
         crate::companies::api::add_bpjs,
         crate::companies::api::add_wage_scale,
         crate::companies::api::add_lks,
+        crate::unions::api::list,
+        crate::unions::api::create,
+        crate::unions::api::get_one,
+        crate::unions::api::replace,
+        crate::unions::api::link_company,
+        crate::unions::api::company_unions,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members")),
 )]
 pub struct ApiDoc;
 
@@ -91,4 +97,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::calendar::api::routes(cfg);
     crate::notifications::api::routes(cfg);
     crate::companies::api::routes(cfg);
+    crate::unions::api::routes(cfg);
 }

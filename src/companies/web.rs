@@ -319,9 +319,14 @@ async fn detail_view(
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let actor = user.actor.clone();
-    let (c, reps) = state
+    let (c, reps, unions) = state
         .db
-        .run(move |conn| Ok((service::get(conn, &actor, &id)?, service::representatives(conn, &actor, &id)?)))
+        .run(move |conn| {
+            let company = service::get(conn, &actor, &id)?;
+            let reps = service::representatives(conn, &actor, &id)?;
+            let unions = crate::unions::service::at_company(conn, &actor, &id)?;
+            Ok((company, reps, unions))
+        })
         .await?;
     let regions = &state.settings.regions;
     let footprint = rules::FOOTPRINTS
@@ -398,6 +403,8 @@ async fn detail_view(
         rep_email,
         rep_name,
         errors: errors.clone(),
+        unions: unions.into_iter().map(|(m, u)| (u.id, u.name, m.members)).collect(),
+        link_unions: user.actor.role.is_staff(),
     };
     let status =
         if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::BAD_REQUEST };

@@ -152,6 +152,7 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
             add("/perusahaan", l.t("Perusahaan saya", "My companies"));
         } else if actor.role.is_staff() {
             add("/perusahaan", l.t("Perusahaan", "Companies"));
+            add("/serikat", l.t("Serikat", "Unions"));
         }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {

@@ -246,6 +246,10 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/companies/{id}/bpjs",
         "/api/v1/companies/{id}/wage-scales",
         "/api/v1/companies/{id}/lks-bipartit",
+        "/api/v1/unions",
+        "/api/v1/unions/{id}",
+        "/api/v1/unions/{id}/companies",
+        "/api/v1/companies/{id}/unions",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

@@ -14,3 +14,4 @@ mod config;
 mod mail;
 mod schema;
 mod security;
+mod unions;

@@ -119,6 +119,10 @@ const PRIVATE_PAGES: &[&str] = &[
     "/perusahaan/baru",
     "/perusahaan.csv",
     "/perusahaan/00000000-0000-0000-0000-000000000000",
+    "/perusahaan/00000000-0000-0000-0000-000000000000/kepatuhan",
+    "/serikat",
+    "/serikat/baru",
+    "/serikat/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -131,6 +135,9 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/outbox/00000000-0000-0000-0000-000000000000",
     "/api/v1/companies",
     "/api/v1/companies/00000000-0000-0000-0000-000000000000",
+    "/api/v1/companies/00000000-0000-0000-0000-000000000000/compliance",
+    "/api/v1/unions",
+    "/api/v1/unions/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -155,6 +162,13 @@ const PRIVATE_POSTS: &[&str] = &[
     "/perusahaan/x",
     "/perusahaan/x/perwakilan",
     "/perusahaan/x/perwakilan/y/hapus",
+    "/perusahaan/x/bpjs",
+    "/perusahaan/x/skala-upah",
+    "/perusahaan/x/lks",
+    "/serikat",
+    "/serikat/x",
+    "/serikat/x/perusahaan",
+    "/serikat/x/perusahaan/y/hapus",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

@@ -222,6 +222,9 @@ pub struct CompanyDetailView {
     pub rep_email: String,
     pub rep_name: String,
     pub errors: FormErrors,
+    /// Unions with members here: (union id, name, members here); linked for staff.
+    pub unions: Vec<(String, String, i32)>,
+    pub link_unions: bool,
 }
 
 pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
@@ -237,6 +240,16 @@ pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
                 @if v.can_edit { a.button.secondary href={ "/perusahaan/" (v.id) "/ubah" } { (l.t("Ubah data", "Edit")) } }
             }
             dl.facts { @for (k, val) in &v.facts { dt { (k) } dd { (val) } } }
+            h2 { (l.t("Serikat pekerja/serikat buruh", "Trade unions")) }
+            ul {
+                @if v.unions.is_empty() { li { (l.t("Belum ada serikat tercatat di perusahaan ini.", "No union is recorded at this company.")) } }
+                @for (id, name, members) in &v.unions {
+                    li {
+                        @if v.link_unions { a href={ "/serikat/" (id) } { (name) } } @else { (name) }
+                        ": " (members) " " (l.t("anggota", "members"))
+                    }
+                }
+            }
             h2 { (l.t("Perwakilan perusahaan", "Company representatives")) }
             p { (l.t(
                 "Perwakilan masuk ke Harmoni untuk memelihara data perusahaan ini dan mengajukan PP atau PKB.",

@@ -9,3 +9,4 @@ pub mod companies;
 pub mod errors;
 pub mod home;
 pub mod notifications;
+pub mod unions;

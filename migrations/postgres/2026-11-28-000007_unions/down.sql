@@ -1,0 +1,2 @@
+DROP TABLE union_companies;
+DROP TABLE unions;
