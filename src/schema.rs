@@ -309,6 +309,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    company_imports (id) {
+        id -> Text,
+        office_id -> Text,
+        created_by -> Text,
+        filename -> Text,
+        rows_json -> Text,
+        created_at -> Timestamp,
+        applied_at -> Nullable<Timestamp>,
+        summary -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
 diesel::joinable!(union_companies -> unions (union_id));
 diesel::joinable!(union_companies -> companies (company_id));
@@ -344,4 +357,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     lks_members,
     unions,
     union_companies,
+    company_imports,
 );

@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod compliance;
+pub mod import;
+pub mod imports;
 pub mod model;
 pub mod records;
 pub mod rules;

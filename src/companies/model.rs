@@ -8,7 +8,8 @@ use crate::accounts::model::UserRow;
 use crate::audit::model::{escape_like, lower};
 use crate::db::DbConn;
 use crate::schema::{
-    bpjs_records, companies, company_representatives, lks_bipartit, lks_members, users, wage_grades, wage_scales,
+    bpjs_records, companies, company_imports, company_representatives, lks_bipartit, lks_members, users, wage_grades,
+    wage_scales,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -347,4 +348,39 @@ pub fn insert_lks(conn: &mut DbConn, lks: &LksRow, members: &[LksMemberRow]) -> 
         diesel::insert_into(lks_members::table).values(member).execute(conn)?;
     }
     Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_imports)]
+pub struct ImportRecordRow {
+    pub id: String,
+    pub office_id: String,
+    pub created_by: String,
+    pub filename: String,
+    pub rows_json: String,
+    pub created_at: NaiveDateTime,
+    pub applied_at: Option<NaiveDateTime>,
+    pub summary: Option<String>,
+}
+
+pub fn insert_import(conn: &mut DbConn, row: &ImportRecordRow) -> QueryResult<usize> {
+    diesel::insert_into(company_imports::table).values(row).execute(conn)
+}
+
+pub fn find_import(conn: &mut DbConn, office_id: &str, id: &str) -> QueryResult<Option<ImportRecordRow>> {
+    company_imports::table
+        .filter(company_imports::id.eq(id))
+        .filter(company_imports::office_id.eq(office_id))
+        .select(ImportRecordRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Marks an import applied; 0 when it already was (a second click, another officer).
+pub fn mark_import_applied(conn: &mut DbConn, id: &str, summary: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        company_imports::table.filter(company_imports::id.eq(id)).filter(company_imports::applied_at.is_null()),
+    )
+    .set((company_imports::applied_at.eq(Some(now)), company_imports::summary.eq(Some(summary))))
+    .execute(conn)
 }

@@ -30,7 +30,7 @@ pub fn scope(actor: &Actor) -> Result<Scope, Error> {
 }
 
 /// A company as typed in a form or sent to the API (all text, checked by `validate`).
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct CompanyInput {
     pub name: String,
     pub legal_form: String,

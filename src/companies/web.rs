@@ -6,14 +6,16 @@ use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveDate;
 use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::companies::{
-    company_detail_page, company_form_page, company_list_page, compliance_page, place_label, CompanyDetailView,
-    CompanyFormView, CompanyListView, CompanyRowView, ComplianceView, CriterionView, RecordGroup, RepresentativeView,
+    company_detail_page, company_form_page, company_list_page, compliance_page, import_page, import_preview_page,
+    place_label, CompanyDetailView, CompanyFormView, CompanyListView, CompanyRowView, ComplianceView, CriterionView,
+    ImportLineView, ImportPreviewView, RecordGroup, RepresentativeView,
 };
 use harmoni_templates::{Lang, PageCtx};
 use serde::Deserialize;
 
 use crate::accounts::Role;
 use crate::companies::compliance::{self, Criterion};
+use crate::companies::imports::{self, LineOutcome};
 use crate::companies::model::{CompanyQuery, CompanyRow};
 use crate::companies::records;
 use crate::companies::rules::{self, Regions};
@@ -24,6 +26,11 @@ use crate::http::{form_errors, html, html_status, page_ctx, see_other, SignedIn,
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
         .service(export_csv)
+        .service(import_form)
+        .service(import_template)
+        .service(import_upload)
+        .service(import_preview)
+        .service(import_apply)
         .service(new_form)
         .service(create)
         .service(detail)
@@ -149,7 +156,8 @@ fn csv_cell(value: &str) -> String {
 }
 
 fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
-    let mut out = String::from("nama,bentuk,nib,npwp,kbli,edisi_kbli,alamat,kecamatan,kelurahan,di_luar_kota,wilayah_operasi,skala,pekerja_laki,pekerja_perempuan,pkwt,pkwtt,pekerja_total,tanggal_data_pekerja,wlkp,tanggal_wlkp,status\r\n");
+    // The import reads these same columns, so an export can be corrected and imported back.
+    let mut out = format!("{}\r\n", crate::companies::import::COLUMNS.join(","));
     for c in rows {
         let cells = [
             c.name.clone(),
@@ -173,6 +181,9 @@ fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
             c.wlkp_registered.to_string(),
             c.wlkp_registered_on.map(|d| d.to_string()).unwrap_or_default(),
             c.status.clone(),
+            c.contact_name.clone(),
+            c.contact_phone.clone().unwrap_or_default(),
+            c.contact_email.clone().unwrap_or_default(),
         ];
         out.push_str(&cells.iter().map(|v| csv_cell(v)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -724,6 +735,139 @@ async fn add_lks(
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
     let result = state.db.run(move |c| records::add_lks(c, &actor, &cid, &input, &settings, today, now)).await;
     record_result(&state, &user, id, fields, result).await
+}
+
+// ---- import ----
+
+#[get("/perusahaan/impor")]
+async fn import_form(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    Ok(html(import_page(&ctx(&state, &user), &FormErrors::default())))
+}
+
+#[get("/perusahaan/impor/templat.csv")]
+async fn import_template(user: SignedIn) -> Result<HttpResponse, Error> {
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"templat-impor-perusahaan.csv\""))
+        .body(crate::companies::import::template_csv()))
+}
+
+const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+
+/// Reads the `berkas` file of a multipart form, refusing files over the limit.
+async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<(String, Vec<u8>), Error> {
+    use futures_util::StreamExt;
+    let too_big =
+        || Error::invalid("file_too_large", "berkas", "Berkas lebih dari 5 MB.", "The file is larger than 5 MB.");
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| {
+            Error::invalid("bad_upload", "berkas", "Unggahan tidak terbaca.", "The upload could not be read.")
+        })?;
+        if field.name() != Some("berkas") {
+            continue;
+        }
+        let filename = field.content_disposition().and_then(|cd| cd.get_filename()).unwrap_or("berkas").to_string();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| {
+                Error::invalid("bad_upload", "berkas", "Unggahan tidak terbaca.", "The upload could not be read.")
+            })?;
+            if bytes.len() + chunk.len() > MAX_UPLOAD {
+                return Err(too_big());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok((filename, bytes));
+    }
+    Err(Error::invalid("file_required", "berkas", "Pilih berkas CSV atau XLSX.", "Choose a CSV or XLSX file."))
+}
+
+#[post("/perusahaan/impor")]
+async fn import_upload(
+    state: State,
+    user: SignedIn,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    let uploaded = read_upload(payload).await;
+    let result = match uploaded {
+        Ok((filename, bytes)) => {
+            let (actor, regions, now) = (user.actor.clone(), state.settings.regions.clone(), state.now());
+            state.db.run(move |c| imports::upload(c, &actor, &filename, &bytes, &regions, now)).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(id) => Ok(see_other(&format!("/perusahaan/impor/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            Ok(html_status(status, import_page(&ctx(&state, &user), &errors)))
+        }
+    }
+}
+
+async fn preview_view(state: &State, user: &SignedIn, id: String, errors: FormErrors) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let (actor, regions, today) = (user.actor.clone(), state.settings.regions.clone(), state.today());
+    let p = state.db.run(move |c| imports::preview(c, &actor, &id, &regions, today)).await?;
+    let view = ImportPreviewView {
+        new: p.count(|o| *o == LineOutcome::New),
+        existing: p.count(|o| *o == LineOutcome::AlreadyRegistered),
+        invalid: p.count(|o| matches!(o, LineOutcome::Invalid(_))),
+        lines: p
+            .lines
+            .iter()
+            .map(|line| {
+                let (tone, outcome) = match &line.outcome {
+                    LineOutcome::New => (Tone::Good, l.t("baru", "new").to_string()),
+                    LineOutcome::AlreadyRegistered => {
+                        (Tone::Neutral, l.t("sudah terdaftar, dilewati", "already registered, skipped").to_string())
+                    }
+                    LineOutcome::Invalid(m) => (Tone::Bad, m.get(l).to_string()),
+                };
+                ImportLineView { line: line.line, name: line.name.clone(), nib: line.nib.clone(), tone, outcome }
+            })
+            .collect(),
+        id: p.id,
+        filename: p.filename,
+        applied: p.applied,
+        errors: errors.clone(),
+    };
+    let status =
+        if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::CONFLICT };
+    Ok(html_status(status, import_preview_page(&ctx(state, user), &view)))
+}
+
+#[get("/perusahaan/impor/{id}")]
+async fn import_preview(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    preview_view(&state, &user, id.into_inner(), FormErrors::default()).await
+}
+
+#[derive(Debug, Deserialize)]
+struct ApplyForm {
+    mode: String,
+}
+
+#[post("/perusahaan/impor/{id}")]
+async fn import_apply(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<ApplyForm>,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let all_or_nothing = form.mode != "valid";
+    let (actor, regions, today, now, iid) =
+        (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now(), id.clone());
+    match state.db.run(move |c| imports::apply(c, &actor, &iid, all_or_nothing, &regions, today, now)).await {
+        Ok(_) => Ok(see_other(&format!("/perusahaan/impor/{id}"))),
+        Err(e) => {
+            let (_, errors) = form_errors(e, user.ctx.lang)?;
+            preview_view(&state, &user, id, errors).await
+        }
+    }
 }
 
 #[cfg(test)]

@@ -100,8 +100,16 @@ async fn provided_token(req: &mut ServiceRequest) -> Result<Option<String>, acti
     if let Some(token) = header_str(req, CSRF_HEADER) {
         return Ok(Some(token.to_string()));
     }
-    let is_form = header_str(req, header::CONTENT_TYPE.as_str())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    let content_type = header_str(req, header::CONTENT_TYPE.as_str()).unwrap_or("");
+    if content_type.starts_with("multipart/form-data") {
+        // A file upload carries its token in the form's action URL (the body is streamed to
+        // the handler, not read here); query strings never reach the logs.
+        let token = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .ok()
+            .and_then(|fields| fields.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v));
+        return Ok(token);
+    }
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Ok(None);
     }

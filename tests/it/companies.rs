@@ -432,10 +432,107 @@ async fn compliance_records_through_the_api(backend: Backend) {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
 
+async fn upload(app: &TestApp, client: &Client, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+    client.post(app.url(&format!("/perusahaan/impor?csrf_token={csrf}"))).multipart(form).send().await.expect("upload")
+}
+
+async fn a_company_file_is_previewed_then_imported_once(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let header = harmoni::companies::import::COLUMNS.join(",");
+    let line = |name: &str, nib: &str, kelurahan: &str| {
+        format!("{name},pt,{nib},,10792,2020,Jl. Impor No. 1,Jatiasih,{kelurahan},tidak,kota,kecil,10,5,5,10,15,2026-01-31,tidak,,active,Bu Ani,,")
+    };
+    let file = [
+        header.clone(),
+        line("PT Impor Satu", "9120000000051", "Jatiasih"),
+        line("PT Impor Dua", "91200000", "Jatiasih"),
+        line("PT Impor Tiga", "9120000000053", "Margahayu"),
+    ]
+    .join("\n");
+
+    // The upload without a token is refused like any other form.
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(file.clone().into_bytes()).file_name("x.csv"));
+    assert_eq!(
+        client.post(app.url("/perusahaan/impor")).multipart(form).send().await.expect("post").status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let res = upload(&app, &client, "wlkp.csv", file.clone().into_bytes()).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let preview = location(&res);
+    let (_, page) = app.get_text(&client, &preview).await;
+    assert!(page.contains("1 baru") && page.contains("2 bermasalah"), "{page}");
+    assert!(
+        page.contains("NIB harus 13 angka") && page.contains("tidak ada di Kecamatan Jatiasih"),
+        "each bad line says why"
+    );
+
+    let res = app.post_form(&client, &preview, &[("mode", "all")]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res.text().await.expect("body").contains("Tidak ada yang diimpor"));
+    let listed: Value = app.get(&client, "/api/v1/companies").await.json().await.expect("json");
+    assert_eq!(listed["total"], 0, "all or nothing: nothing");
+
+    let res = app.post_form(&client, &preview, &[("mode", "valid")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let listed: Value = app.get(&client, "/api/v1/companies").await.json().await.expect("json");
+    assert_eq!(listed["total"], 1);
+    assert_eq!(
+        app.post_form(&client, &preview, &[("mode", "valid")]).await.status(),
+        StatusCode::CONFLICT,
+        "an import applies once"
+    );
+
+    // The corrected file, twice: the first adds the rest, the second changes nothing.
+    let fixed = [
+        header,
+        line("PT Impor Satu", "9120000000051", "Jatiasih"),
+        line("PT Impor Dua", "9120000000052", "Jatiasih"),
+        line("PT Impor Tiga", "9120000000053", "Jatirasa"),
+    ]
+    .join("\n");
+    for expected in [3, 3] {
+        let res = upload(&app, &client, "wlkp-perbaikan.csv", fixed.clone().into_bytes()).await;
+        let preview = location(&res);
+        assert_eq!(app.post_form(&client, &preview, &[("mode", "all")]).await.status(), StatusCode::SEE_OTHER);
+        let listed: Value = app.get(&client, "/api/v1/companies").await.json().await.expect("json");
+        assert_eq!(listed["total"], expected);
+    }
+    let actions = app.audit_actions(&officer.office_id, preview.trim_start_matches("/perusahaan/impor/")).await;
+    assert!(
+        actions.contains(&"company.import".to_string()) && actions.contains(&"company.import_upload".to_string()),
+        "{actions:?}"
+    );
+
+    // The export reads back in: every company is already registered.
+    let export = app.get(&client, "/perusahaan.csv").await.text().await.expect("csv");
+    let res = upload(&app, &client, "ekspor.csv", export.into_bytes()).await;
+    let (_, page) = app.get_text(&client, &location(&res)).await;
+    assert!(page.contains("0 baru") && page.contains("3 sudah terdaftar") && page.contains("0 bermasalah"), "{page}");
+
+    let res = upload(&app, &client, "rusak.csv", b"bukan,berkas\n1,2\n".to_vec()).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.expect("body").contains("Kolom wajib tidak ada"));
+    let rep_free = app.user("mediator", "mediator@bekasikota.go.id").await;
+    let m = app.browser_for(&rep_free).await;
+    assert_eq!(
+        upload(&app, &m, "x.csv", fixed.into_bytes()).await.status(),
+        StatusCode::FORBIDDEN,
+        "only officers import"
+    );
+}
+
 both_backends!(
     officers_register_companies_and_bad_input_is_explained,
     representatives_see_and_change_only_their_own_company,
     the_register_filters_and_exports_what_it_shows,
     compliance_records_count_as_of_their_dates,
     compliance_records_through_the_api,
+    a_company_file_is_previewed_then_imported_once,
 );

@@ -55,7 +55,10 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
         html! {
             h1 { (title) }
             div.actions {
-                @if v.can_register { a.button href="/perusahaan/baru" { (l.t("Daftarkan perusahaan", "Register a company")) } }
+                @if v.can_register {
+                    a.button href="/perusahaan/baru" { (l.t("Daftarkan perusahaan", "Register a company")) }
+                    a.button.secondary href="/perusahaan/impor" { (l.t("Impor CSV/XLSX", "Import CSV/XLSX")) }
+                }
                 a.button.secondary href={ "/perusahaan.csv?" (v.query_string) } { (l.t("Unduh CSV sesuai saringan", "Download CSV of this filter")) }
             }
             form.filters method="get" action="/perusahaan" role="search" {
@@ -422,6 +425,103 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                         (text_field(&Field::new("registered_on", l.t("Tanggal bukti pencatatan", "Recorded on")).kind("date").value(v.get("registered_on")), e))
                         (textarea("members", l.t("Anggota", "Members"), l.t("Satu anggota per baris: nama; pengusaha atau pekerja; ketua, wakil_ketua, sekretaris atau anggota.", "One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota."), v.get("members"), e))
                         button type="submit" { (l.t("Simpan LKS Bipartit", "Save LKS Bipartit")) }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The import page: what the file must hold, the template, the upload form.
+pub fn import_page(ctx: &PageCtx, errors: &FormErrors) -> Markup {
+    let l = ctx.lang;
+    let title = l.t("Impor daftar perusahaan", "Import a company list");
+    page(
+        ctx,
+        title,
+        html! {
+            p { a href="/perusahaan" { "← " (l.t("Daftar perusahaan", "All companies")) } }
+            h1 { (title) }
+            p { (l.t(
+                "Unggah berkas CSV atau XLSX dengan kolom seperti unduhan CSV daftar perusahaan (misalnya ekspor WLKP yang sudah disesuaikan). Anda akan melihat pratinjau setiap baris sebelum apa pun disimpan. Perusahaan yang NIB-nya sudah terdaftar dilewati, jadi berkas yang sama boleh diimpor dua kali.",
+                "Upload a CSV or XLSX file with the columns of the company list's CSV download (for example an adjusted WLKP export). You will see a preview of every line before anything is saved. Companies whose NIB is already registered are skipped, so the same file may be imported twice."
+            )) }
+            p { a.button.secondary href="/perusahaan/impor/templat.csv" { (l.t("Unduh templat CSV", "Download the CSV template")) } }
+            (error_summary(l, errors))
+            form method="post" action={ "/perusahaan/impor?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
+                div class={ "field" @if errors.for_field("berkas").is_some() { " has-error" } } {
+                    label for="f-berkas" { (l.t("Berkas CSV atau XLSX (maksimal 5 MB)", "CSV or XLSX file (at most 5 MB)")) }
+                    @if let Some(e) = errors.for_field("berkas") { p.field-error id="e-berkas" { (e) } }
+                    input #f-berkas type="file" name="berkas" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby=[errors.for_field("berkas").map(|_| "e-berkas")];
+                }
+                button type="submit" { (l.t("Unggah dan lihat pratinjau", "Upload and preview")) }
+            }
+        },
+    )
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportLineView {
+    pub line: usize,
+    pub name: String,
+    pub nib: String,
+    pub tone: Tone,
+    pub outcome: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportPreviewView {
+    pub id: String,
+    pub filename: String,
+    pub lines: Vec<ImportLineView>,
+    pub new: usize,
+    pub existing: usize,
+    pub invalid: usize,
+    pub applied: Option<String>,
+    pub errors: FormErrors,
+}
+
+pub fn import_preview_page(ctx: &PageCtx, v: &ImportPreviewView) -> Markup {
+    let l = ctx.lang;
+    let title = format!("{} — {}", l.t("Pratinjau impor", "Import preview"), v.filename);
+    page(
+        ctx,
+        &title,
+        html! {
+            p { a href="/perusahaan/impor" { "← " (l.t("Impor berkas lain", "Import another file")) } }
+            h1 { (title) }
+            (error_summary(l, &v.errors))
+            @if let Some(summary) = &v.applied {
+                div.flash.success role="status" { strong { (l.t("Sudah diterapkan:", "Applied:")) } " " (summary) }
+            }
+            ul {
+                li { (badge(Tone::Good, &format!("{} {}", v.new, l.t("baru", "new")))) }
+                li { (badge(Tone::Neutral, &format!("{} {}", v.existing, l.t("sudah terdaftar (dilewati)", "already registered (skipped)")))) }
+                li { (badge(Tone::Bad, &format!("{} {}", v.invalid, l.t("bermasalah", "with problems")))) }
+            }
+            @if v.applied.is_none() {
+                form method="post" action={ "/perusahaan/impor/" (v.id) } {
+                    (csrf_input(&ctx.csrf_token))
+                    fieldset {
+                        legend { (l.t("Cara mengimpor", "How to import")) }
+                        div.checkbox { input #m-all type="radio" name="mode" value="all" checked; label for="m-all" { (l.t("Semua atau tidak sama sekali: bila ada baris bermasalah, tidak ada yang disimpan", "All or nothing: if any line has a problem, nothing is saved")) } }
+                        div.checkbox { input #m-valid type="radio" name="mode" value="valid"; label for="m-valid" { (l.t("Simpan baris yang valid saja", "Save the valid lines only")) } }
+                    }
+                    button type="submit" { (l.t("Terapkan impor", "Apply the import")) }
+                }
+            }
+            div.table-wrap {
+                table {
+                    thead { tr {
+                        th scope="col" { (l.t("Baris", "Line")) }
+                        th scope="col" { (l.t("Nama", "Name")) }
+                        th scope="col" { "NIB" }
+                        th scope="col" { (l.t("Hasil", "Outcome")) }
+                    } }
+                    tbody {
+                        @for line in &v.lines {
+                            tr { td { (line.line) } td { (line.name) } td { (line.nib) } td { (badge(line.tone, &line.outcome)) } }
+                        }
                     }
                 }
             }
