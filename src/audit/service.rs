@@ -127,6 +127,18 @@ pub fn history(conn: &mut DbConn, actor: &Actor, entity_type: &str, entity_id: &
     Ok(model::list(conn, &actor.office_id, &query, 0, 100)?.0)
 }
 
+/// The change history of one company, for the office's staff (it names the officers who
+/// made each change, so representatives and workers do not see it).
+pub fn company_timeline(conn: &mut DbConn, actor: &Actor, company_id: &str) -> Result<Vec<AuditRow>, Error> {
+    actor.require(&[Role::Admin, Role::Pimpinan, Role::Mediator, Role::Petugas])?;
+    let query = AuditQuery {
+        entity_type: Some("company".into()),
+        entity_id: Some(company_id.to_string()),
+        ..Default::default()
+    };
+    Ok(model::list(conn, &actor.office_id, &query, 0, 200)?.0)
+}
+
 /// Actions and record types present in the office's trail, for the filter lists.
 pub fn filter_options(conn: &mut DbConn, actor: &Actor) -> Result<(Vec<String>, Vec<String>), Error> {
     actor.require(&[Role::Admin])?;

@@ -330,13 +330,18 @@ async fn detail_view(
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let actor = user.actor.clone();
-    let (c, reps, unions) = state
+    let (c, reps, unions, timeline) = state
         .db
         .run(move |conn| {
             let company = service::get(conn, &actor, &id)?;
             let reps = service::representatives(conn, &actor, &id)?;
             let unions = crate::unions::service::at_company(conn, &actor, &id)?;
-            Ok((company, reps, unions))
+            let timeline = if actor.role.is_staff() {
+                Some(crate::audit::service::company_timeline(conn, &actor, &id)?)
+            } else {
+                None
+            };
+            Ok((company, reps, unions, timeline))
         })
         .await?;
     let regions = &state.settings.regions;
@@ -416,6 +421,7 @@ async fn detail_view(
         errors: errors.clone(),
         unions: unions.into_iter().map(|(m, u)| (u.id, u.name, m.members)).collect(),
         link_unions: user.actor.role.is_staff(),
+        timeline: timeline.map(|rows| rows.into_iter().map(|r| crate::audit::web::row_view(r, l)).collect()),
     };
     let status =
         if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::BAD_REQUEST };

@@ -201,6 +201,15 @@ async fn representatives_see_and_change_only_their_own_company(backend: Backend)
         actions.contains(&"company.representative_add".to_string()) && actions.contains(&"company.update".to_string()),
         "{actions:?}"
     );
+
+    // The change history is for the office's staff: it names the officers.
+    let (_, staff_page) = app.get_text(&client, &format!("/perusahaan/{a}")).await;
+    assert!(
+        staff_page.contains("Riwayat perubahan") && staff_page.contains("company.representative_add"),
+        "staff see the timeline"
+    );
+    let (_, rep_page) = app.get_text(&rep, &format!("/perusahaan/{a}")).await;
+    assert!(!rep_page.contains("Riwayat perubahan"), "representatives do not");
 }
 
 async fn the_register_filters_and_exports_what_it_shows(backend: Backend) {

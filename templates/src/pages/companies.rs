@@ -228,6 +228,8 @@ pub struct CompanyDetailView {
     /// Unions with members here: (union id, name, members here); linked for staff.
     pub unions: Vec<(String, String, i32)>,
     pub link_unions: bool,
+    /// The change history, for staff only.
+    pub timeline: Option<Vec<crate::pages::audit::AuditRow>>,
 }
 
 pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
@@ -272,6 +274,10 @@ pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
                         }
                     }
                 }
+            }
+            @if let Some(timeline) = &v.timeline {
+                h2 { (l.t("Riwayat perubahan", "Change history")) }
+                (crate::pages::audit::audit_table(l, timeline))
             }
             @if v.can_manage_representatives {
                 section.panel.narrow {
