@@ -42,10 +42,6 @@ impl Clock {
             None => false,
         }
     }
-
-    pub fn is_fixed(&self) -> bool {
-        self.fixed.is_some()
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::accounts::{rules, Role};
 use crate::api::utc;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
-use crate::http::{Auth, SignedIn, State};
+use crate::http::{trimmed, Auth, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(me)
@@ -124,20 +124,16 @@ fn bad_param(field: &'static str) -> Error {
 #[get("/api/v1/users")]
 async fn list_users(state: State, user: SignedIn, p: web::Query<UserListParams>) -> Result<web::Json<UserList>, Error> {
     let p = p.into_inner();
-    let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let role = clean(p.role);
+    let role = trimmed(&p.role);
     if role.as_deref().is_some_and(|r| Role::parse(r).is_none()) {
         return Err(bad_param("role"));
     }
-    let status = clean(p.status);
+    let status = trimmed(&p.status);
     if status.as_deref().is_some_and(|s| s != "active" && s != "disabled") {
         return Err(bad_param("status"));
     }
-    let page = p.page.unwrap_or(1);
-    if page < 1 {
-        return Err(bad_param("page"));
-    }
-    let query = UserQuery { q: clean(p.q), role, status };
+    let page = crate::api::page_param(p.page)?;
+    let query = UserQuery { q: trimmed(&p.q), role, status };
     let actor = user.actor.clone();
     let (rows, total) = state.db.run(move |c| service::list_users(c, &actor, &query, page)).await?;
     let now = state.now();

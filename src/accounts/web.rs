@@ -20,7 +20,9 @@ use crate::accounts::{rules, Actor, Role};
 use crate::audit;
 use crate::error::Error;
 use crate::http::session::CookieNames;
-use crate::http::{form_errors, html, html_status, page_ctx, safe_next, see_other, RequestCtx, SignedIn, State};
+use crate::http::{
+    form_errors, html, html_status, page_ctx, safe_next, see_other, trimmed, RequestCtx, SignedIn, State,
+};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(login_form)
@@ -466,18 +468,14 @@ struct UsersQuery {
     page: Option<i64>,
 }
 
-fn non_empty(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
-}
-
 #[get("/admin/users")]
 async fn users_list(state: State, user: SignedIn, q: web::Query<UsersQuery>) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin])?;
     let l = user.ctx.lang;
     let filter = UserQuery {
-        q: non_empty(&q.q),
-        role: non_empty(&q.role).filter(|r| Role::parse(r).is_some()),
-        status: non_empty(&q.status).filter(|s| s == "active" || s == "disabled"),
+        q: trimmed(&q.q),
+        role: trimmed(&q.role).filter(|r| Role::parse(r).is_some()),
+        status: trimmed(&q.status).filter(|s| s == "active" || s == "disabled"),
     };
     let page = q.page.unwrap_or(1).max(1);
     let actor = user.actor.clone();

@@ -85,6 +85,20 @@ async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().content_type("application/json").body(ApiDoc::openapi().to_json().unwrap_or_default())
 }
 
+/// The `page` query parameter of a list: 1 when absent, a 400 naming it when below 1.
+pub fn page_param(page: Option<i64>) -> Result<i64, crate::error::Error> {
+    let page = page.unwrap_or(1);
+    if page < 1 {
+        return Err(crate::error::Error::invalid(
+            "invalid_parameter",
+            "page",
+            "Nomor halaman minimal 1.",
+            "Page must be at least 1.",
+        ));
+    }
+    Ok(page)
+}
+
 /// A stored UTC time as the API writes it: ISO 8601 with a `Z`.
 pub fn utc(t: chrono::NaiveDateTime) -> String {
     t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -78,15 +78,7 @@ pub struct AuditListParams {
 async fn list(state: State, user: SignedIn, params: web::Query<AuditParams>) -> Result<web::Json<AuditList>, Error> {
     let params = params.into_inner();
     let query = params.to_query()?;
-    let page = params.page.unwrap_or(1);
-    if page < 1 {
-        return Err(Error::invalid(
-            "invalid_parameter",
-            "page",
-            "Nomor halaman minimal 1.",
-            "Page must be at least 1.",
-        ));
-    }
+    let page = crate::api::page_param(params.page)?;
     let actor = user.actor.clone();
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;
     Ok(web::Json(AuditList {

@@ -11,7 +11,7 @@ use crate::accounts::Role;
 use crate::audit::model::{AuditQuery, AuditRow};
 use crate::audit::service;
 use crate::error::Error;
-use crate::http::{html, page_ctx, SignedIn, State};
+use crate::http::{html, page_ctx, trimmed, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(audit_list);
@@ -48,22 +48,8 @@ pub struct AuditParams {
     pub page: Option<i64>,
 }
 
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
-}
-
 fn parse_date(raw: &Option<String>, field: &'static str) -> Result<Option<NaiveDate>, Error> {
-    match clean(raw) {
-        None => Ok(None),
-        Some(v) => NaiveDate::parse_from_str(&v, "%Y-%m-%d").map(Some).map_err(|_| {
-            Error::invalid(
-                "invalid_date",
-                field,
-                "Tanggal harus berformat TTTT-BB-HH, misalnya 2026-03-02.",
-                "Dates must be written YYYY-MM-DD, e.g. 2026-03-02.",
-            )
-        }),
-    }
+    trimmed(raw).map(|v| crate::calendar::service::parse_date(&v, field)).transpose()
 }
 
 impl AuditParams {
@@ -72,10 +58,10 @@ impl AuditParams {
         let from = parse_date(&self.from, "from")?;
         let to = parse_date(&self.to, "to")?;
         Ok(AuditQuery {
-            actor: clean(&self.actor),
-            action: clean(&self.action),
-            entity_type: clean(&self.entity_type),
-            entity_id: clean(&self.entity_id),
+            actor: trimmed(&self.actor),
+            action: trimmed(&self.action),
+            entity_type: trimmed(&self.entity_type),
+            entity_id: trimmed(&self.entity_id),
             from: from.map(wib_day_start),
             to: to.map(|d| wib_day_start(d) + Duration::days(1)),
         })
@@ -98,22 +84,22 @@ async fn audit_list(state: State, user: SignedIn, params: web::Query<AuditParams
     let ((rows, total), (actions, entities)) =
         state.db.run(move |c| Ok((service::list(c, &actor, &q, page)?, service::filter_options(c, &actor)?))).await?;
     let query_string = serde_urlencoded::to_string([
-        ("actor", clean(&params.actor).unwrap_or_default()),
-        ("action", clean(&params.action).unwrap_or_default()),
-        ("entity_type", clean(&params.entity_type).unwrap_or_default()),
-        ("entity_id", clean(&params.entity_id).unwrap_or_default()),
-        ("from", clean(&params.from).unwrap_or_default()),
-        ("to", clean(&params.to).unwrap_or_default()),
+        ("actor", trimmed(&params.actor).unwrap_or_default()),
+        ("action", trimmed(&params.action).unwrap_or_default()),
+        ("entity_type", trimmed(&params.entity_type).unwrap_or_default()),
+        ("entity_id", trimmed(&params.entity_id).unwrap_or_default()),
+        ("from", trimmed(&params.from).unwrap_or_default()),
+        ("to", trimmed(&params.to).unwrap_or_default()),
     ])
     .unwrap_or_default();
     let view = AuditListView {
         rows: rows.into_iter().map(|r| row_view(r, l)).collect(),
-        actor: clean(&params.actor).unwrap_or_default(),
-        action: clean(&params.action).unwrap_or_default(),
-        entity_type: clean(&params.entity_type).unwrap_or_default(),
-        entity_id: clean(&params.entity_id).unwrap_or_default(),
-        from: clean(&params.from).unwrap_or_default(),
-        to: clean(&params.to).unwrap_or_default(),
+        actor: trimmed(&params.actor).unwrap_or_default(),
+        action: trimmed(&params.action).unwrap_or_default(),
+        entity_type: trimmed(&params.entity_type).unwrap_or_default(),
+        entity_id: trimmed(&params.entity_id).unwrap_or_default(),
+        from: trimmed(&params.from).unwrap_or_default(),
+        to: trimmed(&params.to).unwrap_or_default(),
         action_options: actions,
         entity_options: entities,
         page,

@@ -127,10 +127,6 @@ impl Calendar {
         Calendar { years: years.into_iter().collect(), days: days.into_iter().map(|h| (h.date, h)).collect() }
     }
 
-    pub fn years(&self) -> &BTreeMap<i32, YearStatus> {
-        &self.years
-    }
-
     pub fn year_status(&self, year: i32) -> Option<YearStatus> {
         self.years.get(&year).copied()
     }

@@ -18,7 +18,7 @@ use crate::calendar::rules::{
 };
 use crate::calendar::service::{self, DayInput, Deadline, DeadlineRequest};
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
+use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, RequestCtx, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(public_calendar)
@@ -140,21 +140,17 @@ pub struct CalendarQuery {
     pub working_days: Option<String>,
 }
 
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
-}
-
 /// Reads the calculator's parameters; shared by the page and the API so both check alike.
 pub fn deadline_request(
     from: &Option<String>,
     rule: &Option<String>,
     working_days: &Option<String>,
 ) -> Result<(NaiveDate, DeadlineRequest), Error> {
-    let from = clean(from).ok_or_else(|| {
+    let from = trimmed(from).ok_or_else(|| {
         Error::invalid("from_required", "from", "Isi tanggal mulai (TTTT-BB-HH).", "Give the start date (YYYY-MM-DD).")
     })?;
     let from = service::parse_date(&from, "from")?;
-    let request = match (clean(rule), clean(working_days)) {
+    let request = match (trimmed(rule), trimmed(working_days)) {
         (Some(_), Some(_)) => {
             return Err(Error::invalid(
                 "rule_or_working_days",
@@ -204,7 +200,7 @@ fn year_note(calendar: &Calendar, year: i32, l: Lang) -> Option<(Tone, String)> 
 async fn public_calendar(state: State, ctx: RequestCtx, q: web::Query<CalendarQuery>) -> Result<HttpResponse, Error> {
     let l = ctx.lang;
     let today = state.today();
-    let year = clean(&q.year)
+    let year = trimmed(&q.year)
         .and_then(|y| y.parse::<i32>().ok())
         .filter(|y| crate::calendar::data::YEARS.contains(y))
         .unwrap_or(today.year());
@@ -228,9 +224,9 @@ async fn public_calendar(state: State, ctx: RequestCtx, q: web::Query<CalendarQu
                 )
             })
             .collect(),
-        from: clean(&q.from).unwrap_or_else(|| today.to_string()),
-        rule: clean(&q.rule).unwrap_or_default(),
-        working_days: clean(&q.working_days).unwrap_or_default(),
+        from: trimmed(&q.from).unwrap_or_else(|| today.to_string()),
+        rule: trimmed(&q.rule).unwrap_or_default(),
+        working_days: trimmed(&q.working_days).unwrap_or_default(),
         ..Default::default()
     };
     let mut status = StatusCode::OK;
@@ -285,7 +281,7 @@ async fn admin_view(
 #[get("/admin/kalender")]
 async fn admin_calendar(state: State, user: SignedIn, q: web::Query<YearQuery>) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin])?;
-    let year = clean(&q.year).and_then(|y| y.parse().ok());
+    let year = trimmed(&q.year).and_then(|y| y.parse().ok());
     let view = admin_view(&state, &user, year, AdminCalendarView::default()).await?;
     Ok(html(admin_calendar_page(&page_ctx(&state, &user.ctx, "/admin/kalender"), &view)))
 }

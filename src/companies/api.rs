@@ -129,15 +129,7 @@ pub struct CompanyListParams {
     responses((status = 200, body = CompanyList), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody)))]
 #[get("/api/v1/companies")]
 async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<web::Json<CompanyList>, Error> {
-    let page = params.page.unwrap_or(1);
-    if page < 1 {
-        return Err(Error::invalid(
-            "invalid_parameter",
-            "page",
-            "Nomor halaman minimal 1.",
-            "Page must be at least 1.",
-        ));
-    }
+    let page = crate::api::page_param(params.page)?;
     let actor = user.actor.clone();
     let query = params.query();
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;

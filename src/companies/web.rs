@@ -21,7 +21,7 @@ use crate::companies::records;
 use crate::companies::rules::{self, Regions};
 use crate::companies::service::{self, CompanyInput};
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, SignedIn, State};
+use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
@@ -54,28 +54,24 @@ pub struct ListParams {
     pub page: Option<i64>,
 }
 
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
-}
-
 impl ListParams {
     pub fn query(&self) -> CompanyQuery {
         CompanyQuery {
-            q: clean(&self.q),
-            kecamatan_code: clean(&self.kecamatan),
-            kbli_code: clean(&self.kbli),
-            size_class: clean(&self.size),
-            status: clean(&self.status),
+            q: trimmed(&self.q),
+            kecamatan_code: trimmed(&self.kecamatan),
+            kbli_code: trimmed(&self.kbli),
+            size_class: trimmed(&self.size),
+            status: trimmed(&self.status),
         }
     }
 
     fn query_string(&self) -> String {
         serde_urlencoded::to_string([
-            ("q", clean(&self.q).unwrap_or_default()),
-            ("kecamatan", clean(&self.kecamatan).unwrap_or_default()),
-            ("kbli", clean(&self.kbli).unwrap_or_default()),
-            ("size", clean(&self.size).unwrap_or_default()),
-            ("status", clean(&self.status).unwrap_or_default()),
+            ("q", trimmed(&self.q).unwrap_or_default()),
+            ("kecamatan", trimmed(&self.kecamatan).unwrap_or_default()),
+            ("kbli", trimmed(&self.kbli).unwrap_or_default()),
+            ("size", trimmed(&self.size).unwrap_or_default()),
+            ("status", trimmed(&self.status).unwrap_or_default()),
         ])
         .unwrap_or_default()
     }
@@ -128,11 +124,11 @@ async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> R
                 nib: c.nib,
             })
             .collect(),
-        q: clean(&params.q).unwrap_or_default(),
-        kecamatan: clean(&params.kecamatan).unwrap_or_default(),
-        kbli: clean(&params.kbli).unwrap_or_default(),
-        size: clean(&params.size).unwrap_or_default(),
-        status: clean(&params.status).unwrap_or_default(),
+        q: trimmed(&params.q).unwrap_or_default(),
+        kecamatan: trimmed(&params.kecamatan).unwrap_or_default(),
+        kbli: trimmed(&params.kbli).unwrap_or_default(),
+        size: trimmed(&params.size).unwrap_or_default(),
+        status: trimmed(&params.status).unwrap_or_default(),
         kecamatan_options: kecamatan_options(regions),
         size_options: size_options(l),
         can_register: matches!(user.actor.role, Role::Admin | Role::Petugas),

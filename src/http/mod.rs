@@ -202,6 +202,11 @@ pub fn form_errors(
     }
 }
 
+/// A query or form value with surrounding spaces removed; empty counts as absent.
+pub fn trimmed(value: &Option<String>) -> Option<String> {
+    value.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
 /// POST-redirect-GET.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()

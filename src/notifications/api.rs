@@ -40,24 +40,11 @@ pub struct PageParams {
     pub status: Option<String>,
 }
 
-fn page_of(p: &PageParams) -> Result<i64, Error> {
-    let page = p.page.unwrap_or(1);
-    if page < 1 {
-        return Err(Error::invalid(
-            "invalid_parameter",
-            "page",
-            "Nomor halaman minimal 1.",
-            "Page must be at least 1.",
-        ));
-    }
-    Ok(page)
-}
-
 /// The signed-in user's notices, newest first.
 #[utoipa::path(get, path = "/api/v1/notices", tag = "notifications", params(PageParams), responses((status = 200, body = NoticeList)))]
 #[get("/api/v1/notices")]
 async fn notices(state: State, user: SignedIn, p: web::Query<PageParams>) -> Result<web::Json<NoticeList>, Error> {
-    let page = page_of(&p)?;
+    let page = crate::api::page_param(p.page)?;
     let actor = user.actor.clone();
     let ((rows, total), unread) = state
         .db
@@ -158,7 +145,7 @@ pub struct MessageList {
     responses((status = 200, body = MessageList), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody)))]
 #[get("/api/v1/outbox")]
 async fn outbox(state: State, user: SignedIn, p: web::Query<PageParams>) -> Result<web::Json<MessageList>, Error> {
-    let page = page_of(&p)?;
+    let page = crate::api::page_param(p.page)?;
     let status = p.status.clone().filter(|s| !s.is_empty());
     if status.as_deref().is_some_and(|s| !service::STATUSES.contains(&s)) {
         return Err(Error::invalid("invalid_parameter", "status", "Status tidak dikenal.", "Unknown status."));

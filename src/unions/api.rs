@@ -65,16 +65,8 @@ pub struct UnionListParams {
 #[utoipa::path(get, path = "/api/v1/unions", tag = "unions", params(UnionListParams), responses((status = 200, body = UnionList), (status = 403, body = ProblemBody)))]
 #[get("/api/v1/unions")]
 async fn list(state: State, user: SignedIn, p: web::Query<UnionListParams>) -> Result<web::Json<UnionList>, Error> {
-    let page = p.page.unwrap_or(1);
-    if page < 1 {
-        return Err(Error::invalid(
-            "invalid_parameter",
-            "page",
-            "Nomor halaman minimal 1.",
-            "Page must be at least 1.",
-        ));
-    }
-    let q = p.q.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let page = crate::api::page_param(p.page)?;
+    let q = crate::http::trimmed(&p.q);
     let actor = user.actor.clone();
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, q.as_deref(), page)).await?;
     Ok(web::Json(UnionList { items: rows.into_iter().map(UnionOut::from).collect(), page, total }))

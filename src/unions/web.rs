@@ -34,7 +34,7 @@ struct ListParams {
 
 #[get("/serikat")]
 async fn list(state: State, user: SignedIn, p: web::Query<ListParams>) -> Result<HttpResponse, Error> {
-    let q = p.q.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let q = crate::http::trimmed(&p.q);
     let page = p.page.unwrap_or(1).max(1);
     let (actor, query) = (user.actor.clone(), q.clone());
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, query.as_deref(), page)).await?;
