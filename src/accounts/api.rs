@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::model::{ApiTokenRow, UserQuery, UserRow};
-use crate::accounts::service::{self, UserInput};
+use crate::accounts::service::{self, UserInput, UserPatch};
 use crate::accounts::{rules, Role};
 use crate::api::utc;
 use crate::error::Error;
@@ -222,30 +222,15 @@ async fn update_user(
     body: web::Json<UserUpdate>,
 ) -> Result<web::Json<UserOut>, Error> {
     let body = body.into_inner();
-    let actor = user.actor.clone();
-    let now = state.now();
-    let id = id.into_inner();
-    let row = state
-        .db
-        .run(move |c| {
-            let current = service::get_user(c, &actor, &id)?;
-            let profile_change =
-                body.email.is_some() || body.full_name.is_some() || body.role.is_some() || body.language.is_some();
-            if profile_change {
-                let input = UserInput {
-                    email: body.email.unwrap_or(current.email),
-                    full_name: body.full_name.unwrap_or(current.full_name),
-                    role: body.role.map(|r| r.as_str().to_string()).unwrap_or(current.role),
-                    language: body.language.unwrap_or(current.language),
-                };
-                service::update_user(c, &actor, &id, &input, now)?;
-            }
-            match body.active {
-                Some(active) => service::set_user_active(c, &actor, &id, active, now),
-                None => service::get_user(c, &actor, &id),
-            }
-        })
-        .await?;
+    let patch = UserPatch {
+        email: body.email,
+        full_name: body.full_name,
+        role: body.role.map(|r| r.as_str().to_string()),
+        language: body.language,
+        active: body.active,
+    };
+    let (actor, now) = (user.actor.clone(), state.now());
+    let row = state.db.run(move |c| service::patch_user(c, &actor, &id, &patch, now)).await?;
     Ok(web::Json(user_out(row, now)))
 }
 

@@ -415,6 +415,44 @@ fn ensure_not_last_admin(conn: &mut DbConn, user: &UserRow) -> Result<(), Error>
     Ok(())
 }
 
+/// A partial change of a user: omitted fields keep their value.
+#[derive(Debug, Clone, Default)]
+pub struct UserPatch {
+    pub email: Option<String>,
+    pub full_name: Option<String>,
+    pub role: Option<String>,
+    pub language: Option<String>,
+    /// False disables the account (ending its sessions), true enables it again.
+    pub active: Option<bool>,
+}
+
+/// An administrator changes some fields of a user and/or its status, all or nothing.
+pub fn patch_user(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: &str,
+    patch: &UserPatch,
+    now: NaiveDateTime,
+) -> Result<UserRow, Error> {
+    actor.require(&[Role::Admin])?;
+    write_tx(conn, |conn| {
+        let current = model::find_user_in_office(conn, &actor.office_id, id)?.ok_or(Error::NotFound)?;
+        if patch.email.is_some() || patch.full_name.is_some() || patch.role.is_some() || patch.language.is_some() {
+            let input = UserInput {
+                email: patch.email.clone().unwrap_or(current.email),
+                full_name: patch.full_name.clone().unwrap_or(current.full_name),
+                role: patch.role.clone().unwrap_or(current.role),
+                language: patch.language.clone().unwrap_or(current.language),
+            };
+            update_user(conn, actor, id, &input, now)?;
+        }
+        match patch.active {
+            Some(active) => set_user_active(conn, actor, id, active, now),
+            None => Ok(model::find_user(conn, id)?),
+        }
+    })
+}
+
 /// An administrator disables or re-enables a user. Disabling ends their sessions at once and
 /// retires their open links; their API tokens stop working because the user is inactive.
 pub fn set_user_active(
