@@ -3,8 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::audit::model::{escape_like, lower};
-use crate::db::DbConn;
+use crate::db::{escape_like, lower, DbConn};
 use crate::schema::{account_links, api_tokens, sessions, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -3,10 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConn;
+use crate::db::{escape_like, lower, DbConn};
 use crate::schema::audit_log;
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = audit_log)]
@@ -98,9 +96,4 @@ pub fn distinct_entity_types(conn: &mut DbConn, office_id: &str) -> QueryResult<
         .distinct()
         .order(audit_log::entity_type)
         .load(conn)
-}
-
-/// Escapes LIKE wildcards so that user text matches literally.
-pub fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }

@@ -5,8 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::accounts::model::UserRow;
-use crate::audit::model::{escape_like, lower};
-use crate::db::DbConn;
+use crate::db::{escape_like, lower, DbConn};
 use crate::schema::{
     bpjs_records, companies, company_imports, company_representatives, lks_bipartit, lks_members, users, wage_grades,
     wage_scales,

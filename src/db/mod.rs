@@ -244,3 +244,13 @@ pub fn has_pending_migrations(conn: &mut DbConn) -> Result<bool, Error> {
     };
     pending.map_err(|e| Error::internal(format!("cannot read migration state: {e}")))
 }
+
+diesel::define_sql_function!(
+    /// SQL `lower()`, the same on both backends (case-insensitive search).
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
+
+/// Escapes LIKE wildcards so that user text matches literally (use with `.escape('\\')`).
+pub fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}

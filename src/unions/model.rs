@@ -3,9 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::audit::model::{escape_like, lower};
 use crate::companies::model::CompanyRow;
-use crate::db::DbConn;
+use crate::db::{escape_like, lower, DbConn};
 use crate::schema::{companies, union_companies, unions};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
