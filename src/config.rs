@@ -38,6 +38,7 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub mail: MailSettings,
     pub registry: RegistrySettings,
+    pub storage: StorageSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -156,8 +157,22 @@ pub struct RegistrySettings {
     pub lks_required_from_workers: i32,
     pub lks_min_members: usize,
     pub lks_term_years: u32,
+    pub lks_meeting_interval_months: u32,
     pub pp_required_from_workers: i32,
     pub count_unrequired_as_met: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSettings {
+    pub dir: PathBuf,
+    pub max_upload_mb: u32,
+}
+
+impl StorageSettings {
+    pub fn max_upload_bytes(&self) -> usize {
+        self.max_upload_mb as usize * 1024 * 1024
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -389,12 +404,13 @@ impl Settings {
         if r.lks_min_members < 2
             || r.lks_min_members % 2 != 0
             || r.lks_term_years == 0
+            || !(1..=12).contains(&r.lks_meeting_interval_months)
             || r.lks_required_from_workers < 1
             || r.pp_required_from_workers < 1
         {
             return fail(
                 "registry.*",
-                "lks_min_members must be an even number of at least 2; terms and thresholds at least 1",
+                "lks_min_members must be an even number of at least 2; terms and thresholds at least 1; lks_meeting_interval_months 1 to 12",
             );
         }
         if m.max_attempts < 1
@@ -406,6 +422,12 @@ impl Settings {
                 "mail.max_attempts / backoff_* / retention_days",
                 "must be at least 1, and backoff_max_secs at least backoff_base_secs",
             );
+        }
+        if !(1..=100).contains(&self.storage.max_upload_mb) {
+            return fail("storage.max_upload_mb", "must be 1 to 100");
+        }
+        if self.storage.dir.as_os_str().is_empty() {
+            return fail("storage.dir", "must name a folder for uploaded documents");
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return fail("log.level", "must be a tracing filter such as \"info\" or \"harmoni=debug,info\"");

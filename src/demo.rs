@@ -235,9 +235,16 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
             registration_number: d.chance(85).then(|| format!("568/{}/LKS-Bip/{}", i + 1, formed_on.year())),
             registered_on: None,
             created_at: now,
+            // Most notify within the 14 working days; some late.
+            notified_on: Some(
+                (formed_on + Duration::days(if d.chance(80) { d.range(1, 18) } else { d.range(25, 60) })).min(today),
+            ),
         };
         let lks = LksRow {
-            registered_on: lks.registration_number.as_ref().map(|_| formed_on + Duration::days(d.range(3, 20))),
+            registered_on: lks
+                .registration_number
+                .as_ref()
+                .map(|_| (lks.notified_on.unwrap_or(formed_on) + Duration::days(d.range(2, 10))).min(today)),
             ..lks
         };
         let members = (0..6)

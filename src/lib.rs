@@ -10,6 +10,7 @@ pub mod companies;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod home;
 pub mod http;

@@ -268,6 +268,7 @@ diesel::table! {
         registration_number -> Nullable<Text>,
         registered_on -> Nullable<Date>,
         created_at -> Timestamp,
+        notified_on -> Nullable<Date>,
     }
 }
 
@@ -319,6 +320,57 @@ diesel::table! {
         created_at -> Timestamp,
         applied_at -> Nullable<Timestamp>,
         summary -> Nullable<Text>,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        office_id -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        company_id -> Nullable<Text>,
+        sha256 -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lks_meetings (id) {
+        id -> Text,
+        lks_id -> Text,
+        held_on -> Date,
+        agenda -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lks_reports (id) {
+        id -> Text,
+        lks_id -> Text,
+        period_year -> Integer,
+        period_half -> Integer,
+        received_on -> Date,
+        summary -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_standing (company_id) {
+        company_id -> Text,
+        office_id -> Text,
+        lks -> Text,
+        wage -> Text,
+        bpjs -> Text,
+        computed_on -> Date,
+        changes_on -> Date,
     }
 }
 
@@ -327,6 +379,9 @@ diesel::joinable!(union_companies -> unions (union_id));
 diesel::joinable!(union_companies -> companies (company_id));
 diesel::joinable!(wage_grades -> wage_scales (wage_scale_id));
 diesel::joinable!(lks_members -> lks_bipartit (lks_id));
+diesel::joinable!(lks_meetings -> lks_bipartit (lks_id));
+diesel::joinable!(lks_reports -> lks_bipartit (lks_id));
+diesel::joinable!(company_standing -> companies (company_id));
 diesel::joinable!(company_representatives -> companies (company_id));
 diesel::joinable!(company_representatives -> users (user_id));
 diesel::joinable!(outbox_attachments -> outbox (outbox_id));
@@ -358,4 +413,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     unions,
     union_companies,
     company_imports,
+    documents,
+    lks_meetings,
+    lks_reports,
+    company_standing,
 );

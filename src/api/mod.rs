@@ -50,17 +50,22 @@ with a stable `code`.",
         crate::companies::api::add_bpjs,
         crate::companies::api::add_wage_scale,
         crate::companies::api::add_lks,
+        crate::companies::api::register_lks,
+        crate::companies::api::add_lks_meeting,
+        crate::companies::api::add_lks_report,
+        crate::companies::api::upload_document,
         crate::unions::api::list,
         crate::unions::api::create,
         crate::unions::api::get_one,
         crate::unions::api::replace,
         crate::unions::api::link_company,
         crate::unions::api::company_unions,
+        crate::documents::api::download,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters")),
 )]
 pub struct ApiDoc;
 
@@ -112,4 +117,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::notifications::api::routes(cfg);
     crate::companies::api::routes(cfg);
     crate::unions::api::routes(cfg);
+    crate::documents::api::routes(cfg);
 }

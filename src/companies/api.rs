@@ -7,7 +7,12 @@ use utoipa::{IntoParams, ToSchema};
 use crate::api::utc;
 use crate::companies::compliance::Criterion;
 use crate::companies::model::CompanyRow;
-use crate::companies::records::{self, BpjsInput, LksInput, WageScaleInput};
+use crate::companies::compliance::semester_label;
+use crate::companies::records::{
+    self, BpjsInput, DocumentFor, LksInput, LksMeetingInput, LksRegistrationInput, LksReportInput, WageScaleInput,
+};
+use crate::documents::model::DocumentRow;
+use crate::documents::service as documents;
 use crate::companies::service::{self, CompanyInput};
 use crate::companies::web::ListParams;
 use crate::error::Error;
@@ -25,7 +30,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(compliance)
         .service(add_bpjs)
         .service(add_wage_scale)
-        .service(add_lks);
+        .service(add_lks)
+        .service(register_lks)
+        .service(add_lks_meeting)
+        .service(add_lks_report)
+        .service(upload_document);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -299,6 +308,81 @@ pub struct ComplianceOut {
     pub lks_bipartit: CriterionOut,
     pub wage_scale: CriterionOut,
     pub bpjs: CriterionOut,
+    /// Each LKS Bipartit (newest first) with its notification clock, meetings and reports as of the date.
+    pub lks: Vec<LksOut>,
+    /// Each wage scale (newest first) with its uploaded document.
+    pub wage_scales: Vec<WageScaleOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WageScaleOut {
+    pub id: String,
+    pub effective_on: String,
+    pub workers_informed: bool,
+    pub document: Option<DocumentOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentOut {
+    pub id: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    /// Download address.
+    pub href: String,
+}
+
+impl From<&DocumentRow> for DocumentOut {
+    fn from(d: &DocumentRow) -> Self {
+        DocumentOut {
+            id: d.id.clone(),
+            filename: d.filename.clone(),
+            content_type: d.content_type.clone(),
+            size_bytes: d.size_bytes,
+            sha256: d.sha256.clone(),
+            href: format!("/api/v1/documents/{}", d.id),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LksOut {
+    pub id: String,
+    pub formed_on: String,
+    pub registration_number: Option<String>,
+    pub registered_on: Option<String>,
+    pub notified_on: Option<String>,
+    /// Last day to notify the formation: 14 working days after it (rule lks_pencatatan).
+    pub notification_due: String,
+    pub notification_legal_basis: String,
+    /// Working days the notification came after its due date (0 or less: on time).
+    pub notified_late_by_working_days: Option<i64>,
+    pub in_term: bool,
+    pub next_meeting_due: String,
+    pub meeting_overdue: bool,
+    /// Half-years ("2026-I") whose report is owed and not received.
+    pub missing_reports: Vec<String>,
+    pub meetings: Vec<LksMeetingOut>,
+    pub reports: Vec<LksReportOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LksMeetingOut {
+    pub id: String,
+    pub held_on: String,
+    pub agenda: String,
+    pub minutes: Option<DocumentOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LksReportOut {
+    pub id: String,
+    /// e.g. 2026-I
+    pub period: String,
+    pub received_on: String,
+    pub summary: String,
+    pub document: Option<DocumentOut>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -329,6 +413,61 @@ async fn compliance(
         lks_bipartit: (&p.lks_status).into(),
         wage_scale: (&p.wage_status).into(),
         bpjs: (&p.bpjs_status).into(),
+        lks: p
+            .lks
+            .iter()
+            .zip(&p.lks_activity)
+            .map(|((l, _), a)| LksOut {
+                id: l.id.clone(),
+                formed_on: l.formed_on.to_string(),
+                registration_number: l.registration_number.clone(),
+                registered_on: l.registered_on.map(|d| d.to_string()),
+                notified_on: l.notified_on.map(|d| d.to_string()),
+                notification_due: a.notification_due.computation.due.to_string(),
+                notification_legal_basis: a
+                    .notification_due
+                    .rule
+                    .as_ref()
+                    .map(|r| r.legal_basis.clone())
+                    .unwrap_or_default(),
+                notified_late_by_working_days: a.notified_late_by,
+                in_term: a.in_term,
+                next_meeting_due: a.next_meeting_due.to_string(),
+                meeting_overdue: a.meeting_overdue,
+                missing_reports: a.missing_reports.iter().map(|s| semester_label(*s)).collect(),
+                meetings: a
+                    .meetings
+                    .iter()
+                    .map(|(m, d)| LksMeetingOut {
+                        id: m.id.clone(),
+                        held_on: m.held_on.to_string(),
+                        agenda: m.agenda.clone(),
+                        minutes: d.as_ref().map(Into::into),
+                    })
+                    .collect(),
+                reports: a
+                    .reports
+                    .iter()
+                    .map(|(r, d)| LksReportOut {
+                        id: r.id.clone(),
+                        period: semester_label((r.period_year, r.period_half as u32)),
+                        received_on: r.received_on.to_string(),
+                        summary: r.summary.clone(),
+                        document: d.as_ref().map(Into::into),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        wage_scales: p
+            .wage_scales
+            .iter()
+            .map(|(w, _)| WageScaleOut {
+                id: w.id.clone(),
+                effective_on: w.effective_on.to_string(),
+                workers_informed: w.workers_informed,
+                document: p.wage_documents.get(&w.id).map(Into::into),
+            })
+            .collect(),
     }))
 }
 
@@ -382,4 +521,88 @@ async fn add_lks(
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
     let row = state.db.run(move |c| records::add_lks(c, &actor, &id, &input, &settings, today, now)).await?;
     Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Records the office's bukti pencatatan of a notified LKS Bipartit (officers only).
+#[utoipa::path(post, path = "/api/v1/companies/{id}/lks-bipartit/{lks_id}/registration", tag = "companies",
+    request_body = LksRegistrationInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/lks-bipartit/{lks_id}/registration")]
+async fn register_lks(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    body: web::Json<LksRegistrationInput>,
+) -> Result<HttpResponse, Error> {
+    let ((id, lks), input) = (path.into_inner(), body.into_inner());
+    let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
+    let row = state.db.run(move |c| records::record_lks_registration(c, &actor, &id, &lks, &input, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Records a meeting of the company's LKS Bipartit; upload its minutes with the documents endpoint.
+#[utoipa::path(post, path = "/api/v1/companies/{id}/lks-bipartit/{lks_id}/meetings", tag = "companies",
+    request_body = LksMeetingInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/lks-bipartit/{lks_id}/meetings")]
+async fn add_lks_meeting(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    body: web::Json<LksMeetingInput>,
+) -> Result<HttpResponse, Error> {
+    let ((id, lks), input) = (path.into_inner(), body.into_inner());
+    let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
+    let row =
+        state.db.run(move |c| records::add_lks_meeting(c, &actor, &id, &lks, &input, None, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Records a six-monthly report of the company's LKS Bipartit; upload the file with the documents endpoint.
+#[utoipa::path(post, path = "/api/v1/companies/{id}/lks-bipartit/{lks_id}/reports", tag = "companies",
+    request_body = LksReportInput,
+    responses((status = 201, body = RecordCreated), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/lks-bipartit/{lks_id}/reports")]
+async fn add_lks_report(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    body: web::Json<LksReportInput>,
+) -> Result<HttpResponse, Error> {
+    let ((id, lks), input) = (path.into_inner(), body.into_inner());
+    let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
+    let row =
+        state.db.run(move |c| records::add_lks_report(c, &actor, &id, &lks, &input, None, today, now)).await?;
+    Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
+}
+
+/// Uploads a document (multipart form, file field `berkas`) for a wage scale (`wage-scales`),
+/// an LKS meeting's minutes (`lks-meetings`) or an LKS report (`lks-reports`).
+#[utoipa::path(post, path = "/api/v1/companies/{id}/{kind}/{owner_id}/document", tag = "companies",
+    params(("id" = String, Path, description = "Company id"), ("kind" = String, Path, description = "wage-scales, lks-meetings or lks-reports"), ("owner_id" = String, Path, description = "The record's id")),
+    request_body(content_type = "multipart/form-data", description = "Field `berkas`: a PDF, JPG, PNG, DOCX or XLSX file"),
+    responses((status = 201, body = DocumentOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody)))]
+#[post("/api/v1/companies/{id}/{kind}/{owner_id}/document")]
+async fn upload_document(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String, String)>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let (id, kind, owner) = path.into_inner();
+    let target = match kind.as_str() {
+        "wage-scales" => DocumentFor::WageScale,
+        "lks-meetings" => DocumentFor::LksMeeting,
+        "lks-reports" => DocumentFor::LksReport,
+        _ => return Err(Error::NotFound),
+    };
+    let (name, bytes) = crate::http::read_upload(payload, state.settings.storage.max_upload_bytes()).await?;
+    let store = state.store();
+    let stored = web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)??;
+    let (actor, now) = (user.actor.clone(), state.now());
+    let row = state
+        .db
+        .run(move |c| records::attach_company_document(c, &actor, &id, target, &owner, &stored, now))
+        .await?;
+    Ok(HttpResponse::Created().json(DocumentOut::from(&row)))
 }

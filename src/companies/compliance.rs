@@ -251,6 +251,67 @@ pub fn lks_status(list: &[Lks], workers_total: i32, required_from: i32, term_yea
     }
 }
 
+/// A half-year of LKS Bipartit reporting: (year, 1 for January-June or 2 for July-December).
+pub type Semester = (i32, u32);
+
+pub fn semester_of(date: NaiveDate) -> Semester {
+    (date.year(), if date.month() <= 6 { 1 } else { 2 })
+}
+
+pub fn semester_end(s: Semester) -> NaiveDate {
+    let (m, d) = if s.1 == 1 { (6, 30) } else { (12, 31) };
+    NaiveDate::from_ymd_opt(s.0, m, d).expect("a semester ends on a real day")
+}
+
+fn next_semester(s: Semester) -> Semester {
+    if s.1 == 1 {
+        (s.0, 2)
+    } else {
+        (s.0 + 1, 1)
+    }
+}
+
+/// "2026-I" / "2026-II", as reports are named.
+pub fn semester_label(s: Semester) -> String {
+    format!("{}-{}", s.0, if s.1 == 1 { "I" } else { "II" })
+}
+
+/// Reads "2026-I", "2026-II", "2026-1" or "2026-2".
+pub fn parse_semester(raw: &str) -> Option<Semester> {
+    let (year, half) = raw.trim().split_once('-')?;
+    let year: i32 = year.trim().parse().ok().filter(|y| (2000..=2100).contains(y))?;
+    let half = match half.trim().to_uppercase().as_str() {
+        "I" | "1" => 1,
+        "II" | "2" => 2,
+        _ => return None,
+    };
+    Some((year, half))
+}
+
+/// The six-monthly reports an LKS Bipartit owed by `date`: every semester that ended on or
+/// before `date`, from the one it was formed in, while its term ran.
+pub fn semesters_due(formed_on: NaiveDate, term_years: u32, date: NaiveDate) -> Vec<Semester> {
+    let end = term_end(formed_on, term_years);
+    let mut s = semester_of(formed_on);
+    let mut out = Vec::new();
+    while semester_end(s) < date && semester_end(s) >= formed_on {
+        let starts = if s.1 == 1 { (s.0, 1) } else { (s.0, 7) };
+        if NaiveDate::from_ymd_opt(starts.0, starts.1, 1).is_some_and(|d| d >= end) {
+            break;
+        }
+        out.push(s);
+        s = next_semester(s);
+    }
+    out
+}
+
+/// When the next regular meeting is due: the interval after the last meeting, or after the
+/// formation when there has been none.
+pub fn next_meeting_due(formed_on: NaiveDate, last_meeting: Option<NaiveDate>, interval_months: u32) -> NaiveDate {
+    let from = last_meeting.unwrap_or(formed_on).max(formed_on);
+    from.checked_add_months(chrono::Months::new(interval_months)).unwrap_or(from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +418,28 @@ mod tests {
             Criterion::Missing(gaps) => assert!(gaps[0].en.contains("term ended on 2026-03-01")),
             other => panic!("three years after formation the term has ended: {other:?}"),
         }
+    }
+
+    #[test]
+    fn lks_reports_are_owed_for_each_semester_ended_in_the_term() {
+        assert_eq!(parse_semester("2026-II"), Some((2026, 2)));
+        assert_eq!(parse_semester("2026-1"), Some((2026, 1)));
+        assert_eq!(parse_semester("2026-3"), None);
+        assert_eq!(semester_label((2025, 2)), "2025-II");
+        // Formed in May 2024: owes 2024-I (ended 30 June) onwards.
+        assert_eq!(semesters_due(d(2024, 5, 10), 3, d(2024, 6, 30)), vec![]);
+        assert_eq!(semesters_due(d(2024, 5, 10), 3, d(2024, 7, 1)), vec![(2024, 1)]);
+        assert_eq!(semesters_due(d(2024, 5, 10), 3, d(2025, 3, 1)), vec![(2024, 1), (2024, 2)]);
+        // The term ends on 10 May 2027: no report is owed for 2027-II.
+        let late = semesters_due(d(2024, 5, 10), 3, d(2028, 6, 1));
+        assert_eq!(late.last(), Some(&(2027, 1)));
+        assert_eq!(late.len(), 7, "2024-I to 2027-I");
+    }
+
+    #[test]
+    fn the_next_meeting_is_due_an_interval_after_the_last() {
+        assert_eq!(next_meeting_due(d(2026, 1, 5), None, 1), d(2026, 2, 5));
+        assert_eq!(next_meeting_due(d(2026, 1, 5), Some(d(2026, 1, 31)), 1), d(2026, 2, 28));
+        assert_eq!(next_meeting_due(d(2026, 1, 5), Some(d(2026, 2, 10)), 3), d(2026, 5, 10));
     }
 }

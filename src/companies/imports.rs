@@ -75,6 +75,7 @@ pub fn upload(
             created_at: now,
             applied_at: None,
             summary: None,
+            kind: "perusahaan".into(),
         };
         model::insert_import(conn, &row)?;
         record(

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use crate::accounts::model::UserRow;
 use crate::db::{escape_like, lower, DbConn};
 use crate::schema::{
-    bpjs_records, companies, company_imports, company_representatives, lks_bipartit, lks_members, users, wage_grades,
-    wage_scales,
+    bpjs_records, companies, company_imports, company_representatives, lks_bipartit, lks_meetings, lks_members,
+    lks_reports, users, wage_grades, wage_scales,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -297,6 +297,9 @@ pub struct LksRow {
     pub registration_number: Option<String>,
     pub registered_on: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
+    /// When the company notified the Disnaker of the formation (none for records kept before
+    /// Harmoni asked).
+    pub notified_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -349,6 +352,96 @@ pub fn insert_lks(conn: &mut DbConn, lks: &LksRow, members: &[LksMemberRow]) -> 
     Ok(())
 }
 
+pub fn find_wage_scale(conn: &mut DbConn, company_id: &str, id: &str) -> QueryResult<Option<WageScaleRow>> {
+    wage_scales::table
+        .filter(wage_scales::company_id.eq(company_id))
+        .filter(wage_scales::id.eq(id))
+        .select(WageScaleRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_lks(conn: &mut DbConn, company_id: &str, id: &str) -> QueryResult<Option<LksRow>> {
+    lks_bipartit::table
+        .filter(lks_bipartit::company_id.eq(company_id))
+        .filter(lks_bipartit::id.eq(id))
+        .select(LksRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Records the office's bukti pencatatan; 0 when the LKS already has one.
+pub fn set_lks_registration(conn: &mut DbConn, id: &str, number: &str, on: NaiveDate) -> QueryResult<usize> {
+    diesel::update(lks_bipartit::table.filter(lks_bipartit::id.eq(id)).filter(lks_bipartit::registered_on.is_null()))
+        .set((lks_bipartit::registration_number.eq(Some(number)), lks_bipartit::registered_on.eq(Some(on))))
+        .execute(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lks_meetings)]
+pub struct LksMeetingRow {
+    pub id: String,
+    pub lks_id: String,
+    pub held_on: NaiveDate,
+    pub agenda: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lks_reports)]
+pub struct LksReportRow {
+    pub id: String,
+    pub lks_id: String,
+    pub period_year: i32,
+    pub period_half: i32,
+    pub received_on: NaiveDate,
+    pub summary: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Meetings of some LKS, newest first.
+pub fn lks_meetings(conn: &mut DbConn, lks_ids: &[String]) -> QueryResult<Vec<LksMeetingRow>> {
+    lks_meetings::table
+        .filter(lks_meetings::lks_id.eq_any(lks_ids))
+        .order(lks_meetings::held_on.desc())
+        .select(LksMeetingRow::as_select())
+        .load(conn)
+}
+
+/// Six-monthly reports of some LKS, newest period first.
+pub fn lks_reports(conn: &mut DbConn, lks_ids: &[String]) -> QueryResult<Vec<LksReportRow>> {
+    lks_reports::table
+        .filter(lks_reports::lks_id.eq_any(lks_ids))
+        .order((lks_reports::period_year.desc(), lks_reports::period_half.desc()))
+        .select(LksReportRow::as_select())
+        .load(conn)
+}
+
+pub fn lks_meeting_exists(conn: &mut DbConn, lks_id: &str, held_on: NaiveDate) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        lks_meetings::table.filter(lks_meetings::lks_id.eq(lks_id)).filter(lks_meetings::held_on.eq(held_on)),
+    ))
+    .get_result(conn)
+}
+
+pub fn lks_report_exists(conn: &mut DbConn, lks_id: &str, year: i32, half: i32) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        lks_reports::table
+            .filter(lks_reports::lks_id.eq(lks_id))
+            .filter(lks_reports::period_year.eq(year))
+            .filter(lks_reports::period_half.eq(half)),
+    ))
+    .get_result(conn)
+}
+
+pub fn insert_lks_meeting(conn: &mut DbConn, row: &LksMeetingRow) -> QueryResult<usize> {
+    diesel::insert_into(lks_meetings::table).values(row).execute(conn)
+}
+
+pub fn insert_lks_report(conn: &mut DbConn, row: &LksReportRow) -> QueryResult<usize> {
+    diesel::insert_into(lks_reports::table).values(row).execute(conn)
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = company_imports)]
 pub struct ImportRecordRow {
@@ -360,6 +453,8 @@ pub struct ImportRecordRow {
     pub created_at: NaiveDateTime,
     pub applied_at: Option<NaiveDateTime>,
     pub summary: Option<String>,
+    /// "perusahaan" (a company list) or "bpjs" (enrolment figures).
+    pub kind: String,
 }
 
 pub fn insert_import(conn: &mut DbConn, row: &ImportRecordRow) -> QueryResult<usize> {

@@ -1,14 +1,21 @@
 //! Compliance record use cases: BPJS figures, wage scales and LKS Bipartit added by officers
 //! or the company's own representatives, and the compliance profile as of any date.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::accounts::{Actor, Role};
 use crate::audit::service::{record, AuditEntry};
 use crate::companies::compliance::{self, BpjsSnapshot, Criterion, Lks, Programme, WageScale};
-use crate::companies::model::{self, BpjsRow, CompanyRow, LksMemberRow, LksRow, WageGradeRow, WageScaleRow};
+use crate::companies::model::{
+    self, BpjsRow, CompanyRow, LksMeetingRow, LksMemberRow, LksReportRow, LksRow, WageGradeRow, WageScaleRow,
+};
+use crate::documents::service::{self as documents, Owner, Stored};
 use crate::companies::service::scope;
+use crate::calendar::service::{Deadline, DeadlineRequest};
 use crate::config::Settings;
+use crate::documents::model::DocumentRow;
 use crate::db::{write_tx, DbConn};
 use crate::error::{Bilingual, Error, Problem};
 
@@ -270,6 +277,10 @@ pub struct LksInput {
     pub registration_number: String,
     #[serde(default)]
     pub registered_on: String,
+    /// When the company notified the Disnaker of the formation; today when empty (a
+    /// representative's record is itself the notification, so it is always today).
+    #[serde(default)]
+    pub notified_on: String,
     /// One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota.
     pub members: String,
 }
@@ -327,6 +338,19 @@ pub fn add_lks(
             "Recording cannot be before formation.",
         ));
     }
+    let notified_on = match input.notified_on.trim() {
+        "" => today,
+        _ if actor.role == Role::Perusahaan => today,
+        raw => date(raw, "notified_on", today)?,
+    };
+    if notified_on < formed_on {
+        return Err(invalid(
+            "notified_before_formed",
+            "notified_on",
+            "Tanggal pemberitahuan tidak boleh sebelum tanggal pembentukan.",
+            "The notification cannot be before the formation.",
+        ));
+    }
     let number = input.registration_number.trim().to_string();
     // Both the number and the date of the bukti pencatatan, or neither.
     if registered_on.is_some() == number.is_empty() {
@@ -335,6 +359,14 @@ pub fn add_lks(
             "registration_number",
             "Isi nomor dan tanggal bukti pencatatan bersama-sama.",
             "Give the recording number and date together.",
+        ));
+    }
+    if actor.role == Role::Perusahaan && !number.is_empty() {
+        return Err(invalid(
+            "registration_by_office",
+            "registration_number",
+            "Bukti pencatatan diisi oleh Disnaker setelah menerima pemberitahuan ini.",
+            "The Disnaker fills in the bukti pencatatan after receiving this notification.",
         ));
     }
     let members = parse_members(&input.members)?;
@@ -360,6 +392,7 @@ pub fn add_lks(
             registration_number: (!number.is_empty()).then(|| number.clone()),
             registered_on,
             created_at: now,
+            notified_on: Some(notified_on),
         };
         let rows: Vec<LksMemberRow> = members
             .iter()
@@ -389,6 +422,297 @@ pub fn add_lks(
     })
 }
 
+/// The office's bukti pencatatan for an LKS Bipartit, as typed by an officer.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct LksRegistrationInput {
+    pub registration_number: String,
+    pub registered_on: String,
+}
+
+/// Officers record the bukti pencatatan the office issued for a notified LKS Bipartit.
+pub fn record_lks_registration(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    lks_id: &str,
+    input: &LksRegistrationInput,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<LksRow, Error> {
+    actor.require(&[Role::Admin, Role::Petugas])?;
+    let number = input.registration_number.trim().to_string();
+    if number.chars().count() < 3 || number.chars().count() > 100 {
+        return Err(invalid(
+            "registration_number_required",
+            "registration_number",
+            "Isi nomor bukti pencatatan (3 sampai 100 karakter).",
+            "Give the recording number (3 to 100 characters).",
+        ));
+    }
+    let registered_on = date(&input.registered_on, "registered_on", today)?;
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        let lks = model::find_lks(conn, company_id, lks_id)?.ok_or(Error::NotFound)?;
+        if registered_on < lks.formed_on {
+            return Err(invalid(
+                "registered_before_formed",
+                "registered_on",
+                "Tanggal pencatatan tidak boleh sebelum tanggal pembentukan.",
+                "Recording cannot be before formation.",
+            ));
+        }
+        if model::set_lks_registration(conn, lks_id, &number, registered_on)? != 1 {
+            return Err(Error::conflict(
+                "lks_already_registered",
+                "LKS Bipartit ini sudah memiliki bukti pencatatan.",
+                "This LKS Bipartit already has a bukti pencatatan.",
+            ));
+        }
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.lks_register",
+                "company",
+                company_id,
+                format!(
+                    "Bukti pencatatan LKS Bipartit {} (dibentuk {}): nomor {number}, tanggal {registered_on}",
+                    company.name, lks.formed_on
+                ),
+            ),
+            now,
+        )?;
+        Ok(LksRow { registration_number: Some(number.clone()), registered_on: Some(registered_on), ..lks })
+    })
+}
+
+/// A meeting of an LKS Bipartit as typed; the minutes may come as an uploaded file.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct LksMeetingInput {
+    pub held_on: String,
+    pub agenda: String,
+}
+
+fn agenda_text(raw: &str, field: &'static str) -> Result<String, Error> {
+    let text = raw.trim().to_string();
+    if text.chars().count() < 3 || text.chars().count() > 2000 {
+        return Err(invalid(
+            "text_length",
+            field,
+            "Isi 3 sampai 2.000 karakter.",
+            "Write 3 to 2,000 characters.",
+        ));
+    }
+    Ok(text)
+}
+
+/// Records a meeting of the company's LKS Bipartit, with its minutes when uploaded.
+#[allow(clippy::too_many_arguments)]
+pub fn add_lks_meeting(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    lks_id: &str,
+    input: &LksMeetingInput,
+    minutes: Option<&Stored>,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<LksMeetingRow, Error> {
+    let held_on = date(&input.held_on, "held_on", today)?;
+    let agenda = agenda_text(&input.agenda, "agenda")?;
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        let lks = model::find_lks(conn, company_id, lks_id)?.ok_or(Error::NotFound)?;
+        if held_on < lks.formed_on {
+            return Err(invalid(
+                "meeting_before_formed",
+                "held_on",
+                "Rapat tidak boleh sebelum LKS Bipartit dibentuk.",
+                "A meeting cannot be before the LKS Bipartit was formed.",
+            ));
+        }
+        if model::lks_meeting_exists(conn, lks_id, held_on)? {
+            return Err(Error::Conflict(
+                Problem::new(
+                    "lks_meeting_exists",
+                    "Rapat pada tanggal itu sudah dicatat.",
+                    "A meeting on that date is already recorded.",
+                )
+                .field("held_on"),
+            ));
+        }
+        let row = LksMeetingRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            lks_id: lks_id.into(),
+            held_on,
+            agenda: agenda.clone(),
+            created_at: now,
+        };
+        model::insert_lks_meeting(conn, &row)?;
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.lks_meeting_add",
+                "company",
+                company_id,
+                format!("Rapat LKS Bipartit {} tanggal {held_on}: {agenda}", company.name),
+            ),
+            now,
+        )?;
+        if let Some(stored) = minutes {
+            let owner = Owner { kind: "lks_meeting", id: &row.id, company_id: Some(company_id) };
+            let summary = format!("Notulen rapat LKS Bipartit {} tanggal {held_on}", company.name);
+            documents::attach(conn, actor, owner, stored, ("company", company_id), summary, now)?;
+        }
+        Ok(row)
+    })
+}
+
+/// A six-monthly report of an LKS Bipartit as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct LksReportInput {
+    /// The half-year reported: "2026-I" (January-June) or "2026-II" (July-December).
+    pub period: String,
+    /// When the Disnaker received it; today when empty, and always today when the company
+    /// sends it through Harmoni.
+    #[serde(default)]
+    pub received_on: String,
+    pub summary: String,
+}
+
+/// Records a six-monthly report of the company's LKS Bipartit, with the report file when uploaded.
+#[allow(clippy::too_many_arguments)]
+pub fn add_lks_report(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    lks_id: &str,
+    input: &LksReportInput,
+    file: Option<&Stored>,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<LksReportRow, Error> {
+    let period = compliance::parse_semester(&input.period).ok_or_else(|| {
+        invalid(
+            "invalid_period",
+            "period",
+            "Tulis periode seperti 2026-I (Januari-Juni) atau 2026-II (Juli-Desember).",
+            "Write the period like 2026-I (January-June) or 2026-II (July-December).",
+        )
+    })?;
+    if compliance::semester_end(period) >= today {
+        return Err(invalid(
+            "period_not_ended",
+            "period",
+            "Laporan hanya untuk semester yang sudah berakhir.",
+            "Reports are for half-years that have ended.",
+        ));
+    }
+    let received_on = match input.received_on.trim() {
+        "" => today,
+        _ if actor.role == Role::Perusahaan => today,
+        raw => date(raw, "received_on", today)?,
+    };
+    let summary = agenda_text(&input.summary, "summary")?;
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        let lks = model::find_lks(conn, company_id, lks_id)?.ok_or(Error::NotFound)?;
+        if compliance::semester_end(period) < lks.formed_on {
+            return Err(invalid(
+                "period_before_formed",
+                "period",
+                "Semester itu berakhir sebelum LKS Bipartit dibentuk.",
+                "That half-year ended before the LKS Bipartit was formed.",
+            ));
+        }
+        if model::lks_report_exists(conn, lks_id, period.0, period.1 as i32)? {
+            return Err(Error::Conflict(
+                Problem::new(
+                    "lks_report_exists",
+                    "Laporan untuk semester itu sudah diterima.",
+                    "The report for that half-year has already been received.",
+                )
+                .field("period"),
+            ));
+        }
+        let row = LksReportRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            lks_id: lks_id.into(),
+            period_year: period.0,
+            period_half: period.1 as i32,
+            received_on,
+            summary: summary.clone(),
+            created_at: now,
+        };
+        model::insert_lks_report(conn, &row)?;
+        let label = compliance::semester_label(period);
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "company.lks_report_add",
+                "company",
+                company_id,
+                format!("Laporan semester {label} LKS Bipartit {} diterima {received_on}", company.name),
+            ),
+            now,
+        )?;
+        if let Some(stored) = file {
+            let owner = Owner { kind: "lks_report", id: &row.id, company_id: Some(company_id) };
+            let summary = format!("Laporan semester {label} LKS Bipartit {}", company.name);
+            documents::attach(conn, actor, owner, stored, ("company", company_id), summary, now)?;
+        }
+        Ok(row)
+    })
+}
+
+/// Company records a document can be attached to after they were recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentFor {
+    /// The signed wage structure and scale.
+    WageScale,
+    /// The minutes of an LKS Bipartit meeting.
+    LksMeeting,
+    /// A six-monthly LKS Bipartit report.
+    LksReport,
+}
+
+/// Attaches a document to one of the company's records (a later upload replaces the earlier
+/// one on the page; the earlier stays on record). A record of another company is not found.
+pub fn attach_company_document(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    target: DocumentFor,
+    owner_id: &str,
+    stored: &Stored,
+    now: NaiveDateTime,
+) -> Result<DocumentRow, Error> {
+    write_tx(conn, |conn| {
+        let company = writable(conn, actor, company_id)?;
+        let (kind, summary) = match target {
+            DocumentFor::WageScale => {
+                let scale = model::find_wage_scale(conn, company_id, owner_id)?.ok_or(Error::NotFound)?;
+                ("wage_scale", format!("Dokumen struktur dan skala upah {} berlaku {}", company.name, scale.effective_on))
+            }
+            DocumentFor::LksMeeting => {
+                let ids: Vec<String> = model::lks(conn, company_id)?.into_iter().map(|(l, _)| l.id).collect();
+                let m = model::lks_meetings(conn, &ids)?.into_iter().find(|m| m.id == owner_id).ok_or(Error::NotFound)?;
+                ("lks_meeting", format!("Notulen rapat LKS Bipartit {} tanggal {}", company.name, m.held_on))
+            }
+            DocumentFor::LksReport => {
+                let ids: Vec<String> = model::lks(conn, company_id)?.into_iter().map(|(l, _)| l.id).collect();
+                let r = model::lks_reports(conn, &ids)?.into_iter().find(|r| r.id == owner_id).ok_or(Error::NotFound)?;
+                let label = compliance::semester_label((r.period_year, r.period_half as u32));
+                ("lks_report", format!("Laporan semester {label} LKS Bipartit {}", company.name))
+            }
+        };
+        let owner = Owner { kind, id: owner_id, company_id: Some(company_id) };
+        documents::attach(conn, actor, owner, stored, ("company", company_id), summary, now)
+    })
+}
+
 /// A company's records and the criteria of the decent-work indicator as of a date.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -401,6 +725,28 @@ pub struct Profile {
     pub wage_status: Criterion,
     pub bpjs_status: Criterion,
     pub can_record: bool,
+    /// Activity of each LKS Bipartit, in the order of `lks`.
+    pub lks_activity: Vec<LksActivity>,
+    /// The newest uploaded document of each wage scale, by scale id.
+    pub wage_documents: HashMap<String, DocumentRow>,
+}
+
+/// What an LKS Bipartit did and owes, as of the profile's date.
+#[derive(Debug, Clone)]
+pub struct LksActivity {
+    /// The 14 working-day notification clock from the formation (Permenakertrans 32/2008).
+    pub notification_due: Deadline,
+    /// Working days the notification came after the due date (0 or less: on time); none
+    /// for records kept before the notification date was asked.
+    pub notified_late_by: Option<i64>,
+    pub meetings: Vec<(LksMeetingRow, Option<DocumentRow>)>,
+    pub reports: Vec<(LksReportRow, Option<DocumentRow>)>,
+    pub next_meeting_due: NaiveDate,
+    pub meeting_overdue: bool,
+    /// Half-years whose report was owed by the date and has not been received.
+    pub missing_reports: Vec<compliance::Semester>,
+    /// Whether the term was still running on the date (only then are meetings and reports owed).
+    pub in_term: bool,
 }
 
 pub fn profile(
@@ -451,6 +797,52 @@ pub fn profile(
         })
         .collect();
     let r = &settings.registry;
+    let lks_ids: Vec<String> = lks.iter().map(|(l, _)| l.id.clone()).collect();
+    let meetings = model::lks_meetings(conn, &lks_ids)?;
+    let reports = model::lks_reports(conn, &lks_ids)?;
+    let mut meeting_docs = documents::latest(conn, "lks_meeting", &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
+    let mut report_docs = documents::latest(conn, "lks_report", &reports.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
+    let wage_documents =
+        documents::latest(conn, "wage_scale", &wage_scales.iter().map(|(s, _)| s.id.clone()).collect::<Vec<_>>())?;
+    let calendar = crate::calendar::service::load(conn, &company.office_id)?;
+    let mut lks_activity = Vec::new();
+    for (l, _) in &lks {
+        let notification_due = crate::calendar::service::compute(
+            &calendar,
+            &settings.deadline_rules,
+            l.formed_on,
+            &DeadlineRequest::Rule("lks_pencatatan".into()),
+        )?;
+        let notified_late_by =
+            l.notified_on.map(|n| calendar.count_working_days(notification_due.computation.due, n));
+        let held: Vec<(LksMeetingRow, Option<DocumentRow>)> = meetings
+            .iter()
+            .filter(|m| m.lks_id == l.id && m.held_on <= as_of)
+            .map(|m| (m.clone(), meeting_docs.remove(&m.id)))
+            .collect();
+        let received: Vec<(LksReportRow, Option<DocumentRow>)> = reports
+            .iter()
+            .filter(|x| x.lks_id == l.id && x.received_on <= as_of)
+            .map(|x| (x.clone(), report_docs.remove(&x.id)))
+            .collect();
+        let next_meeting_due =
+            compliance::next_meeting_due(l.formed_on, held.first().map(|(m, _)| m.held_on), r.lks_meeting_interval_months);
+        let in_term = l.formed_on <= as_of && as_of < compliance::term_end(l.formed_on, r.lks_term_years);
+        let missing_reports = compliance::semesters_due(l.formed_on, r.lks_term_years, as_of)
+            .into_iter()
+            .filter(|s| !received.iter().any(|(x, _)| (x.period_year, x.period_half as u32) == *s))
+            .collect();
+        lks_activity.push(LksActivity {
+            notification_due,
+            notified_late_by,
+            meeting_overdue: in_term && next_meeting_due < as_of,
+            meetings: held,
+            reports: received,
+            next_meeting_due,
+            missing_reports,
+            in_term,
+        });
+    }
     Ok(Profile {
         lks_status: compliance::lks_status(
             &lks_list,
@@ -467,5 +859,7 @@ pub fn profile(
         bpjs,
         wage_scales,
         lks,
+        lks_activity,
+        wage_documents,
     })
 }

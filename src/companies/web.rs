@@ -8,7 +8,7 @@ use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::companies::{
     company_detail_page, company_form_page, company_list_page, compliance_page, import_page, import_preview_page,
     place_label, CompanyDetailView, CompanyFormView, CompanyListView, CompanyRowView, ComplianceView, CriterionView,
-    ImportLineView, ImportPreviewView, RecordGroup, RepresentativeView,
+    ActivityLine, ImportLineView, ImportPreviewView, LksGroupView, RecordGroup, RepresentativeView,
 };
 use harmoni_templates::{Lang, PageCtx};
 use serde::Deserialize;
@@ -16,10 +16,12 @@ use serde::Deserialize;
 use crate::accounts::Role;
 use crate::companies::compliance::{self, Criterion};
 use crate::companies::imports::{self, LineOutcome};
-use crate::companies::model::{CompanyQuery, CompanyRow};
-use crate::companies::records;
+use crate::companies::model::{CompanyQuery, CompanyRow, LksMemberRow, LksRow};
+use crate::companies::records::{self, DocumentFor};
 use crate::companies::rules::{self, Regions};
 use crate::companies::service::{self, CompanyInput};
+use crate::documents::model::DocumentRow;
+use crate::documents::service::{self as documents, Stored};
 use crate::error::Error;
 use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
 
@@ -41,7 +43,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(compliance_profile)
         .service(add_bpjs)
         .service(add_wage_scale)
-        .service(add_lks);
+        .service(add_lks)
+        .service(register_lks)
+        .service(add_lks_meeting)
+        .service(add_lks_report)
+        .service(upload_document);
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -595,6 +601,8 @@ async fn compliance_view(
             .wage_scales
             .iter()
             .map(|(s, grades)| RecordGroup {
+                id: s.id.clone(),
+                document: doc_link(p.wage_documents.get(&s.id)),
                 title: format!(
                     "{} {} ({} {})",
                     l.t("Berlaku", "In effect from"),
@@ -619,23 +627,11 @@ async fn compliance_view(
         lks: p
             .lks
             .iter()
-            .map(|(k, members)| RecordGroup {
-                title: format!(
-                    "{} {}{}",
-                    l.t("Dibentuk", "Formed"),
-                    l.date_long(k.formed_on),
-                    match (&k.registration_number, k.registered_on) {
-                        (Some(n), Some(d)) =>
-                            format!(" · {} {n} ({})", l.t("bukti pencatatan", "recorded as"), l.date_long(d)),
-                        _ => format!(" · {}", l.t("belum dicatatkan", "not yet recorded")),
-                    }
-                ),
-                lines: members
-                    .iter()
-                    .map(|m| format!("{} — {}, {}", m.name, m.side, m.office.replace('_', " ")))
-                    .collect(),
-            })
+            .zip(&p.lks_activity)
+            .enumerate()
+            .map(|(i, ((k, members), act))| lks_group(l, k, members, act, i == 0))
             .collect(),
+        can_register: matches!(user.actor.role, Role::Admin | Role::Petugas),
         can_record: p.can_record,
         values,
         errors: errors.clone(),
@@ -643,6 +639,129 @@ async fn compliance_view(
     let status =
         if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::BAD_REQUEST };
     Ok(html_status(status, compliance_page(&ctx(state, user), &view)))
+}
+
+fn doc_link(doc: Option<&DocumentRow>) -> Option<(String, String)> {
+    doc.map(|d| (d.filename.clone(), format!("/berkas/{}", d.id)))
+}
+
+fn lks_group(
+    l: Lang,
+    k: &LksRow,
+    members: &[LksMemberRow],
+    act: &records::LksActivity,
+    current: bool,
+) -> LksGroupView {
+    let due = act.notification_due.computation.due;
+    let notification = match (k.notified_on, act.notified_late_by) {
+        (Some(on), Some(late)) if late > 0 => (
+            Tone::Warn,
+            format!(
+                "{} {} — {} {late} {}",
+                l.t("Diberitahukan", "Notified on"),
+                l.date_long(on),
+                l.t("terlambat", "late by"),
+                l.t("hari kerja", "working days")
+            ),
+        ),
+        (Some(on), _) => (
+            Tone::Good,
+            format!(
+                "{} {} — {}",
+                l.t("Diberitahukan", "Notified on"),
+                l.date_long(on),
+                l.t("tepat waktu", "on time")
+            ),
+        ),
+        _ => (Tone::Neutral, l.t("Tanggal pemberitahuan tidak tercatat", "Notification date not recorded").to_string()),
+    };
+    let skipped = act.notification_due.computation.skipped.len();
+    let (label, basis) = act
+        .notification_due
+        .rule
+        .as_ref()
+        .map(|r| (if l == Lang::Id { r.label_id.clone() } else { r.label_en.clone() }, r.legal_basis.clone()))
+        .unwrap_or_default();
+    let notification_explained = format!(
+        "{label}: {} {} {} → {} {} ({} {skipped} {}). {basis}.",
+        act.notification_due.computation.working_days,
+        l.t("hari kerja setelah pembentukan", "working days after the formation on"),
+        l.date_long(k.formed_on),
+        l.t("batas", "due"),
+        l.date_long(due),
+        l.t("melewati", "passing over"),
+        l.t("hari libur dan akhir pekan", "holidays and weekend days"),
+    );
+    let registration_pending = k.registered_on.is_none();
+    let meeting_status = act.in_term.then(|| {
+        if act.meeting_overdue {
+            (
+                Tone::Warn,
+                format!(
+                    "{} {}",
+                    l.t("Rapat berkala terlewat; seharusnya paling lambat", "A regular meeting is overdue; it was due by"),
+                    l.date_long(act.next_meeting_due)
+                ),
+            )
+        } else {
+            (
+                Tone::Good,
+                format!("{} {}", l.t("Rapat berikutnya paling lambat", "Next meeting due by"), l.date_long(act.next_meeting_due)),
+            )
+        }
+    });
+    let reports_status = if act.missing_reports.is_empty() {
+        (!act.reports.is_empty() || act.in_term).then(|| {
+            (Tone::Good, l.t("Semua laporan yang jatuh tempo sudah diterima", "Every report due has been received").to_string())
+        })
+    } else {
+        let owed: Vec<String> = act.missing_reports.iter().map(|s| compliance::semester_label(*s)).collect();
+        Some((Tone::Warn, format!("{} {}", l.t("Laporan belum diterima:", "Reports not received:"), owed.join(", "))))
+    };
+    LksGroupView {
+        id: k.id.clone(),
+        title: format!(
+            "{} {}{}",
+            l.t("Dibentuk", "Formed"),
+            l.date_long(k.formed_on),
+            match (&k.registration_number, k.registered_on) {
+                (Some(n), Some(d)) => format!(" · {} {n} ({})", l.t("bukti pencatatan", "recorded as"), l.date_long(d)),
+                _ => format!(" · {}", l.t("belum dicatatkan", "not yet recorded")),
+            }
+        ),
+        members: members.iter().map(|m| format!("{} — {}, {}", m.name, m.side, m.office.replace('_', " "))).collect(),
+        notification,
+        notification_explained,
+        registration_pending,
+        meetings: act
+            .meetings
+            .iter()
+            .map(|(m, d)| ActivityLine {
+                id: m.id.clone(),
+                text: format!("{}: {}", l.date_long(m.held_on), m.agenda),
+                document: doc_link(d.as_ref()),
+            })
+            .collect(),
+        meeting_status,
+        reports: act
+            .reports
+            .iter()
+            .map(|(r, d)| ActivityLine {
+                id: r.id.clone(),
+                text: format!(
+                    "{} {} — {} {}: {}",
+                    l.t("Semester", "Half-year"),
+                    compliance::semester_label((r.period_year, r.period_half as u32)),
+                    l.t("diterima", "received"),
+                    l.date_long(r.received_on),
+                    r.summary
+                ),
+                document: doc_link(d.as_ref()),
+            })
+            .collect(),
+        reports_status,
+        current,
+    }
 }
 
 #[get("/perusahaan/{id}/kepatuhan")]
@@ -731,12 +850,136 @@ async fn add_lks(
         formed_on: field(&fields, "formed_on"),
         registration_number: field(&fields, "registration_number"),
         registered_on: field(&fields, "registered_on"),
+        notified_on: field(&fields, "notified_on"),
         members: field(&fields, "members"),
     };
     let (actor, settings, today, now, cid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
     let result = state.db.run(move |c| records::add_lks(c, &actor, &cid, &input, &settings, today, now)).await;
     record_result(&state, &user, id, fields, result).await
+}
+
+#[post("/perusahaan/{id}/lks/{lks}/pencatatan")]
+async fn register_lks(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let ((id, lks), fields) = (path.into_inner(), form.into_inner());
+    let input = records::LksRegistrationInput {
+        registration_number: field(&fields, "registration_number"),
+        registered_on: field(&fields, "registered_on"),
+    };
+    let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
+    let result =
+        state.db.run(move |c| records::record_lks_registration(c, &actor, &cid, &lks, &input, today, now)).await;
+    record_result(&state, &user, id, fields, result).await
+}
+
+/// Reads a multipart record form and stores its file (if any) before the use case runs.
+async fn multipart_with_file(
+    state: &State,
+    payload: actix_multipart::Multipart,
+) -> Result<(Vec<(String, String)>, Result<Option<Stored>, Error>), Error> {
+    let form = match crate::http::read_multipart(payload, state.settings.storage.max_upload_bytes()).await {
+        Ok(form) => form,
+        Err(e) => return Ok((Vec::new(), Err(e))),
+    };
+    let stored = match form.file {
+        Some((name, bytes)) => {
+            let store = state.store();
+            web::block(move || documents::store(&store, &name, &bytes))
+                .await
+                .map_err(Error::internal)?
+                .map(Some)
+        }
+        None => Ok(None),
+    };
+    Ok((form.fields, stored))
+}
+
+#[post("/perusahaan/{id}/lks/{lks}/rapat")]
+async fn add_lks_meeting(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let (id, lks) = path.into_inner();
+    let (fields, stored) = multipart_with_file(&state, payload).await?;
+    let input = records::LksMeetingInput { held_on: field(&fields, "held_on"), agenda: field(&fields, "agenda") };
+    let result = match stored {
+        Ok(stored) => {
+            let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
+            state
+                .db
+                .run(move |c| records::add_lks_meeting(c, &actor, &cid, &lks, &input, stored.as_ref(), today, now))
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    record_result(&state, &user, id, fields, result).await
+}
+
+#[post("/perusahaan/{id}/lks/{lks}/laporan")]
+async fn add_lks_report(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String)>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let (id, lks) = path.into_inner();
+    let (fields, stored) = multipart_with_file(&state, payload).await?;
+    let input = records::LksReportInput {
+        period: field(&fields, "period"),
+        received_on: field(&fields, "received_on"),
+        summary: field(&fields, "summary"),
+    };
+    let result = match stored {
+        Ok(stored) => {
+            let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
+            state
+                .db
+                .run(move |c| records::add_lks_report(c, &actor, &cid, &lks, &input, stored.as_ref(), today, now))
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    record_result(&state, &user, id, fields, result).await
+}
+
+/// Stores an upload that must be there (a document for an existing record).
+async fn required_upload(state: &State, payload: actix_multipart::Multipart) -> Result<Stored, Error> {
+    let (name, bytes) = crate::http::read_upload(payload, state.settings.storage.max_upload_bytes()).await?;
+    let store = state.store();
+    web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)?
+}
+
+/// Attaches a document to a recorded wage scale (`skala-upah`), LKS meeting (`lks-rapat`) or
+/// LKS report (`lks-laporan`).
+#[post("/perusahaan/{id}/dokumen/{kind}/{owner}")]
+async fn upload_document(
+    state: State,
+    user: SignedIn,
+    path: web::Path<(String, String, String)>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let (id, kind, owner) = path.into_inner();
+    let target = match kind.as_str() {
+        "skala-upah" => DocumentFor::WageScale,
+        "lks-rapat" => DocumentFor::LksMeeting,
+        "lks-laporan" => DocumentFor::LksReport,
+        _ => return Err(Error::NotFound),
+    };
+    let result = match required_upload(&state, payload).await {
+        Ok(stored) => {
+            let (actor, now, cid) = (user.actor.clone(), state.now(), id.clone());
+            state.db.run(move |c| records::attach_company_document(c, &actor, &cid, target, &owner, &stored, now)).await
+        }
+        Err(e) => Err(e),
+    };
+    record_result(&state, &user, id, Vec::new(), result).await
 }
 
 // ---- import ----
@@ -756,35 +999,8 @@ async fn import_template(user: SignedIn) -> Result<HttpResponse, Error> {
         .body(crate::companies::import::template_csv()))
 }
 
-const MAX_UPLOAD: usize = 5 * 1024 * 1024;
-
-/// Reads the `berkas` file of a multipart form, refusing files over the limit.
-async fn read_upload(mut payload: actix_multipart::Multipart) -> Result<(String, Vec<u8>), Error> {
-    use futures_util::StreamExt;
-    let too_big =
-        || Error::invalid("file_too_large", "berkas", "Berkas lebih dari 5 MB.", "The file is larger than 5 MB.");
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| {
-            Error::invalid("bad_upload", "berkas", "Unggahan tidak terbaca.", "The upload could not be read.")
-        })?;
-        if field.name() != Some("berkas") {
-            continue;
-        }
-        let filename = field.content_disposition().and_then(|cd| cd.get_filename()).unwrap_or("berkas").to_string();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| {
-                Error::invalid("bad_upload", "berkas", "Unggahan tidak terbaca.", "The upload could not be read.")
-            })?;
-            if bytes.len() + chunk.len() > MAX_UPLOAD {
-                return Err(too_big());
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        return Ok((filename, bytes));
-    }
-    Err(Error::invalid("file_required", "berkas", "Pilih berkas CSV atau XLSX.", "Choose a CSV or XLSX file."))
-}
+/// Company and BPJS lists are small text tables; 5 MB holds tens of thousands of lines.
+const MAX_IMPORT: usize = 5 * 1024 * 1024;
 
 #[post("/perusahaan/impor")]
 async fn import_upload(
@@ -793,7 +1009,7 @@ async fn import_upload(
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin, Role::Petugas])?;
-    let uploaded = read_upload(payload).await;
+    let uploaded = crate::http::read_upload(payload, MAX_IMPORT).await;
     let result = match uploaded {
         Ok((filename, bytes)) => {
             let (actor, regions, now) = (user.actor.clone(), state.settings.regions.clone(), state.now());

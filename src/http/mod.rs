@@ -46,6 +46,11 @@ impl AppState {
         self.clock.now_naive()
     }
 
+    /// The storage directory for uploaded documents.
+    pub fn store(&self) -> crate::documents::store::Store {
+        crate::documents::store::Store::new(&self.settings.storage.dir)
+    }
+
     /// Today's date at the office (WIB, UTC+7): the day 0 of deadlines started now.
     pub fn today(&self) -> chrono::NaiveDate {
         (self.clock.now() + chrono::Duration::hours(7)).date_naive()
@@ -237,4 +242,72 @@ mod tests {
             assert_eq!(safe_next(bad), "/", "{bad}");
         }
     }
+}
+
+/// A multipart form: its text fields in order and its `berkas` file, when one was chosen.
+#[derive(Debug, Default)]
+pub struct MultipartForm {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl MultipartForm {
+    pub fn get(&self, key: &str) -> String {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+}
+
+/// Reads the `berkas` file of a multipart form, refusing files over `max` bytes; returns the
+/// name the browser gave and the content.
+pub async fn read_upload(payload: actix_multipart::Multipart, max: usize) -> Result<(String, Vec<u8>), Error> {
+    read_multipart(payload, max).await?.file.ok_or_else(|| {
+        Error::invalid("file_required", "berkas", "Pilih berkas yang akan diunggah.", "Choose a file to upload.")
+    })
+}
+
+/// Reads a multipart form: text fields (at most 64 KB each) and the `berkas` file (at most
+/// `max` bytes; an empty file input counts as no file).
+pub async fn read_multipart(mut payload: actix_multipart::Multipart, max: usize) -> Result<MultipartForm, Error> {
+    use futures_util::StreamExt;
+    const MAX_TEXT: usize = 64 * 1024;
+    let unreadable =
+        || Error::invalid("bad_upload", "berkas", "Unggahan tidak terbaca.", "The upload could not be read.");
+    let mut form = MultipartForm::default();
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| unreadable())?;
+        let name = field.name().unwrap_or_default().to_string();
+        if name != "berkas" {
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.next().await {
+                let chunk = chunk.map_err(|_| unreadable())?;
+                if bytes.len() + chunk.len() > MAX_TEXT {
+                    return Err(unreadable());
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            form.fields.push((name, String::from_utf8(bytes).map_err(|_| unreadable())?));
+            continue;
+        }
+        let filename = field.content_disposition().and_then(|cd| cd.get_filename()).unwrap_or("berkas").to_string();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| unreadable())?;
+            if bytes.len() + chunk.len() > max {
+                let mb = max / (1024 * 1024);
+                return Err(Error::Invalid(crate::error::Problem {
+                    code: "file_too_large",
+                    field: Some("berkas"),
+                    message: crate::error::Bilingual::new(
+                        format!("Berkas lebih dari {mb} MB."),
+                        format!("The file is larger than {mb} MB."),
+                    ),
+                }));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if !(bytes.is_empty() && filename.is_empty()) {
+            form.file = Some((filename, bytes));
+        }
+    }
+    Ok(form)
 }

@@ -162,7 +162,11 @@ website = ""
 "#,
     )
     .expect("write settings");
-    let env = vec![("HARMONI__DATABASE__URL".to_string(), db_url.to_string())];
+    let files = std::env::temp_dir().join(format!("harmoni-files-{}", uuid::Uuid::new_v4().simple()));
+    let env = vec![
+        ("HARMONI__DATABASE__URL".to_string(), db_url.to_string()),
+        ("HARMONI__STORAGE__DIR".to_string(), files.display().to_string()),
+    ];
     let settings = Settings::load_from(Some(&extra), &env).expect("test settings load");
     let _ = std::fs::remove_file(extra);
     settings

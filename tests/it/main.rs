@@ -11,6 +11,7 @@ mod browser;
 mod calendar;
 mod companies;
 mod config;
+mod lks;
 mod mail;
 mod schema;
 mod security;

@@ -123,6 +123,7 @@ const PRIVATE_PAGES: &[&str] = &[
     "/serikat",
     "/serikat/baru",
     "/serikat/00000000-0000-0000-0000-000000000000",
+    "/berkas/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -138,6 +139,7 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/companies/00000000-0000-0000-0000-000000000000/compliance",
     "/api/v1/unions",
     "/api/v1/unions/00000000-0000-0000-0000-000000000000",
+    "/api/v1/documents/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -165,6 +167,10 @@ const PRIVATE_POSTS: &[&str] = &[
     "/perusahaan/x/bpjs",
     "/perusahaan/x/skala-upah",
     "/perusahaan/x/lks",
+    "/perusahaan/x/lks/y/pencatatan",
+    "/perusahaan/x/lks/y/rapat",
+    "/perusahaan/x/lks/y/laporan",
+    "/perusahaan/x/dokumen/skala-upah/y",
     "/serikat",
     "/serikat/x",
     "/serikat/x/perusahaan",

@@ -314,8 +314,68 @@ pub struct CriterionView {
 
 #[derive(Debug, Clone)]
 pub struct RecordGroup {
+    pub id: String,
     pub title: String,
     pub lines: Vec<String>,
+    /// The uploaded document: (file name, download link).
+    pub document: Option<(String, String)>,
+}
+
+/// A dated line of activity (a meeting, a report) with its document when uploaded.
+#[derive(Debug, Clone)]
+pub struct ActivityLine {
+    pub id: String,
+    pub text: String,
+    pub document: Option<(String, String)>,
+}
+
+/// An LKS Bipartit with its members, notification clock, meetings and reports.
+#[derive(Debug, Clone)]
+pub struct LksGroupView {
+    pub id: String,
+    pub title: String,
+    pub members: Vec<String>,
+    /// Whether the notification came within the 14 working days: tone and sentence.
+    pub notification: (Tone, String),
+    /// How the notification deadline was computed, with its legal basis.
+    pub notification_explained: String,
+    pub registration_pending: bool,
+    pub meetings: Vec<ActivityLine>,
+    pub meeting_status: Option<(Tone, String)>,
+    pub reports: Vec<ActivityLine>,
+    pub reports_status: Option<(Tone, String)>,
+    /// The newest LKS: its activity can be added to.
+    pub current: bool,
+}
+
+fn document_link(l: Lang, doc: &Option<(String, String)>) -> Markup {
+    html! {
+        @match doc {
+            Some((name, href)) => { " · " a href=(href) download { (l.t("Unduh", "Download")) " " (name) } }
+            None => { " · " (l.t("belum ada berkas", "no file yet")) }
+        }
+    }
+}
+
+/// A one-file upload form (multipart, so the CSRF token travels in the URL).
+fn upload_form(ctx: &PageCtx, action: &str, id: &str, label: &str, button: &str) -> Markup {
+    html! {
+        form.inline-upload method="post" action={ (action) "?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
+            label for=(id) { (label) }
+            input id=(id) type="file" name="berkas" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" required;
+            button.secondary type="submit" { (button) }
+        }
+    }
+}
+
+fn file_field(l: Lang, e: &FormErrors, id: &str) -> Markup {
+    html! {
+        div class={ "field" @if e.for_field("berkas").is_some() { " has-error" } } {
+            label for=(id) { (l.t("Berkas (PDF, JPG, PNG, DOCX atau XLSX; boleh menyusul)", "File (PDF, JPG, PNG, DOCX or XLSX; may follow later)")) }
+            @if let Some(msg) = e.for_field("berkas") { p.field-error { (msg) } }
+            input id=(id) type="file" name="berkas" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -327,8 +387,10 @@ pub struct ComplianceView {
     pub criteria: Vec<CriterionView>,
     pub bpjs: Vec<String>,
     pub wage_scales: Vec<RecordGroup>,
-    pub lks: Vec<RecordGroup>,
+    pub lks: Vec<LksGroupView>,
     pub can_record: bool,
+    /// Officers record the office's bukti pencatatan.
+    pub can_register: bool,
     pub values: Vec<(String, String)>,
     pub errors: FormErrors,
 }
@@ -402,7 +464,14 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
             }
             h2 { (l.t("Struktur dan skala upah", "Wage structure and scale")) }
             @if v.wage_scales.is_empty() { p { (l.t("Belum ada data.", "No wage scale yet.")) } }
-            @for g in &v.wage_scales { h3 { (g.title) } ul { @for line in &g.lines { li { (line) } } } }
+            @for g in &v.wage_scales {
+                h3 { (g.title) }
+                p { (l.t("Dokumen", "Document")) (document_link(l, &g.document)) }
+                ul { @for line in &g.lines { li { (line) } } }
+                @if v.can_record {
+                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/skala-upah/{}", v.company_id, g.id), &format!("f-doc-{}", g.id), l.t("Unggah dokumen skala upah yang ditandatangani", "Upload the signed wage scale document"), l.t("Unggah", "Upload")))
+                }
+            }
             @if v.can_record {
                 details.panel open[e.for_field("grades").is_some() || e.for_field("effective_on").is_some()] {
                     summary { (l.t("Tambah struktur dan skala upah", "Add a wage scale")) }
@@ -420,15 +489,89 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
             }
             h2 { "LKS Bipartit" }
             @if v.lks.is_empty() { p { (l.t("Belum ada data.", "No LKS Bipartit yet.")) } }
-            @for g in &v.lks { h3 { (g.title) } ul { @for line in &g.lines { li { (line) } } } }
+            @for g in &v.lks {
+                section.panel {
+                    h3 { (g.title) }
+                    p { (badge(g.notification.0, &g.notification.1)) }
+                    p.hint { (g.notification_explained) }
+                    h4 { (l.t("Anggota", "Members")) }
+                    ul { @for line in &g.members { li { (line) } } }
+                    @if g.registration_pending && v.can_register {
+                        details open[e.for_field("registration_number").is_some() && g.current] {
+                            summary { (l.t("Catat bukti pencatatan", "Record the bukti pencatatan")) }
+                            form method="post" action={ "/perusahaan/" (v.company_id) "/lks/" (g.id) "/pencatatan" } novalidate {
+                                (csrf_input(&ctx.csrf_token))
+                                (text_field(&Field::new("registration_number", l.t("Nomor bukti pencatatan", "Recording number")).value(v.get("registration_number")).required(), e))
+                                (text_field(&Field::new("registered_on", l.t("Tanggal bukti pencatatan", "Recorded on")).kind("date").value(v.get("registered_on")).required(), e))
+                                button type="submit" { (l.t("Simpan pencatatan", "Save the recording")) }
+                            }
+                        }
+                    }
+                    h4 { (l.t("Rapat", "Meetings")) }
+                    @if let Some((tone, text)) = &g.meeting_status { p { (badge(*tone, text)) } }
+                    @if g.meetings.is_empty() { p { (l.t("Belum ada rapat yang dicatat.", "No meeting recorded yet.")) } }
+                    ul {
+                        @for m in &g.meetings {
+                            li {
+                                (m.text) (document_link(l, &m.document))
+                                @if m.document.is_none() && v.can_record {
+                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-rapat/{}", v.company_id, m.id), &format!("f-min-{}", m.id), l.t("Notulen", "Minutes"), l.t("Unggah notulen", "Upload minutes")))
+                                }
+                            }
+                        }
+                    }
+                    @if g.current && v.can_record {
+                        details open[e.for_field("held_on").is_some() || e.for_field("agenda").is_some()] {
+                            summary { (l.t("Catat rapat", "Record a meeting")) }
+                            form method="post" action={ "/perusahaan/" (v.company_id) "/lks/" (g.id) "/rapat?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
+                                (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting date")).kind("date").value(v.get("held_on")).required(), e))
+                                (textarea("agenda", l.t("Agenda", "Agenda"), l.t("Pokok bahasan rapat.", "What the meeting discussed."), v.get("agenda"), e))
+                                (file_field(l, e, &format!("f-minutes-{}", g.id)))
+                                button type="submit" { (l.t("Simpan rapat", "Save the meeting")) }
+                            }
+                        }
+                    }
+                    h4 { (l.t("Laporan enam bulanan", "Six-monthly reports")) }
+                    @if let Some((tone, text)) = &g.reports_status { p { (badge(*tone, text)) } }
+                    ul {
+                        @for r in &g.reports {
+                            li {
+                                (r.text) (document_link(l, &r.document))
+                                @if r.document.is_none() && v.can_record {
+                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-laporan/{}", v.company_id, r.id), &format!("f-rep-{}", r.id), l.t("Berkas laporan", "Report file"), l.t("Unggah laporan", "Upload the report")))
+                                }
+                            }
+                        }
+                    }
+                    @if g.current && v.can_record {
+                        details open[e.for_field("period").is_some() || e.for_field("summary").is_some() || e.for_field("received_on").is_some()] {
+                            summary { (l.t("Catat laporan semester", "Record a half-year report")) }
+                            form method="post" action={ "/perusahaan/" (v.company_id) "/lks/" (g.id) "/laporan?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
+                                (text_field(&Field::new("period", l.t("Periode", "Period")).value(v.get("period")).hint(l.t("Contoh: 2026-I (Januari-Juni) atau 2026-II (Juli-Desember)", "For example 2026-I (January-June) or 2026-II (July-December)")).required(), e))
+                                @if v.can_register {
+                                    (text_field(&Field::new("received_on", l.t("Tanggal diterima", "Received on")).kind("date").value(v.get("received_on")).hint(l.t("Kosongkan bila hari ini", "Leave empty for today")), e))
+                                }
+                                (textarea("summary", l.t("Ringkasan laporan", "Summary of the report"), l.t("Kegiatan dan hasil LKS Bipartit pada semester itu.", "What the LKS Bipartit did and achieved in that half-year."), v.get("summary"), e))
+                                (file_field(l, e, &format!("f-report-{}", g.id)))
+                                button type="submit" { (l.t("Simpan laporan", "Save the report")) }
+                            }
+                        }
+                    }
+                }
+            }
             @if v.can_record {
                 details.panel open[e.for_field("members").is_some() || e.for_field("formed_on").is_some() || e.for_field("registration_number").is_some()] {
                     summary { (l.t("Tambah LKS Bipartit", "Add an LKS Bipartit")) }
                     form method="post" action={ "/perusahaan/" (v.company_id) "/lks" } novalidate {
                         (csrf_input(&ctx.csrf_token))
                         (text_field(&Field::new("formed_on", l.t("Tanggal pembentukan", "Formed on")).kind("date").value(v.get("formed_on")).required(), e))
-                        (text_field(&Field::new("registration_number", l.t("Nomor bukti pencatatan", "Recording number")).value(v.get("registration_number")), e))
-                        (text_field(&Field::new("registered_on", l.t("Tanggal bukti pencatatan", "Recorded on")).kind("date").value(v.get("registered_on")), e))
+                        @if v.can_register {
+                            (text_field(&Field::new("notified_on", l.t("Tanggal pemberitahuan ke Disnaker", "Notified to the Disnaker on")).kind("date").value(v.get("notified_on")).hint(l.t("Kosongkan bila hari ini. Batasnya 14 hari kerja setelah pembentukan.", "Leave empty for today. The limit is 14 working days after the formation.")), e))
+                            (text_field(&Field::new("registration_number", l.t("Nomor bukti pencatatan", "Recording number")).value(v.get("registration_number")), e))
+                            (text_field(&Field::new("registered_on", l.t("Tanggal bukti pencatatan", "Recorded on")).kind("date").value(v.get("registered_on")), e))
+                        } @else {
+                            p.hint { (l.t("Menyimpan LKS Bipartit di sini adalah pemberitahuan pembentukannya kepada Disnaker (paling lambat 14 hari kerja setelah dibentuk). Disnaker akan mencatat dan menerbitkan bukti pencatatan.", "Saving the LKS Bipartit here notifies the Disnaker of its formation (within 14 working days of forming it). The Disnaker records it and issues the bukti pencatatan.")) }
+                        }
                         (textarea("members", l.t("Anggota", "Members"), l.t("Satu anggota per baris: nama; pengusaha atau pekerja; ketua, wakil_ketua, sekretaris atau anggota.", "One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota."), v.get("members"), e))
                         button type="submit" { (l.t("Simpan LKS Bipartit", "Save LKS Bipartit")) }
                     }

@@ -1,0 +1,6 @@
+DROP TABLE company_standing;
+ALTER TABLE company_imports DROP COLUMN kind;
+DROP TABLE lks_reports;
+DROP TABLE lks_meetings;
+ALTER TABLE lks_bipartit DROP COLUMN notified_on;
+DROP TABLE documents;
