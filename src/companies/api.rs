@@ -4,17 +4,19 @@ use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::accounts::Role;
 use crate::api::utc;
-use crate::companies::compliance::Criterion;
-use crate::companies::model::CompanyRow;
 use crate::companies::compliance::semester_label;
+use crate::companies::compliance::Criterion;
+use crate::companies::imports::{self, Applied, ImportKind, LineOutcome, Preview};
+use crate::companies::model::CompanyRow;
 use crate::companies::records::{
     self, BpjsInput, DocumentFor, LksInput, LksMeetingInput, LksRegistrationInput, LksReportInput, WageScaleInput,
 };
-use crate::documents::model::DocumentRow;
-use crate::documents::service as documents;
 use crate::companies::service::{self, CompanyInput};
 use crate::companies::web::ListParams;
+use crate::documents::model::DocumentRow;
+use crate::documents::service as documents;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{SignedIn, State};
@@ -34,7 +36,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(register_lks)
         .service(add_lks_meeting)
         .service(add_lks_report)
-        .service(upload_document);
+        .service(upload_document)
+        .service(create_import)
+        .service(get_import)
+        .service(apply_import);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -553,8 +558,7 @@ async fn add_lks_meeting(
 ) -> Result<HttpResponse, Error> {
     let ((id, lks), input) = (path.into_inner(), body.into_inner());
     let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
-    let row =
-        state.db.run(move |c| records::add_lks_meeting(c, &actor, &id, &lks, &input, None, today, now)).await?;
+    let row = state.db.run(move |c| records::add_lks_meeting(c, &actor, &id, &lks, &input, None, today, now)).await?;
     Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
 }
 
@@ -571,8 +575,7 @@ async fn add_lks_report(
 ) -> Result<HttpResponse, Error> {
     let ((id, lks), input) = (path.into_inner(), body.into_inner());
     let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
-    let row =
-        state.db.run(move |c| records::add_lks_report(c, &actor, &id, &lks, &input, None, today, now)).await?;
+    let row = state.db.run(move |c| records::add_lks_report(c, &actor, &id, &lks, &input, None, today, now)).await?;
     Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
 }
 
@@ -600,9 +603,136 @@ async fn upload_document(
     let store = state.store();
     let stored = web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)??;
     let (actor, now) = (user.actor.clone(), state.now());
-    let row = state
-        .db
-        .run(move |c| records::attach_company_document(c, &actor, &id, target, &owner, &stored, now))
-        .await?;
+    let row =
+        state.db.run(move |c| records::attach_company_document(c, &actor, &id, target, &owner, &stored, now)).await?;
     Ok(HttpResponse::Created().json(DocumentOut::from(&row)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportLineOut {
+    /// The line number as a spreadsheet shows it (the header is line 1).
+    pub line: usize,
+    pub name: String,
+    pub nib: String,
+    /// new, already_recorded (skipped) or invalid
+    pub outcome: String,
+    pub message_id: Option<String>,
+    pub message_en: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportOut {
+    pub id: String,
+    pub kind: ImportKind,
+    pub filename: String,
+    /// The summary once applied; none while it waits.
+    pub applied: Option<String>,
+    pub lines: Vec<ImportLineOut>,
+}
+
+impl From<Preview> for ImportOut {
+    fn from(p: Preview) -> Self {
+        ImportOut {
+            lines: p
+                .lines
+                .into_iter()
+                .map(|l| {
+                    let (outcome, message) = match l.outcome {
+                        LineOutcome::New => ("new", None),
+                        LineOutcome::AlreadyRecorded => ("already_recorded", None),
+                        LineOutcome::Invalid(m) => ("invalid", Some(m)),
+                    };
+                    ImportLineOut {
+                        line: l.line,
+                        name: l.name,
+                        nib: l.nib,
+                        outcome: outcome.into(),
+                        message_id: message.as_ref().map(|m| m.id.to_string()),
+                        message_en: message.as_ref().map(|m| m.en.to_string()),
+                    }
+                })
+                .collect(),
+            id: p.id,
+            kind: p.kind,
+            filename: p.filename,
+            applied: p.applied,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ImportParams {
+    /// perusahaan (a company list) or bpjs (enrolment figures)
+    pub kind: String,
+}
+
+/// Uploads a company list or BPJS enrolment file (multipart, field `berkas`; CSV or XLSX) and
+/// returns the preview of every line; nothing is recorded until the import is applied.
+#[utoipa::path(post, path = "/api/v1/imports", tag = "companies", params(ImportParams),
+    request_body(content_type = "multipart/form-data", description = "Field `berkas`: a CSV or XLSX file"),
+    responses((status = 201, body = ImportOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody)))]
+#[post("/api/v1/imports")]
+async fn create_import(
+    state: State,
+    user: SignedIn,
+    q: web::Query<ImportParams>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let kind = ImportKind::parse(&q.kind).ok_or_else(|| {
+        Error::invalid("invalid_kind", "kind", "Jenis impor: perusahaan atau bpjs.", "Import kind: perusahaan or bpjs.")
+    })?;
+    user.actor.require(&[Role::Admin, Role::Petugas])?;
+    let (filename, bytes) = crate::http::read_upload(payload, crate::companies::web::MAX_IMPORT).await?;
+    let (actor, regions, now, today) = (user.actor.clone(), state.settings.regions.clone(), state.now(), state.today());
+    let preview = state
+        .db
+        .run(move |c| {
+            let id = imports::upload(c, &actor, kind, &filename, &bytes, &regions, now)?;
+            imports::preview(c, &actor, &id, &regions, today)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(ImportOut::from(preview)))
+}
+
+/// An import's preview: what each line would do if applied now (or the summary once applied).
+#[utoipa::path(get, path = "/api/v1/imports/{id}", tag = "companies",
+    responses((status = 200, body = ImportOut), (status = 404, body = ProblemBody)))]
+#[get("/api/v1/imports/{id}")]
+async fn get_import(state: State, user: SignedIn, id: web::Path<String>) -> Result<web::Json<ImportOut>, Error> {
+    let (actor, regions, today) = (user.actor.clone(), state.settings.regions.clone(), state.today());
+    let preview = state.db.run(move |c| imports::preview(c, &actor, &id, &regions, today)).await?;
+    Ok(web::Json(preview.into()))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ApplyIn {
+    /// "all" (nothing is recorded if any line is invalid) or "valid" (the valid lines only)
+    pub mode: String,
+}
+
+/// Applies an import in one transaction.
+#[utoipa::path(post, path = "/api/v1/imports/{id}/apply", tag = "companies", request_body = ApplyIn,
+    responses((status = 200, body = Applied), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/imports/{id}/apply")]
+async fn apply_import(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<ApplyIn>,
+) -> Result<web::Json<Applied>, Error> {
+    let all_or_nothing = match body.mode.as_str() {
+        "all" => true,
+        "valid" => false,
+        _ => {
+            return Err(Error::invalid(
+                "invalid_mode",
+                "mode",
+                "Cara impor: all atau valid.",
+                "Import mode: all or valid.",
+            ))
+        }
+    };
+    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let applied = state.db.run(move |c| imports::apply(c, &actor, &id, all_or_nothing, &regions, today, now)).await?;
+    Ok(web::Json(applied))
 }

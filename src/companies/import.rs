@@ -1,6 +1,7 @@
 //! Reading a company list (CSV or XLSX, the columns of the CSV export) into form inputs, one
 //! per line, without IO; unreadable files are refused as a whole with a clear message.
 
+use crate::companies::records::BpjsInput;
 use crate::companies::rules::Regions;
 use crate::companies::service::CompanyInput;
 use crate::error::Problem;
@@ -118,7 +119,8 @@ fn rows(header: &[String], records: Vec<Vec<String>>, regions: &Regions) -> Resu
 }
 
 /// Reads a CSV file (UTF-8, comma or semicolon separated, with the header row).
-pub fn parse_csv(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Problem> {
+/// The header and records of a CSV file (UTF-8, comma or semicolon separated).
+fn read_csv(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>), Problem> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| refused("Berkas CSV harus berkode UTF-8.".into(), "The CSV file must be UTF-8.".into()))?;
     let first_line = text.lines().next().unwrap_or_default();
@@ -137,11 +139,12 @@ pub fn parse_csv(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Prob
         })?;
         records.push(record.iter().map(str::to_string).collect());
     }
-    rows(&header, records, regions)
+    Ok((header, records))
 }
 
 /// Reads the first sheet of an XLSX workbook with the header in its first row.
-pub fn parse_xlsx(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Problem> {
+/// The header and records of the first sheet of a workbook; dates become YYYY-MM-DD.
+fn read_xlsx(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>), Problem> {
     use calamine::{Data, Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
         refused(format!("Berkas XLSX tidak terbaca: {e}"), format!("The XLSX file cannot be read: {e}"))
@@ -167,24 +170,88 @@ pub fn parse_xlsx(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Pro
     };
     let mut all = range.rows().map(|r| r.iter().map(cell).collect::<Vec<String>>());
     let header = all.next().ok_or_else(|| refused("Lembar kerja kosong.".into(), "The sheet is empty.".into()))?;
-    rows(&header, all.collect(), regions)
+    Ok((header, all.collect()))
 }
 
-/// Reads either format, telling them apart by content (an XLSX file is a ZIP archive).
-pub fn parse(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Problem> {
+/// The header and records of a CSV or XLSX file, told apart by content (an XLSX file is a
+/// ZIP archive).
+fn read_table(bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>), Problem> {
     if bytes.starts_with(b"PK\x03\x04") {
-        parse_xlsx(bytes, regions)
+        read_xlsx(bytes)
     } else {
-        parse_csv(bytes, regions)
+        read_csv(bytes)
     }
 }
 
-/// The downloadable template: the header and one example line.
+/// Reads a company list in either format.
+pub fn parse(bytes: &[u8], regions: &Regions) -> Result<Vec<ImportRow>, Problem> {
+    let (header, records) = read_table(bytes)?;
+    rows(&header, records, regions)
+}
+
 pub fn template_csv() -> String {
     format!(
         "{}\r\nPT Contoh Sejahtera,pt,9120001234567,01.234.567.8-901.000,10792,2020,Jl. Industri No. 1,Jatiasih,Jatiasih,tidak,kota,menengah,60,40,30,70,100,2026-01-31,ya,2025-05-10,active,Bu Ani (HRD),0812-3456-7890,hrd@contoh.co.id\r\n",
         COLUMNS.join(",")
     )
+}
+
+/// The columns of a BPJS Ketenagakerjaan enrolment file, one figure per line.
+pub const BPJS_COLUMNS: [&str; 6] = ["nib", "npp", "tanggal_terdaftar", "program", "jumlah_peserta", "tanggal_data"];
+
+/// One line of a BPJS file: the company by NIB and the figure as typed.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct BpjsImportRow {
+    pub line: usize,
+    pub nib: String,
+    pub input: BpjsInput,
+}
+
+/// Reads a BPJS enrolment file; programmes are listed in one cell, separated by spaces,
+/// commas or semicolons ("JKK JKM JHT").
+pub fn parse_bpjs(bytes: &[u8]) -> Result<Vec<BpjsImportRow>, Problem> {
+    let (header, records) = read_table(bytes)?;
+    let index = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let missing: Vec<&str> = BPJS_COLUMNS.iter().copied().filter(|c| index(c).is_none()).collect();
+    if !missing.is_empty() {
+        return Err(refused(
+            format!("Kolom wajib tidak ada: {}. Unduh templat untuk melihat susunan kolom.", missing.join(", ")),
+            format!("Required columns are missing: {}. Download the template to see the columns.", missing.join(", ")),
+        ));
+    }
+    if records.len() > 20_000 {
+        return Err(refused(
+            "Berkas berisi lebih dari 20.000 baris; bagi menjadi beberapa berkas.".into(),
+            "The file has more than 20,000 rows; split it.".into(),
+        ));
+    }
+    Ok(records
+        .into_iter()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, r)| {
+            let get = |name: &str| index(name).and_then(|j| r.get(j)).map(|v| v.trim().to_string()).unwrap_or_default();
+            BpjsImportRow {
+                line: i + 2,
+                nib: get("nib").chars().filter(|c| !c.is_whitespace() && *c != '.' && *c != '-').collect(),
+                input: BpjsInput {
+                    npp: get("npp"),
+                    registered_on: get("tanggal_terdaftar"),
+                    programmes: get("program")
+                        .split([' ', ',', ';', '/'])
+                        .filter(|p| !p.trim().is_empty())
+                        .map(|p| p.trim().to_string())
+                        .collect(),
+                    workers_enrolled: get("jumlah_peserta").replace('.', ""),
+                    as_of: get("tanggal_data"),
+                },
+            }
+        })
+        .collect())
+}
+
+pub fn bpjs_template_csv() -> String {
+    format!("{}\r\n9120001234567,12345678,2020-03-01,JKK JKM JHT JP JKP,95,2026-01-31\r\n", BPJS_COLUMNS.join(","))
 }
 
 #[cfg(test)]
@@ -213,6 +280,18 @@ mod tests {
         assert_eq!(parse(text.as_bytes(), &regions()).expect("readable").len(), 1);
         let err = parse(b"nama,nib\nPT A,1\n", &regions()).expect_err("columns missing");
         assert!(err.message.id.contains("kbli"), "{:?}", err.message);
+    }
+
+    #[test]
+    fn bpjs_files_list_programmes_in_one_cell() {
+        let rows = parse_bpjs(bpjs_template_csv().as_bytes()).expect("readable");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].nib, "9120001234567");
+        assert_eq!(rows[0].input.programmes, ["JKK", "JKM", "JHT", "JP", "JKP"]);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+        crate::companies::records::check_bpjs(&rows[0].input, today).expect("the template's example is valid");
+        let err = parse_bpjs(b"nib,npp\n9120001234567,1\n").expect_err("columns missing");
+        assert!(err.message.id.contains("tanggal_terdaftar"), "{:?}", err.message);
     }
 
     #[test]

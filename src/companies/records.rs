@@ -7,16 +7,16 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::accounts::{Actor, Role};
 use crate::audit::service::{record, AuditEntry};
+use crate::calendar::service::{Deadline, DeadlineRequest};
 use crate::companies::compliance::{self, BpjsSnapshot, Criterion, Lks, Programme, WageScale};
 use crate::companies::model::{
     self, BpjsRow, CompanyRow, LksMeetingRow, LksMemberRow, LksReportRow, LksRow, WageGradeRow, WageScaleRow,
 };
-use crate::documents::service::{self as documents, Owner, Stored};
 use crate::companies::service::scope;
-use crate::calendar::service::{Deadline, DeadlineRequest};
 use crate::config::Settings;
-use crate::documents::model::DocumentRow;
 use crate::db::{write_tx, DbConn};
+use crate::documents::model::DocumentRow;
+use crate::documents::service::{self as documents, Owner, Stored};
 use crate::error::{Bilingual, Error, Problem};
 
 fn invalid(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
@@ -48,7 +48,7 @@ fn writable(conn: &mut DbConn, actor: &Actor, company_id: &str) -> Result<Compan
 }
 
 /// A BPJS figure as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct BpjsInput {
     pub npp: String,
     pub registered_on: String,
@@ -59,14 +59,46 @@ pub struct BpjsInput {
     pub as_of: String,
 }
 
-pub fn add_bpjs(
-    conn: &mut DbConn,
-    actor: &Actor,
-    company_id: &str,
-    input: &BpjsInput,
-    today: NaiveDate,
-    now: NaiveDateTime,
-) -> Result<BpjsRow, Error> {
+/// A BPJS figure checked, ready to be stored for a company.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedBpjs {
+    pub npp: String,
+    pub registered_on: NaiveDate,
+    pub programmes: Vec<Programme>,
+    pub workers_enrolled: i32,
+    pub as_of: NaiveDate,
+}
+
+impl CheckedBpjs {
+    pub fn row(&self, company_id: &str, now: NaiveDateTime) -> BpjsRow {
+        let has = |p: Programme| self.programmes.contains(&p);
+        BpjsRow {
+            id: uuid::Uuid::new_v4().to_string(),
+            company_id: company_id.into(),
+            npp: self.npp.clone(),
+            registered_on: self.registered_on,
+            jkk: has(Programme::Jkk),
+            jkm: has(Programme::Jkm),
+            jht: has(Programme::Jht),
+            jp: has(Programme::Jp),
+            jkp: has(Programme::Jkp),
+            workers_enrolled: self.workers_enrolled,
+            as_of: self.as_of,
+            created_at: now,
+        }
+    }
+
+    /// Whether a stored figure says the same (a second import of the same file).
+    pub fn same_as(&self, row: &BpjsRow) -> bool {
+        let stored = self.row(&row.company_id, row.created_at);
+        (&stored.npp, stored.registered_on, stored.jkk, stored.jkm, stored.jht, stored.jp, stored.jkp)
+            == (&row.npp, row.registered_on, row.jkk, row.jkm, row.jht, row.jp, row.jkp)
+            && (stored.workers_enrolled, stored.as_of) == (row.workers_enrolled, row.as_of)
+    }
+}
+
+/// Checks a BPJS figure as typed or imported, without touching the database.
+pub fn check_bpjs(input: &BpjsInput, today: NaiveDate) -> Result<CheckedBpjs, Error> {
     let npp: String = input.npp.chars().filter(|c| !c.is_whitespace()).collect();
     if npp.is_empty() || npp.len() > 20 || !npp.chars().all(|c| c.is_ascii_digit()) {
         return Err(invalid(
@@ -86,7 +118,7 @@ pub fn add_bpjs(
             "The figure's date cannot be before registration.",
         ));
     }
-    let workers: i32 =
+    let workers_enrolled: i32 =
         input.workers_enrolled.trim().parse().ok().filter(|n| (0..=1_000_000).contains(n)).ok_or_else(|| {
             invalid(
                 "invalid_workers_enrolled",
@@ -95,20 +127,65 @@ pub fn add_bpjs(
                 "Enrolled workers must be 0 to 1,000,000.",
             )
         })?;
-    let has = |p: Programme| input.programmes.iter().any(|c| c.eq_ignore_ascii_case(p.code()));
-    if let Some(unknown) =
-        input.programmes.iter().find(|c| !Programme::ALL.iter().any(|p| p.code().eq_ignore_ascii_case(c)))
-    {
-        return Err(invalid(
-            "invalid_programme",
-            "programmes",
-            format!("Program \"{unknown}\" tidak dikenal."),
-            format!("Unknown programme \"{unknown}\"."),
-        ));
+    let mut programmes = Vec::new();
+    for code in &input.programmes {
+        let p =
+            Programme::ALL.iter().copied().find(|p| p.code().eq_ignore_ascii_case(code.trim())).ok_or_else(|| {
+                invalid(
+                    "invalid_programme",
+                    "programmes",
+                    format!("Program \"{code}\" tidak dikenal."),
+                    format!("Unknown programme \"{code}\"."),
+                )
+            })?;
+        if !programmes.contains(&p) {
+            programmes.push(p);
+        }
     }
+    programmes.sort();
+    Ok(CheckedBpjs { npp, registered_on, programmes, workers_enrolled, as_of })
+}
+
+/// Stores a checked figure with its audit row; call inside a transaction.
+pub fn insert_bpjs(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company: &CompanyRow,
+    checked: &CheckedBpjs,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<BpjsRow, Error> {
+    let row = checked.row(&company.id, now);
+    model::insert_bpjs(conn, &row)?;
+    record(
+        conn,
+        &AuditEntry::by(
+            actor,
+            "company.bpjs_add",
+            "company",
+            &company.id,
+            format!(
+                "Data BPJS {} per {}: NPP {}, {} peserta{source}",
+                company.name, row.as_of, row.npp, row.workers_enrolled
+            ),
+        ),
+        now,
+    )?;
+    Ok(row)
+}
+
+pub fn add_bpjs(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    input: &BpjsInput,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<BpjsRow, Error> {
+    let checked = check_bpjs(input, today)?;
     write_tx(conn, |conn| {
         let company = writable(conn, actor, company_id)?;
-        if model::bpjs_exists(conn, company_id, as_of)? {
+        if model::bpjs_exists(conn, company_id, checked.as_of)? {
             return Err(Error::Conflict(
                 Problem::new(
                     "bpjs_date_exists",
@@ -118,33 +195,7 @@ pub fn add_bpjs(
                 .field("as_of"),
             ));
         }
-        let row = BpjsRow {
-            id: uuid::Uuid::new_v4().to_string(),
-            company_id: company_id.into(),
-            npp: npp.clone(),
-            registered_on,
-            jkk: has(Programme::Jkk),
-            jkm: has(Programme::Jkm),
-            jht: has(Programme::Jht),
-            jp: has(Programme::Jp),
-            jkp: has(Programme::Jkp),
-            workers_enrolled: workers,
-            as_of,
-            created_at: now,
-        };
-        model::insert_bpjs(conn, &row)?;
-        record(
-            conn,
-            &AuditEntry::by(
-                actor,
-                "company.bpjs_add",
-                "company",
-                company_id,
-                format!("Data BPJS {} per {as_of}: NPP {npp}, {workers} peserta", company.name),
-            ),
-            now,
-        )?;
-        Ok(row)
+        insert_bpjs(conn, actor, &company, &checked, "", now)
     })
 }
 
@@ -496,12 +547,7 @@ pub struct LksMeetingInput {
 fn agenda_text(raw: &str, field: &'static str) -> Result<String, Error> {
     let text = raw.trim().to_string();
     if text.chars().count() < 3 || text.chars().count() > 2000 {
-        return Err(invalid(
-            "text_length",
-            field,
-            "Isi 3 sampai 2.000 karakter.",
-            "Write 3 to 2,000 characters.",
-        ));
+        return Err(invalid("text_length", field, "Isi 3 sampai 2.000 karakter.", "Write 3 to 2,000 characters."));
     }
     Ok(text)
 }
@@ -694,16 +740,21 @@ pub fn attach_company_document(
         let (kind, summary) = match target {
             DocumentFor::WageScale => {
                 let scale = model::find_wage_scale(conn, company_id, owner_id)?.ok_or(Error::NotFound)?;
-                ("wage_scale", format!("Dokumen struktur dan skala upah {} berlaku {}", company.name, scale.effective_on))
+                (
+                    "wage_scale",
+                    format!("Dokumen struktur dan skala upah {} berlaku {}", company.name, scale.effective_on),
+                )
             }
             DocumentFor::LksMeeting => {
                 let ids: Vec<String> = model::lks(conn, company_id)?.into_iter().map(|(l, _)| l.id).collect();
-                let m = model::lks_meetings(conn, &ids)?.into_iter().find(|m| m.id == owner_id).ok_or(Error::NotFound)?;
+                let m =
+                    model::lks_meetings(conn, &ids)?.into_iter().find(|m| m.id == owner_id).ok_or(Error::NotFound)?;
                 ("lks_meeting", format!("Notulen rapat LKS Bipartit {} tanggal {}", company.name, m.held_on))
             }
             DocumentFor::LksReport => {
                 let ids: Vec<String> = model::lks(conn, company_id)?.into_iter().map(|(l, _)| l.id).collect();
-                let r = model::lks_reports(conn, &ids)?.into_iter().find(|r| r.id == owner_id).ok_or(Error::NotFound)?;
+                let r =
+                    model::lks_reports(conn, &ids)?.into_iter().find(|r| r.id == owner_id).ok_or(Error::NotFound)?;
                 let label = compliance::semester_label((r.period_year, r.period_half as u32));
                 ("lks_report", format!("Laporan semester {label} LKS Bipartit {}", company.name))
             }
@@ -800,8 +851,10 @@ pub fn profile(
     let lks_ids: Vec<String> = lks.iter().map(|(l, _)| l.id.clone()).collect();
     let meetings = model::lks_meetings(conn, &lks_ids)?;
     let reports = model::lks_reports(conn, &lks_ids)?;
-    let mut meeting_docs = documents::latest(conn, "lks_meeting", &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
-    let mut report_docs = documents::latest(conn, "lks_report", &reports.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
+    let mut meeting_docs =
+        documents::latest(conn, "lks_meeting", &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
+    let mut report_docs =
+        documents::latest(conn, "lks_report", &reports.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?;
     let wage_documents =
         documents::latest(conn, "wage_scale", &wage_scales.iter().map(|(s, _)| s.id.clone()).collect::<Vec<_>>())?;
     let calendar = crate::calendar::service::load(conn, &company.office_id)?;
@@ -813,8 +866,7 @@ pub fn profile(
             l.formed_on,
             &DeadlineRequest::Rule("lks_pencatatan".into()),
         )?;
-        let notified_late_by =
-            l.notified_on.map(|n| calendar.count_working_days(notification_due.computation.due, n));
+        let notified_late_by = l.notified_on.map(|n| calendar.count_working_days(notification_due.computation.due, n));
         let held: Vec<(LksMeetingRow, Option<DocumentRow>)> = meetings
             .iter()
             .filter(|m| m.lks_id == l.id && m.held_on <= as_of)
@@ -825,8 +877,11 @@ pub fn profile(
             .filter(|x| x.lks_id == l.id && x.received_on <= as_of)
             .map(|x| (x.clone(), report_docs.remove(&x.id)))
             .collect();
-        let next_meeting_due =
-            compliance::next_meeting_due(l.formed_on, held.first().map(|(m, _)| m.held_on), r.lks_meeting_interval_months);
+        let next_meeting_due = compliance::next_meeting_due(
+            l.formed_on,
+            held.first().map(|(m, _)| m.held_on),
+            r.lks_meeting_interval_months,
+        );
         let in_term = l.formed_on <= as_of && as_of < compliance::term_end(l.formed_on, r.lks_term_years);
         let missing_reports = compliance::semesters_due(l.formed_on, r.lks_term_years, as_of)
             .into_iter()

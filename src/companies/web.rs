@@ -7,15 +7,15 @@ use chrono::NaiveDate;
 use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::companies::{
     company_detail_page, company_form_page, company_list_page, compliance_page, import_page, import_preview_page,
-    place_label, CompanyDetailView, CompanyFormView, CompanyListView, CompanyRowView, ComplianceView, CriterionView,
-    ActivityLine, ImportLineView, ImportPreviewView, LksGroupView, RecordGroup, RepresentativeView,
+    place_label, ActivityLine, CompanyDetailView, CompanyFormView, CompanyListView, CompanyRowView, ComplianceView,
+    CriterionView, ImportLineView, ImportPreviewView, LksGroupView, RecordGroup, RepresentativeView,
 };
 use harmoni_templates::{Lang, PageCtx};
 use serde::Deserialize;
 
 use crate::accounts::Role;
 use crate::companies::compliance::{self, Criterion};
-use crate::companies::imports::{self, LineOutcome};
+use crate::companies::imports::{self, ImportKind, LineOutcome};
 use crate::companies::model::{CompanyQuery, CompanyRow, LksMemberRow, LksRow};
 use crate::companies::records::{self, DocumentFor};
 use crate::companies::rules::{self, Regions};
@@ -31,6 +31,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(import_form)
         .service(import_template)
         .service(import_upload)
+        .service(bpjs_import_form)
+        .service(bpjs_import_template)
+        .service(bpjs_import_upload)
         .service(import_preview)
         .service(import_apply)
         .service(new_form)
@@ -645,13 +648,7 @@ fn doc_link(doc: Option<&DocumentRow>) -> Option<(String, String)> {
     doc.map(|d| (d.filename.clone(), format!("/berkas/{}", d.id)))
 }
 
-fn lks_group(
-    l: Lang,
-    k: &LksRow,
-    members: &[LksMemberRow],
-    act: &records::LksActivity,
-    current: bool,
-) -> LksGroupView {
+fn lks_group(l: Lang, k: &LksRow, members: &[LksMemberRow], act: &records::LksActivity, current: bool) -> LksGroupView {
     let due = act.notification_due.computation.due;
     let notification = match (k.notified_on, act.notified_late_by) {
         (Some(on), Some(late)) if late > 0 => (
@@ -666,12 +663,7 @@ fn lks_group(
         ),
         (Some(on), _) => (
             Tone::Good,
-            format!(
-                "{} {} — {}",
-                l.t("Diberitahukan", "Notified on"),
-                l.date_long(on),
-                l.t("tepat waktu", "on time")
-            ),
+            format!("{} {} — {}", l.t("Diberitahukan", "Notified on"), l.date_long(on), l.t("tepat waktu", "on time")),
         ),
         _ => (Tone::Neutral, l.t("Tanggal pemberitahuan tidak tercatat", "Notification date not recorded").to_string()),
     };
@@ -699,20 +691,30 @@ fn lks_group(
                 Tone::Warn,
                 format!(
                     "{} {}",
-                    l.t("Rapat berkala terlewat; seharusnya paling lambat", "A regular meeting is overdue; it was due by"),
+                    l.t(
+                        "Rapat berkala terlewat; seharusnya paling lambat",
+                        "A regular meeting is overdue; it was due by"
+                    ),
                     l.date_long(act.next_meeting_due)
                 ),
             )
         } else {
             (
                 Tone::Good,
-                format!("{} {}", l.t("Rapat berikutnya paling lambat", "Next meeting due by"), l.date_long(act.next_meeting_due)),
+                format!(
+                    "{} {}",
+                    l.t("Rapat berikutnya paling lambat", "Next meeting due by"),
+                    l.date_long(act.next_meeting_due)
+                ),
             )
         }
     });
     let reports_status = if act.missing_reports.is_empty() {
         (!act.reports.is_empty() || act.in_term).then(|| {
-            (Tone::Good, l.t("Semua laporan yang jatuh tempo sudah diterima", "Every report due has been received").to_string())
+            (
+                Tone::Good,
+                l.t("Semua laporan yang jatuh tempo sudah diterima", "Every report due has been received").to_string(),
+            )
         })
     } else {
         let owed: Vec<String> = act.missing_reports.iter().map(|s| compliance::semester_label(*s)).collect();
@@ -889,10 +891,7 @@ async fn multipart_with_file(
     let stored = match form.file {
         Some((name, bytes)) => {
             let store = state.store();
-            web::block(move || documents::store(&store, &name, &bytes))
-                .await
-                .map_err(Error::internal)?
-                .map(Some)
+            web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)?.map(Some)
         }
         None => Ok(None),
     };
@@ -984,36 +983,53 @@ async fn upload_document(
 
 // ---- import ----
 
+const REGISTRARS: [Role; 2] = [Role::Admin, Role::Petugas];
+
 #[get("/perusahaan/impor")]
 async fn import_form(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
-    user.actor.require(&[Role::Admin, Role::Petugas])?;
-    Ok(html(import_page(&ctx(&state, &user), &FormErrors::default())))
+    user.actor.require(&REGISTRARS)?;
+    Ok(html(import_page(&ctx(&state, &user), false, &FormErrors::default())))
+}
+
+#[get("/perusahaan/impor-bpjs")]
+async fn bpjs_import_form(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
+    user.actor.require(&REGISTRARS)?;
+    Ok(html(import_page(&ctx(&state, &user), true, &FormErrors::default())))
+}
+
+fn csv_download(name: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(body)
 }
 
 #[get("/perusahaan/impor/templat.csv")]
 async fn import_template(user: SignedIn) -> Result<HttpResponse, Error> {
-    user.actor.require(&[Role::Admin, Role::Petugas])?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"templat-impor-perusahaan.csv\""))
-        .body(crate::companies::import::template_csv()))
+    user.actor.require(&REGISTRARS)?;
+    Ok(csv_download("templat-impor-perusahaan.csv", crate::companies::import::template_csv()))
+}
+
+#[get("/perusahaan/impor-bpjs/templat.csv")]
+async fn bpjs_import_template(user: SignedIn) -> Result<HttpResponse, Error> {
+    user.actor.require(&REGISTRARS)?;
+    Ok(csv_download("templat-impor-bpjs.csv", crate::companies::import::bpjs_template_csv()))
 }
 
 /// Company and BPJS lists are small text tables; 5 MB holds tens of thousands of lines.
-const MAX_IMPORT: usize = 5 * 1024 * 1024;
+pub const MAX_IMPORT: usize = 5 * 1024 * 1024;
 
-#[post("/perusahaan/impor")]
-async fn import_upload(
+async fn upload_import(
     state: State,
     user: SignedIn,
+    kind: ImportKind,
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, Error> {
-    user.actor.require(&[Role::Admin, Role::Petugas])?;
-    let uploaded = crate::http::read_upload(payload, MAX_IMPORT).await;
-    let result = match uploaded {
+    user.actor.require(&REGISTRARS)?;
+    let result = match crate::http::read_upload(payload, MAX_IMPORT).await {
         Ok((filename, bytes)) => {
             let (actor, regions, now) = (user.actor.clone(), state.settings.regions.clone(), state.now());
-            state.db.run(move |c| imports::upload(c, &actor, &filename, &bytes, &regions, now)).await
+            state.db.run(move |c| imports::upload(c, &actor, kind, &filename, &bytes, &regions, now)).await
         }
         Err(e) => Err(e),
     };
@@ -1021,9 +1037,27 @@ async fn import_upload(
         Ok(id) => Ok(see_other(&format!("/perusahaan/impor/{id}"))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
-            Ok(html_status(status, import_page(&ctx(&state, &user), &errors)))
+            Ok(html_status(status, import_page(&ctx(&state, &user), kind == ImportKind::Bpjs, &errors)))
         }
     }
+}
+
+#[post("/perusahaan/impor")]
+async fn import_upload(
+    state: State,
+    user: SignedIn,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    upload_import(state, user, ImportKind::Perusahaan, payload).await
+}
+
+#[post("/perusahaan/impor-bpjs")]
+async fn bpjs_import_upload(
+    state: State,
+    user: SignedIn,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    upload_import(state, user, ImportKind::Bpjs, payload).await
 }
 
 async fn preview_view(state: &State, user: &SignedIn, id: String, errors: FormErrors) -> Result<HttpResponse, Error> {
@@ -1032,7 +1066,8 @@ async fn preview_view(state: &State, user: &SignedIn, id: String, errors: FormEr
     let p = state.db.run(move |c| imports::preview(c, &actor, &id, &regions, today)).await?;
     let view = ImportPreviewView {
         new: p.count(|o| *o == LineOutcome::New),
-        existing: p.count(|o| *o == LineOutcome::AlreadyRegistered),
+        existing: p.count(|o| *o == LineOutcome::AlreadyRecorded),
+        bpjs: p.kind == ImportKind::Bpjs,
         invalid: p.count(|o| matches!(o, LineOutcome::Invalid(_))),
         lines: p
             .lines
@@ -1040,7 +1075,10 @@ async fn preview_view(state: &State, user: &SignedIn, id: String, errors: FormEr
             .map(|line| {
                 let (tone, outcome) = match &line.outcome {
                     LineOutcome::New => (Tone::Good, l.t("baru", "new").to_string()),
-                    LineOutcome::AlreadyRegistered => {
+                    LineOutcome::AlreadyRecorded if p.kind == ImportKind::Bpjs => {
+                        (Tone::Neutral, l.t("sudah tercatat, dilewati", "already recorded, skipped").to_string())
+                    }
+                    LineOutcome::AlreadyRecorded => {
                         (Tone::Neutral, l.t("sudah terdaftar, dilewati", "already registered, skipped").to_string())
                     }
                     LineOutcome::Invalid(m) => (Tone::Bad, m.get(l).to_string()),

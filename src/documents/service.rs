@@ -37,7 +37,8 @@ pub struct Stored {
 pub fn store(store: &Store, filename: &str, bytes: &[u8]) -> Result<Stored, Error> {
     let filename = rules::clean_filename(filename);
     let content_type = rules::detect(&filename, bytes).map_err(Error::Invalid)?;
-    let sha256 = store.put(bytes).map_err(|e| Error::internal(format!("cannot write to the storage directory: {e}")))?;
+    let sha256 =
+        store.put(bytes).map_err(|e| Error::internal(format!("cannot write to the storage directory: {e}")))?;
     Ok(Stored { sha256, filename, content_type, size_bytes: bytes.len() as i64 })
 }
 

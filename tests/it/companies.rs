@@ -537,6 +537,102 @@ async fn a_company_file_is_previewed_then_imported_once(backend: Backend) {
     );
 }
 
+async fn api_import(app: &TestApp, client: &Client, kind: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+    client
+        .post(app.url(&format!("/api/v1/imports?kind={kind}")))
+        .header("x-csrf-token", csrf)
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload")
+}
+
+async fn bpjs_status(app: &TestApp, client: &Client, id: &str) -> Value {
+    let c: Value = app.get(client, &format!("/api/v1/companies/{id}/compliance")).await.json().await.expect("json");
+    c["bpjs"].clone()
+}
+
+async fn bpjs_figures_are_imported_all_or_nothing_and_once(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let a = id_of(register(&app, &client, company("PT Alfa", "9120000000061", "32.75.09", "Jatiasih")).await).await;
+    let template = app.get(&client, "/perusahaan/impor-bpjs/templat.csv").await.text().await.expect("csv");
+    assert!(template.starts_with("nib,npp,tanggal_terdaftar,program,jumlah_peserta,tanggal_data"), "{template}");
+
+    let file = "nib,npp,tanggal_terdaftar,program,jumlah_peserta,tanggal_data\n\
+                9120000000061,12345678,2020-03-01,JKK JKM JHT JP JKP,95,2026-01-31\n\
+                9120000000061,12345678,2020-03-01,JKK JKX,95,2025-12-31\n\
+                9120000000099,87654321,2021-01-04,JKK JKM,10,2026-01-31\n";
+    let res = api_import(&app, &client, "bpjs", "bpjs-januari.csv", file.as_bytes().to_vec()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let preview: Value = res.json().await.expect("json");
+    let outcomes: Vec<&str> =
+        preview["lines"].as_array().expect("lines").iter().map(|l| l["outcome"].as_str().expect("o")).collect();
+    assert_eq!(outcomes, ["new", "invalid", "invalid"]);
+    assert_eq!(preview["lines"][0]["name"], "PT Alfa", "the company is found by NIB");
+    assert!(preview["lines"][1]["message_id"].as_str().expect("msg").contains("JKX"));
+    assert!(preview["lines"][2]["message_id"].as_str().expect("msg").contains("belum terdaftar"));
+    let id = preview["id"].as_str().expect("id");
+
+    let apply = |mode: &'static str| {
+        let (client, app, id) = (client.clone(), &app, id.to_string());
+        async move {
+            let csrf = app.csrf(&client).await;
+            client
+                .post(app.url(&format!("/api/v1/imports/{id}/apply")))
+                .header("x-csrf-token", csrf)
+                .json(&json!({ "mode": mode }))
+                .send()
+                .await
+                .expect("apply")
+        }
+    };
+    let res = apply("all").await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "import_has_errors");
+    assert_eq!(bpjs_status(&app, &client, &a).await["status"], "no_data", "all or nothing: nothing");
+    let res = apply("valid").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.expect("json"), json!({"added": 1, "already_registered": 0, "invalid": 2}));
+    assert_eq!(bpjs_status(&app, &client, &a).await["status"], "met");
+    assert_eq!(bpjs_status(&app, &client, &a).await["since"], "2026-01-31");
+
+    // The same file again, through the page: the figure is already recorded, nothing changes.
+    let csrf = app.csrf(&client).await;
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(file.as_bytes().to_vec()).file_name("bpjs-januari.csv"));
+    let res = client
+        .post(app.url(&format!("/perusahaan/impor-bpjs?csrf_token={csrf}")))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    let preview = location(&res);
+    let (_, page) = app.get_text(&client, &preview).await;
+    assert!(page.contains("0 baru") && page.contains("1 sudah tercatat") && page.contains("2 bermasalah"), "{page}");
+    assert_eq!(app.post_form(&client, &preview, &[("mode", "valid")]).await.status(), StatusCode::SEE_OTHER);
+    let actions = app.audit_actions(&officer.office_id, &a).await;
+    assert_eq!(actions.iter().filter(|x| *x == "company.bpjs_add").count(), 1, "one figure recorded: {actions:?}");
+
+    // A different figure for a date already recorded is a problem, not an overwrite.
+    let changed = "nib,npp,tanggal_terdaftar,program,jumlah_peserta,tanggal_data\n\
+                   9120000000061,12345678,2020-03-01,JKK JKM JHT JP JKP,120,2026-01-31\n";
+    let res = api_import(&app, &client, "bpjs", "bpjs-ubah.csv", changed.as_bytes().to_vec()).await;
+    let preview: Value = res.json().await.expect("json");
+    assert_eq!(preview["lines"][0]["outcome"], "invalid");
+    assert!(preview["lines"][0]["message_id"].as_str().expect("msg").contains("angka berbeda"));
+
+    let res = api_import(&app, &client, "gaji", "x.csv", file.as_bytes().to_vec()).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let rep = app.browser_for(&app.user("perusahaan", "hrd@alfa.co.id").await).await;
+    let res = api_import(&app, &rep, "bpjs", "x.csv", file.as_bytes().to_vec()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "only officers import");
+}
+
 both_backends!(
     officers_register_companies_and_bad_input_is_explained,
     representatives_see_and_change_only_their_own_company,
@@ -544,4 +640,5 @@ both_backends!(
     compliance_records_count_as_of_their_dates,
     compliance_records_through_the_api,
     a_company_file_is_previewed_then_imported_once,
+    bpjs_figures_are_imported_all_or_nothing_and_once,
 );

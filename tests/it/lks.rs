@@ -18,7 +18,8 @@ async fn company(app: &TestApp, client: &Client, name: &str, nib: &str) -> Strin
         "workers_male": "60", "workers_female": "40", "workers_pkwt": "30", "workers_pkwtt": "70",
         "workforce_reported_on": "2026-02-01", "contact_name": "Bu Ani (HRD)"
     });
-    let res = client.post(app.url("/api/v1/companies")).header("x-csrf-token", csrf).json(&body).send().await.expect("post");
+    let res =
+        client.post(app.url("/api/v1/companies")).header("x-csrf-token", csrf).json(&body).send().await.expect("post");
     assert_eq!(res.status(), StatusCode::CREATED);
     res.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string()
 }
@@ -204,8 +205,9 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
         assert_eq!(app.get(client, &format!("/api/v1/documents/{doc_id}")).await.status(), StatusCode::NOT_FOUND);
     }
     // Nor may another company's representative add to this LKS.
-    let res = multipart(&app, &beta, &meeting_path, &[("held_on", "2026-02-28"), ("agenda", "Bukan urusan kami")], None)
-        .await;
+    let res =
+        multipart(&app, &beta, &meeting_path, &[("held_on", "2026-02-28"), ("agenda", "Bukan urusan kami")], None)
+            .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     let actions = app.audit_actions(&app.office_id("3275"), &id).await;

@@ -124,6 +124,7 @@ const PRIVATE_PAGES: &[&str] = &[
     "/serikat/baru",
     "/serikat/00000000-0000-0000-0000-000000000000",
     "/berkas/00000000-0000-0000-0000-000000000000",
+    "/perusahaan/impor-bpjs",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -140,6 +141,7 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/unions",
     "/api/v1/unions/00000000-0000-0000-0000-000000000000",
     "/api/v1/documents/00000000-0000-0000-0000-000000000000",
+    "/api/v1/imports/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -171,6 +173,7 @@ const PRIVATE_POSTS: &[&str] = &[
     "/perusahaan/x/lks/y/rapat",
     "/perusahaan/x/lks/y/laporan",
     "/perusahaan/x/dokumen/skala-upah/y",
+    "/perusahaan/impor-bpjs",
     "/serikat",
     "/serikat/x",
     "/serikat/x/perusahaan",

@@ -58,6 +58,8 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
                 @if v.can_register {
                     a.button href="/perusahaan/baru" { (l.t("Daftarkan perusahaan", "Register a company")) }
                     a.button.secondary href="/perusahaan/impor" { (l.t("Impor CSV/XLSX", "Import CSV/XLSX")) }
+                    " "
+                    a.button.secondary href="/perusahaan/impor-bpjs" { (l.t("Impor data BPJS", "Import BPJS figures")) }
                 }
                 a.button.secondary href={ "/perusahaan.csv?" (v.query_string) } { (l.t("Unduh CSV sesuai saringan", "Download CSV of this filter")) }
             }
@@ -581,23 +583,39 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
     )
 }
 
-/// The import page: what the file must hold, the template, the upload form.
-pub fn import_page(ctx: &PageCtx, errors: &FormErrors) -> Markup {
+/// The import page: what the file must hold, the template, the upload form; for a company
+/// list or for BPJS enrolment figures.
+pub fn import_page(ctx: &PageCtx, bpjs: bool, errors: &FormErrors) -> Markup {
     let l = ctx.lang;
-    let title = l.t("Impor daftar perusahaan", "Import a company list");
+    let (title, action, template) = if bpjs {
+        (
+            l.t("Impor data kepesertaan BPJS Ketenagakerjaan", "Import BPJS Ketenagakerjaan enrolment figures"),
+            "/perusahaan/impor-bpjs",
+            "/perusahaan/impor-bpjs/templat.csv",
+        )
+    } else {
+        (l.t("Impor daftar perusahaan", "Import a company list"), "/perusahaan/impor", "/perusahaan/impor/templat.csv")
+    };
     page(
         ctx,
         title,
         html! {
             p { a href="/perusahaan" { "← " (l.t("Daftar perusahaan", "All companies")) } }
             h1 { (title) }
-            p { (l.t(
-                "Unggah berkas CSV atau XLSX dengan kolom seperti unduhan CSV daftar perusahaan (misalnya ekspor WLKP yang sudah disesuaikan). Anda akan melihat pratinjau setiap baris sebelum apa pun disimpan. Perusahaan yang NIB-nya sudah terdaftar dilewati, jadi berkas yang sama boleh diimpor dua kali.",
-                "Upload a CSV or XLSX file with the columns of the company list's CSV download (for example an adjusted WLKP export). You will see a preview of every line before anything is saved. Companies whose NIB is already registered are skipped, so the same file may be imported twice."
-            )) }
-            p { a.button.secondary href="/perusahaan/impor/templat.csv" { (l.t("Unduh templat CSV", "Download the CSV template")) } }
+            @if bpjs {
+                p { (l.t(
+                    "Unggah berkas CSV atau XLSX dengan kolom nib, npp, tanggal_terdaftar, program (misalnya \"JKK JKM JHT JP JKP\"), jumlah_peserta dan tanggal_data, satu baris per perusahaan per tanggal data. Perusahaan dicari menurut NIB. Anda akan melihat pratinjau setiap baris sebelum apa pun disimpan. Data yang sama persis dengan yang sudah tercatat dilewati, jadi berkas yang sama boleh diimpor dua kali.",
+                    "Upload a CSV or XLSX file with the columns nib, npp, tanggal_terdaftar, program (e.g. \"JKK JKM JHT JP JKP\"), jumlah_peserta and tanggal_data, one line per company per date. Companies are found by NIB. You will see a preview of every line before anything is saved. Figures identical to those already recorded are skipped, so the same file may be imported twice."
+                )) }
+            } @else {
+                p { (l.t(
+                    "Unggah berkas CSV atau XLSX dengan kolom seperti unduhan CSV daftar perusahaan (misalnya ekspor WLKP yang sudah disesuaikan). Anda akan melihat pratinjau setiap baris sebelum apa pun disimpan. Perusahaan yang NIB-nya sudah terdaftar dilewati, jadi berkas yang sama boleh diimpor dua kali.",
+                    "Upload a CSV or XLSX file with the columns of the company list's CSV download (for example an adjusted WLKP export). You will see a preview of every line before anything is saved. Companies whose NIB is already registered are skipped, so the same file may be imported twice."
+                )) }
+            }
+            p { a.button.secondary href=(template) { (l.t("Unduh templat CSV", "Download the CSV template")) } }
             (error_summary(l, errors))
-            form method="post" action={ "/perusahaan/impor?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
+            form method="post" action={ (action) "?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
                 div class={ "field" @if errors.for_field("berkas").is_some() { " has-error" } } {
                     label for="f-berkas" { (l.t("Berkas CSV atau XLSX (maksimal 5 MB)", "CSV or XLSX file (at most 5 MB)")) }
                     @if let Some(e) = errors.for_field("berkas") { p.field-error id="e-berkas" { (e) } }
@@ -621,6 +639,8 @@ pub struct ImportLineView {
 #[derive(Debug, Clone, Default)]
 pub struct ImportPreviewView {
     pub id: String,
+    /// BPJS figures rather than companies.
+    pub bpjs: bool,
     pub filename: String,
     pub lines: Vec<ImportLineView>,
     pub new: usize,
@@ -637,7 +657,7 @@ pub fn import_preview_page(ctx: &PageCtx, v: &ImportPreviewView) -> Markup {
         ctx,
         &title,
         html! {
-            p { a href="/perusahaan/impor" { "← " (l.t("Impor berkas lain", "Import another file")) } }
+            p { a href=(if v.bpjs { "/perusahaan/impor-bpjs" } else { "/perusahaan/impor" }) { "← " (l.t("Impor berkas lain", "Import another file")) } }
             h1 { (title) }
             (error_summary(l, &v.errors))
             @if let Some(summary) = &v.applied {
@@ -645,7 +665,11 @@ pub fn import_preview_page(ctx: &PageCtx, v: &ImportPreviewView) -> Markup {
             }
             ul {
                 li { (badge(Tone::Good, &format!("{} {}", v.new, l.t("baru", "new")))) }
-                li { (badge(Tone::Neutral, &format!("{} {}", v.existing, l.t("sudah terdaftar (dilewati)", "already registered (skipped)")))) }
+                @if v.bpjs {
+                    li { (badge(Tone::Neutral, &format!("{} {}", v.existing, l.t("sudah tercatat (dilewati)", "already recorded (skipped)")))) }
+                } @else {
+                    li { (badge(Tone::Neutral, &format!("{} {}", v.existing, l.t("sudah terdaftar (dilewati)", "already registered (skipped)")))) }
+                }
                 li { (badge(Tone::Bad, &format!("{} {}", v.invalid, l.t("bermasalah", "with problems")))) }
             }
             @if v.applied.is_none() {
