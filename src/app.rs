@@ -182,6 +182,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::notifications::web::routes)
             .configure(crate::companies::web::routes)
             .configure(crate::unions::web::routes)
+            .configure(crate::tripartit::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

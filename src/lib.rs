@@ -17,4 +17,5 @@ pub mod notifications;
 pub mod offices;
 pub mod schema;
 pub mod secrets;
+pub mod tripartit;
 pub mod unions;

@@ -56,11 +56,20 @@ with a stable `code`.",
         crate::unions::api::replace,
         crate::unions::api::link_company,
         crate::unions::api::company_unions,
+        crate::tripartit::api::list_terms,
+        crate::tripartit::api::create_term,
+        crate::tripartit::api::get_term,
+        crate::tripartit::api::list_meetings,
+        crate::tripartit::api::create_meeting,
+        crate::tripartit::api::get_meeting,
+        crate::tripartit::api::add_recommendation,
+        crate::tripartit::api::list_recommendations,
+        crate::tripartit::api::change_status,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations")),
 )]
 pub struct ApiDoc;
 
@@ -112,4 +121,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::notifications::api::routes(cfg);
     crate::companies::api::routes(cfg);
     crate::unions::api::routes(cfg);
+    crate::tripartit::api::routes(cfg);
 }

@@ -109,8 +109,8 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             return Err(problem(
                 "invalid_member_line",
                 "members",
-                format!("Baris {n}: tulis \"nama; unsur; organisasi; jabatan\", misalnya \"Tri Adhianto; pemerintah; Pemerintah Kota Bekasi; ketua\"."),
-                format!("Line {n}: write \"name; side; organisation; position\", e.g. \"Tri Adhianto; pemerintah; Pemerintah Kota Bekasi; ketua\"."),
+                format!("Baris {n}: tulis \"nama; unsur; organisasi; jabatan\", misalnya \"Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua\"."),
+                format!("Line {n}: write \"name; side; organisation; position\", e.g. \"Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua\"."),
             ));
         };
         if name.chars().count() < 2 || name.chars().count() > 120 || name.chars().any(char::is_control) {
@@ -406,8 +406,8 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
     }
 
-    const BOARD: &str = "Tri Adhianto; pemerintah; Pemerintah Kota Bekasi; ketua
-        Ika Indah Yarti; pemerintah; Disnaker Kota Bekasi; wakil ketua
+    const BOARD: &str = "Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua
+        Dewi Kartikasari; pemerintah; Disnaker Kota Bekasi; wakil ketua
         Andi Wijaya; pengusaha; APINDO Kota Bekasi; wakil_ketua
         Sutrisno; pekerja; KSPSI Kota Bekasi; Wakil-Ketua
         Rahmat Hidayat; pemerintah; Disnaker Kota Bekasi; sekretaris
@@ -423,16 +423,17 @@ mod tests {
         assert_eq!((m[2].side, m[2].organisation.as_str()), (Side::Pengusaha, "APINDO Kota Bekasi"));
         check_members(&m).expect_err("7 members cannot be 1:1:1");
 
-        let bad = parse_members("Tri Adhianto; pemerintah; ketua").expect_err("three parts");
+        let bad = parse_members("Ahmad Syaifuddin; pemerintah; ketua").expect_err("three parts");
         assert!(bad.message.id.contains("Baris 1") && bad.message.id.contains("nama; unsur; organisasi; jabatan"));
         let bad = parse_members("Tri; pemerintah; Pemkot; ketua\nX; pekerja; KSPSI; anggota").expect_err("short name");
         assert!(bad.message.id.contains("Baris 2") && bad.message.id.contains("minimal 2 huruf"), "{:?}", bad);
-        let bad = parse_members("Tri Adhianto; pemda; Pemkot; ketua").expect_err("side");
+        let bad = parse_members("Ahmad Syaifuddin; pemda; Pemkot; ketua").expect_err("side");
         assert!(bad.message.id.contains("unsur \"pemda\""));
-        let bad = parse_members("Tri Adhianto; pemerintah; Pemkot; bendahara").expect_err("seat");
+        let bad = parse_members("Ahmad Syaifuddin; pemerintah; Pemkot; bendahara").expect_err("seat");
         assert!(bad.message.id.contains("jabatan \"bendahara\""));
-        let bad = parse_members("Tri Adhianto; pemerintah; Pemkot; ketua\ntri adhianto; pekerja; KSPSI; anggota")
-            .expect_err("duplicate");
+        let bad =
+            parse_members("Ahmad Syaifuddin; pemerintah; Pemkot; ketua\nahmad syaifuddin; pekerja; KSPSI; anggota")
+                .expect_err("duplicate");
         assert!(bad.message.id.contains("sudah tercantum di baris 1"));
         assert_eq!(parse_members(" \n ").expect_err("empty").code, "members_required");
     }
@@ -459,8 +460,8 @@ mod tests {
         );
         let union_chair = balanced
             .replace(
-                "Tri Adhianto; pemerintah; Pemerintah Kota Bekasi; ketua",
-                "Tri Adhianto; pemerintah; Pemerintah Kota Bekasi; anggota",
+                "Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua",
+                "Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; anggota",
             )
             .replace(
                 "Joko Susilo; pekerja; KSPI Kota Bekasi; anggota",
