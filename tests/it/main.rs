@@ -14,4 +14,5 @@ mod config;
 mod mail;
 mod schema;
 mod security;
+mod tripartit;
 mod unions;
