@@ -183,6 +183,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::companies::web::routes)
             .configure(crate::unions::web::routes)
             .configure(crate::documents::web::routes)
+            .configure(crate::tripartit::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

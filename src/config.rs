@@ -39,6 +39,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub registry: RegistrySettings,
     pub storage: StorageSettings,
+    pub tripartit: TripartitSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -173,6 +174,14 @@ impl StorageSettings {
     pub fn max_upload_bytes(&self) -> usize {
         self.max_upload_mb as usize * 1024 * 1024
     }
+}
+
+/// LKS Tripartit Kota (DOMAIN.md section 6).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TripartitSettings {
+    pub term_years: u32,
+    pub meeting_interval_months: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -413,6 +422,14 @@ impl Settings {
                 "lks_min_members must be an even number of at least 2; terms and thresholds at least 1; lks_meeting_interval_months 1 to 12",
             );
         }
+        let t = &self.tripartit;
+        if !(1..=10).contains(&t.term_years) || !(1..=12).contains(&t.meeting_interval_months) {
+            return fail(
+                "tripartit.*",
+                "term_years must be 1 to 10 and meeting_interval_months 1 to 12 (PP 8/2005: a 3-year term, \
+                 a meeting at least every 3 months)",
+            );
+        }
         if m.max_attempts < 1
             || m.backoff_base_secs < 1
             || m.backoff_max_secs < m.backoff_base_secs
@@ -624,5 +641,14 @@ mod tests {
         let err =
             Settings::load_from(None, &env(&[("HARMONI__DATABASE__POOL_SIZE", "1")])).expect_err("pool of one refused");
         assert!(err.0.contains("database.pool_size"), "{}", err.0);
+    }
+
+    #[test]
+    fn tripartit_settings_are_checked() {
+        let s = Settings::load_from(None, &[]).expect("defaults load");
+        assert_eq!((s.tripartit.term_years, s.tripartit.meeting_interval_months), (3, 3));
+        let err = Settings::load_from(None, &env(&[("HARMONI__TRIPARTIT__MEETING_INTERVAL_MONTHS", "0")]))
+            .expect_err("no meetings at all refused");
+        assert!(err.0.contains("tripartit."), "{}", err.0);
     }
 }

@@ -301,6 +301,7 @@ pub fn seed(
         })?;
         start = end;
     }
+    seed_tripartit(conn, office_id, today, now)?;
     write_tx(conn, |conn| {
         record(
             conn,
@@ -315,4 +316,228 @@ pub fn seed(
         )
     })?;
     Ok(added)
+}
+
+/// The demo LKS Tripartit Kota: the 2024–2027 term (SK Wali Kota) with 5 members per side,
+/// a meeting every quarter since the term began up to `today` with attendance and minutes,
+/// and a few recommendations in every status. Each row has a fixed id and is added only when
+/// missing, so running it again adds only the meetings that have come due since. Nothing is
+/// added when the office already recorded an overlapping term of its own. Returns the number
+/// of meetings added.
+pub fn seed_tripartit(conn: &mut DbConn, office_id: &str, today: NaiveDate, now: NaiveDateTime) -> Result<u64, Error> {
+    use crate::tripartit::model::{self as tri, AttendanceRow, MeetingRow, MemberRow, RecommendationRow, TermRow};
+    use crate::tripartit::rules::{add_months, RecStatus};
+
+    let salt = office_salt(office_id);
+    let id = |kind: u64, n: u64| uuid::Uuid::from_u64_pair(salt ^ (kind << 32), n).to_string();
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
+    let starts_on = date(2024, 7, 1);
+    let ends_on = date(2027, 7, 1);
+    if today < starts_on {
+        return Ok(0);
+    }
+    const MEMBERS: [(&str, &str, &str, &str); 15] = [
+        ("Ahmad Syaifuddin", "pemerintah", "Wali Kota Bekasi", "ketua"),
+        ("Dewi Kartikasari", "pemerintah", "Kepala Dinas Tenaga Kerja Kota Bekasi", "wakil_ketua"),
+        ("Hendra Gunawan", "pemerintah", "Dinas Tenaga Kerja Kota Bekasi", "sekretaris"),
+        ("Siti Rahmawati", "pemerintah", "Bappelitbangda Kota Bekasi", "anggota"),
+        ("Rudi Setiawan", "pemerintah", "Bagian Hukum Setda Kota Bekasi", "anggota"),
+        ("Andi Wijaya", "pengusaha", "DPK APINDO Kota Bekasi", "wakil_ketua"),
+        ("Lina Marlina", "pengusaha", "DPK APINDO Kota Bekasi", "anggota"),
+        ("Bambang Sutrisno", "pengusaha", "DPK APINDO Kota Bekasi", "anggota"),
+        ("Yohanes Pratama", "pengusaha", "DPK APINDO Kota Bekasi", "anggota"),
+        ("Ratna Sari", "pengusaha", "DPK APINDO Kota Bekasi", "anggota"),
+        ("Sutrisno Hadi", "pekerja", "DPC KSPSI Kota Bekasi", "wakil_ketua"),
+        ("Joko Susilo", "pekerja", "KC FSPMI Kota Bekasi", "anggota"),
+        ("Nur Aini", "pekerja", "DPC KSPSI AGN Kota Bekasi", "anggota"),
+        ("Agus Salim", "pekerja", "DPC KSBSI Kota Bekasi", "anggota"),
+        ("Wahyu Hidayat", "pekerja", "DPC SPN Kota Bekasi", "anggota"),
+    ];
+    let term = TermRow {
+        id: id(0x5452_4950, 0),
+        office_id: office_id.into(),
+        decree_number: "560/Kep.215-Disnaker/VI/2024".into(),
+        starts_on,
+        ends_on,
+        created_at: now,
+    };
+    let members: Vec<MemberRow> = MEMBERS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, side, organisation, role))| MemberRow {
+            id: id(0x5452_4d42, i as u64),
+            term_id: term.id.clone(),
+            position: i as i32,
+            name: (*name).into(),
+            side: (*side).into(),
+            organisation: (*organisation).into(),
+            role: (*role).into(),
+        })
+        .collect();
+    write_tx(conn, |conn| {
+        match tri::overlapping(conn, office_id, starts_on, ends_on)? {
+            Some(t) if t.id != term.id => return Ok(0),
+            Some(_) => {}
+            None => tri::insert_term(conn, &term, &members)?,
+        }
+        let mut added = 0;
+        for q in 0u64.. {
+            // A working day in the second or third week of each quarter of the term.
+            let mut held_on = add_months(starts_on, 3 * q as u32) + Duration::days(8 + (q as i64 * 5) % 9);
+            while held_on.weekday().number_from_monday() > 5 {
+                held_on += Duration::days(1);
+            }
+            if held_on > today || held_on >= ends_on {
+                break;
+            }
+            let meeting_id = id(0x5452_4d54, q);
+            if tri::find_meeting(conn, office_id, &meeting_id)?.is_some()
+                || tri::meeting_on(conn, office_id, held_on)?.is_some()
+            {
+                continue;
+            }
+            let (y, m) = (held_on.year(), held_on.month());
+            let (agenda, minutes) = match m {
+                1..=3 => (
+                    format!("Persiapan pembayaran THR Keagamaan {y} dan posko pengaduan THR"),
+                    "Disnaker memaparkan jadwal posko pengaduan THR. APINDO meminta sosialisasi dini kepada perusahaan kecil; unsur pekerja meminta posko menerima pengaduan daring.",
+                ),
+                4..=6 => (
+                    format!("Evaluasi pembayaran THR {y} dan peringatan May Day"),
+                    "Pengaduan THR yang masuk dan penyelesaiannya dibahas per kecamatan. Peringatan May Day berjalan tertib; disepakati dialog lanjutan tentang pekerja alih daya.",
+                ),
+                7..=9 => (
+                    "Pencegahan PHK di sektor garmen, tekstil dan alas kaki".to_string(),
+                    "Unsur pekerja melaporkan rencana pengurangan pekerja di beberapa perusahaan padat karya. Disepakati pemantauan bersama dan pendampingan perundingan bipartit.",
+                ),
+                _ => (
+                    format!("Pembahasan rekomendasi UMK Kota Bekasi {}", y + 1),
+                    "Dewan Pengupahan memaparkan hasil survei dan formula penyesuaian upah. Unsur pekerja dan pengusaha menyampaikan pandangan masing-masing; rekomendasi disusun untuk Wali Kota.",
+                ),
+            };
+            let meeting = MeetingRow {
+                id: meeting_id.clone(),
+                office_id: office_id.into(),
+                term_id: term.id.clone(),
+                held_on,
+                agenda,
+                minutes_summary: minutes.into(),
+                minutes_document_id: None,
+                created_at: now,
+            };
+            let mut d = Dice(0xA076_1D64_78BD_642F ^ (q + 1).wrapping_mul(0xE703_7ED1_A0B4_28DB));
+            let attendance: Vec<AttendanceRow> = members
+                .iter()
+                .enumerate()
+                // The chair sometimes sends word through the vice-chair; a few members miss a meeting.
+                .map(|(i, mem)| AttendanceRow {
+                    meeting_id: meeting_id.clone(),
+                    member_id: mem.id.clone(),
+                    present: if i == 0 { d.chance(60) } else { d.chance(85) },
+                })
+                .collect();
+            tri::insert_meeting(conn, &meeting, &attendance)?;
+            added += 1;
+            // Each recommendation goes through the steps whose day has come: (days after the
+            // meeting, status reached, follow-up note).
+            let (subject, text, steps): (String, &str, &[(i64, RecStatus, &str)]) = match m {
+                10..=12 => (
+                    format!("UMK Kota Bekasi {}", y + 1),
+                    "Wali Kota mengusulkan UMK kepada Gubernur Jawa Barat sesuai hasil pembahasan Dewan Pengupahan, dengan memperhatikan pandangan unsur pekerja dan pengusaha.",
+                    &[
+                        (10, RecStatus::Ditindaklanjuti, "Usulan disampaikan kepada Gubernur Jawa Barat dengan surat Wali Kota."),
+                        (45, RecStatus::Selesai, "UMK ditetapkan dengan Keputusan Gubernur Jawa Barat."),
+                    ],
+                ),
+                7..=9 => (
+                    "Posko pencegahan PHK di Disnaker".into(),
+                    "Membentuk posko pencegahan PHK yang menerima laporan rencana PHK dan mendampingi perundingan bipartit sejak dini.",
+                    &[(21, RecStatus::Ditindaklanjuti, "Posko dibuka di kantor Disnaker setiap hari kerja.")],
+                ),
+                4..=6 if y == 2025 => (
+                    "Pelatihan kerja bagi pekerja terkena PHK".into(),
+                    "Menganggarkan pelatihan berbasis kompetensi di UPTD Latihan Kerja bagi pekerja yang terkena PHK.",
+                    &[(60, RecStatus::TidakDitindaklanjuti, "Tidak tersedia anggaran tahun berjalan; diusulkan kembali dalam perencanaan tahun berikutnya.")],
+                ),
+                4..=6 => (
+                    "Dialog sosial tentang pekerja alih daya".into(),
+                    "Disnaker memfasilitasi dialog antara serikat pekerja dan perusahaan penyedia jasa pekerja tentang pemenuhan hak pekerja alih daya.",
+                    &[(30, RecStatus::Ditindaklanjuti, "Dialog dijadwalkan bersama perusahaan penyedia jasa pekerja.")],
+                ),
+                _ => (
+                    format!("Pengawasan pembayaran THR {y}"),
+                    "Pengaduan THR yang tidak diselesaikan perusahaan dalam batas waktu diteruskan kepada pengawas ketenagakerjaan provinsi.",
+                    &[
+                        (30, RecStatus::Ditindaklanjuti, "Pengaduan yang belum selesai diteruskan kepada UPTD Pengawasan Ketenagakerjaan Wilayah II."),
+                        (120, RecStatus::Selesai, "Seluruh pengaduan THR yang diteruskan telah ditangani pengawas."),
+                    ],
+                ),
+            };
+            // The working day on or after `days` after the meeting.
+            let step_day = |days: i64| {
+                let mut d = held_on + Duration::days(days);
+                while d.weekday().number_from_monday() > 5 {
+                    d += Duration::days(1);
+                }
+                d
+            };
+            let reached: Vec<&(i64, RecStatus, &str)> =
+                steps.iter().filter(|(days, _, _)| step_day(*days) <= today).collect();
+            let mut recs = vec![RecommendationRow {
+                id: id(0x5452_5243, q),
+                office_id: office_id.into(),
+                meeting_id: meeting_id.clone(),
+                subject,
+                text: text.into(),
+                addressed_to: "Wali Kota Bekasi".into(),
+                status: reached.last().map_or(RecStatus::Diajukan, |s| s.1).as_str().into(),
+                follow_up: reached
+                    .iter()
+                    .map(|(days, status, note)| {
+                        format!("{} {}: {note}", step_day(*days), status.label(harmoni_templates::Lang::Id))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                status_on: reached.last().map_or(held_on, |s| step_day(s.0)),
+                created_at: now,
+                updated_at: now,
+            }];
+            if (7..=9).contains(&m) {
+                // One the Wali Kota has not answered yet.
+                recs.push(RecommendationRow {
+                    id: id(0x5452_5244, q),
+                    office_id: office_id.into(),
+                    meeting_id: meeting_id.clone(),
+                    subject: "Insentif bagi perusahaan yang menghindari PHK".into(),
+                    text: "Memberikan keringanan retribusi daerah bagi perusahaan padat karya yang mempertahankan pekerjanya melalui perundingan bipartit.".into(),
+                    addressed_to: "Wali Kota Bekasi".into(),
+                    status: RecStatus::Diajukan.as_str().into(),
+                    follow_up: String::new(),
+                    status_on: held_on,
+                    created_at: now,
+                    updated_at: now,
+                });
+            }
+            for r in &recs {
+                tri::insert_recommendation(conn, r)?;
+            }
+        }
+        if added > 0 {
+            record(
+                conn,
+                &AuditEntry::system(
+                    office_id,
+                    "demo.seed_tripartit",
+                    "tripartit_term",
+                    &term.id,
+                    format!(
+                        "Data contoh LKS Tripartit dimuat: SK {}, {added} rapat beserta rekomendasinya",
+                        term.decree_number
+                    ),
+                ),
+                now,
+            )?;
+        }
+        Ok(added)
+    })
 }

@@ -18,4 +18,5 @@ pub mod notifications;
 pub mod offices;
 pub mod schema;
 pub mod secrets;
+pub mod tripartit;
 pub mod unions;

@@ -374,6 +374,66 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tripartit_terms (id) {
+        id -> Text,
+        office_id -> Text,
+        decree_number -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tripartit_members (id) {
+        id -> Text,
+        term_id -> Text,
+        position -> Integer,
+        name -> Text,
+        side -> Text,
+        organisation -> Text,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    tripartit_meetings (id) {
+        id -> Text,
+        office_id -> Text,
+        term_id -> Text,
+        held_on -> Date,
+        agenda -> Text,
+        minutes_summary -> Text,
+        minutes_document_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tripartit_attendance (meeting_id, member_id) {
+        meeting_id -> Text,
+        member_id -> Text,
+        present -> Bool,
+    }
+}
+
+diesel::table! {
+    tripartit_recommendations (id) {
+        id -> Text,
+        office_id -> Text,
+        meeting_id -> Text,
+        subject -> Text,
+        text -> Text,
+        addressed_to -> Text,
+        status -> Text,
+        follow_up -> Text,
+        status_on -> Date,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
 diesel::joinable!(union_companies -> unions (union_id));
 diesel::joinable!(union_companies -> companies (company_id));
@@ -389,6 +449,12 @@ diesel::joinable!(outbox_attempts -> outbox (outbox_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(audit_log -> offices (office_id));
+
+diesel::joinable!(tripartit_members -> tripartit_terms (term_id));
+diesel::joinable!(tripartit_meetings -> tripartit_terms (term_id));
+diesel::joinable!(tripartit_attendance -> tripartit_meetings (meeting_id));
+diesel::joinable!(tripartit_attendance -> tripartit_members (member_id));
+diesel::joinable!(tripartit_recommendations -> tripartit_meetings (meeting_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -417,4 +483,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     lks_meetings,
     lks_reports,
     company_standing,
+    tripartit_terms,
+    tripartit_members,
+    tripartit_meetings,
+    tripartit_attendance,
+    tripartit_recommendations,
 );

@@ -64,11 +64,20 @@ with a stable `code`.",
         crate::unions::api::link_company,
         crate::unions::api::company_unions,
         crate::documents::api::download,
+        crate::tripartit::api::list_terms,
+        crate::tripartit::api::create_term,
+        crate::tripartit::api::get_term,
+        crate::tripartit::api::list_meetings,
+        crate::tripartit::api::create_meeting,
+        crate::tripartit::api::get_meeting,
+        crate::tripartit::api::add_recommendation,
+        crate::tripartit::api::list_recommendations,
+        crate::tripartit::api::change_status,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations")),
 )]
 pub struct ApiDoc;
 
@@ -121,4 +130,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::companies::api::routes(cfg);
     crate::unions::api::routes(cfg);
     crate::documents::api::routes(cfg);
+    crate::tripartit::api::routes(cfg);
 }

@@ -179,12 +179,7 @@ fn check_companies(
     Ok(out)
 }
 
-fn check_bpjs(
-    conn: &mut DbConn,
-    office_id: &str,
-    rows: &[BpjsImportRow],
-    today: NaiveDate,
-) -> Result<Checked, Error> {
+fn check_bpjs(conn: &mut DbConn, office_id: &str, rows: &[BpjsImportRow], today: NaiveDate) -> Result<Checked, Error> {
     let mut seen: HashMap<(String, NaiveDate), usize> = HashMap::new();
     let mut out = Vec::new();
     for r in rows {

@@ -158,6 +158,7 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
         } else if actor.role.is_staff() {
             add("/perusahaan", l.t("Perusahaan", "Companies"));
             add("/serikat", l.t("Serikat", "Unions"));
+            add("/tripartit", "LKS Tripartit");
         }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {

@@ -258,6 +258,13 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/unions/{id}",
         "/api/v1/unions/{id}/companies",
         "/api/v1/companies/{id}/unions",
+        "/api/v1/tripartit/terms",
+        "/api/v1/tripartit/terms/{id}",
+        "/api/v1/tripartit/meetings",
+        "/api/v1/tripartit/meetings/{id}",
+        "/api/v1/tripartit/meetings/{id}/recommendations",
+        "/api/v1/tripartit/recommendations",
+        "/api/v1/tripartit/recommendations/{id}/status",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

@@ -15,4 +15,5 @@ mod lks;
 mod mail;
 mod schema;
 mod security;
+mod tripartit;
 mod unions;

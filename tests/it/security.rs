@@ -125,6 +125,12 @@ const PRIVATE_PAGES: &[&str] = &[
     "/serikat/00000000-0000-0000-0000-000000000000",
     "/berkas/00000000-0000-0000-0000-000000000000",
     "/perusahaan/impor-bpjs",
+    "/tripartit",
+    "/tripartit/periode/baru",
+    "/tripartit/periode/00000000-0000-0000-0000-000000000000",
+    "/tripartit/rapat/baru",
+    "/tripartit/rapat/00000000-0000-0000-0000-000000000000",
+    "/tripartit/rekomendasi/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -142,6 +148,11 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/unions/00000000-0000-0000-0000-000000000000",
     "/api/v1/documents/00000000-0000-0000-0000-000000000000",
     "/api/v1/imports/00000000-0000-0000-0000-000000000000",
+    "/api/v1/tripartit/terms",
+    "/api/v1/tripartit/terms/00000000-0000-0000-0000-000000000000",
+    "/api/v1/tripartit/meetings",
+    "/api/v1/tripartit/meetings/00000000-0000-0000-0000-000000000000",
+    "/api/v1/tripartit/recommendations",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -178,6 +189,10 @@ const PRIVATE_POSTS: &[&str] = &[
     "/serikat/x",
     "/serikat/x/perusahaan",
     "/serikat/x/perusahaan/y/hapus",
+    "/tripartit/periode",
+    "/tripartit/rapat",
+    "/tripartit/rapat/x/rekomendasi",
+    "/tripartit/rekomendasi/x/status",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

@@ -9,4 +9,5 @@ pub mod companies;
 pub mod errors;
 pub mod home;
 pub mod notifications;
+pub mod tripartit;
 pub mod unions;
