@@ -139,6 +139,12 @@ impl Application {
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
                 }
+                let (settings, today) = (state.settings.clone(), state.today());
+                match state.db.run(move |c| crate::companies::standing::sweep(c, &settings, today)).await {
+                    Ok(n) if n > 0 => tracing::info!(companies = n, "compliance standing refreshed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "compliance standing sweep failed"),
+                }
             }
         });
         let result = self.server.await;

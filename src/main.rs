@@ -175,6 +175,10 @@ fn demo(settings: &Settings, companies: u64, office: Option<String>) -> anyhow::
         started.elapsed().as_secs_f64(),
         companies - added
     );
+    let started = std::time::Instant::now();
+    let refreshed =
+        harmoni::companies::standing::sweep(&mut conn, settings, today).map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("Compliance standing computed for {refreshed} companies in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(())
 }
 

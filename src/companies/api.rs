@@ -135,6 +135,9 @@ pub struct CompanyListParams {
     pub size: Option<String>,
     /// active or closed
     pub status: Option<String>,
+    /// Standing on the computed decent-work criteria: layak (all met or not required), kurang
+    /// (any missing or without data), lks_kurang, upah_kurang or bpjs_kurang
+    pub kepatuhan: Option<String>,
     pub page: Option<i64>,
 }
 
@@ -145,7 +148,7 @@ pub struct CompanyListParams {
 async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<web::Json<CompanyList>, Error> {
     let page = crate::api::page_param(params.page)?;
     let actor = user.actor.clone();
-    let query = params.query();
+    let query = params.query()?;
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;
     Ok(web::Json(CompanyList {
         items: rows.into_iter().map(CompanyOut::from).collect(),
@@ -161,8 +164,8 @@ async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> R
 #[post("/api/v1/companies")]
 async fn create(state: State, user: SignedIn, body: web::Json<CompanyInput>) -> Result<HttpResponse, Error> {
     let input = body.into_inner();
-    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
-    let row = state.db.run(move |c| service::create(c, &actor, &input, &regions, today, now)).await?;
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let row = state.db.run(move |c| service::create(c, &actor, &input, &settings, today, now)).await?;
     Ok(HttpResponse::Created().json(CompanyOut::from(row)))
 }
 
@@ -186,8 +189,8 @@ async fn replace(
     body: web::Json<CompanyInput>,
 ) -> Result<web::Json<CompanyOut>, Error> {
     let input = body.into_inner();
-    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
-    let row = state.db.run(move |c| service::update(c, &actor, &id, &input, &regions, today, now)).await?;
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let row = state.db.run(move |c| service::update(c, &actor, &id, &input, &settings, today, now)).await?;
     Ok(web::Json(row.into()))
 }
 
@@ -491,8 +494,9 @@ async fn add_bpjs(
     id: web::Path<String>,
     body: web::Json<BpjsInput>,
 ) -> Result<HttpResponse, Error> {
-    let (actor, today, now, input) = (user.actor.clone(), state.today(), state.now(), body.into_inner());
-    let row = state.db.run(move |c| records::add_bpjs(c, &actor, &id, &input, today, now)).await?;
+    let (actor, settings, today, now, input) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
+    let row = state.db.run(move |c| records::add_bpjs(c, &actor, &id, &input, &settings, today, now)).await?;
     Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
 }
 
@@ -540,8 +544,11 @@ async fn register_lks(
     body: web::Json<LksRegistrationInput>,
 ) -> Result<HttpResponse, Error> {
     let ((id, lks), input) = (path.into_inner(), body.into_inner());
-    let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
-    let row = state.db.run(move |c| records::record_lks_registration(c, &actor, &id, &lks, &input, today, now)).await?;
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let row = state
+        .db
+        .run(move |c| records::record_lks_registration(c, &actor, &id, &lks, &input, &settings, today, now))
+        .await?;
     Ok(HttpResponse::Created().json(RecordCreated { id: row.id }))
 }
 
@@ -732,7 +739,7 @@ async fn apply_import(
             ))
         }
     };
-    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
-    let applied = state.db.run(move |c| imports::apply(c, &actor, &id, all_or_nothing, &regions, today, now)).await?;
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let applied = state.db.run(move |c| imports::apply(c, &actor, &id, all_or_nothing, &settings, today, now)).await?;
     Ok(web::Json(applied))
 }

@@ -14,6 +14,8 @@ use crate::companies::model::{self, CompanyRow, ImportRecordRow};
 use crate::companies::records::{self, CheckedBpjs};
 use crate::companies::rules::Regions;
 use crate::companies::service;
+use crate::companies::standing;
+use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::error::{Bilingual, Error, Problem};
 
@@ -275,10 +277,11 @@ pub fn apply(
     actor: &Actor,
     id: &str,
     all_or_nothing: bool,
-    regions: &Regions,
+    settings: &Settings,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Applied, Error> {
+    let regions = &settings.regions;
     actor.require(&REGISTRARS)?;
     write_tx(conn, |conn| {
         let stored = model::find_import(conn, &actor.office_id, id)?.ok_or(Error::NotFound)?;
@@ -312,10 +315,12 @@ pub fn apply(
                     row.created_at = now;
                     row.updated_at = now;
                     model::insert(conn, &row)?;
+                    standing::refresh(conn, settings, &row, today)?;
                     added += 1;
                 }
                 Some(Planned::Bpjs(company, figure)) => {
                     records::insert_bpjs(conn, actor, &company, &figure, &source, now)?;
+                    standing::refresh(conn, settings, &company, today)?;
                     added += 1;
                 }
                 None => {}

@@ -9,4 +9,5 @@ pub mod model;
 pub mod records;
 pub mod rules;
 pub mod service;
+pub mod standing;
 pub mod web;

@@ -60,6 +60,43 @@ pub struct CompanyQuery {
     pub kbli_code: Option<String>,
     pub size_class: Option<String>,
     pub status: Option<String>,
+    /// Standing on the computed criteria (see `Standing`).
+    pub standing: Option<Standing>,
+}
+
+/// Filters on a company's standing on the computed criteria of the decent-work indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Every computed criterion met or not required.
+    Layak,
+    /// At least one computed criterion missing or without data.
+    Kurang,
+    /// LKS Bipartit missing or without data.
+    LksKurang,
+    /// Wage scale missing or without data.
+    UpahKurang,
+    /// BPJS missing or without data.
+    BpjsKurang,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 5] =
+        [Standing::Layak, Standing::Kurang, Standing::LksKurang, Standing::UpahKurang, Standing::BpjsKurang];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Layak => "layak",
+            Standing::Kurang => "kurang",
+            Standing::LksKurang => "lks_kurang",
+            Standing::UpahKurang => "upah_kurang",
+            Standing::BpjsKurang => "bpjs_kurang",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|x| x.as_str() == s)
+    }
 }
 
 fn scoped<'a>(scope: &'a Scope) -> companies::BoxedQuery<'a, crate::db::MultiBackend> {
@@ -101,6 +138,37 @@ fn filtered<'a>(scope: &'a Scope, f: &'a CompanyQuery) -> companies::BoxedQuery<
     if let Some(s) = &f.status {
         q = q.filter(companies::status.eq(s));
     }
+    if let Some(standing) = f.standing {
+        use crate::schema::company_standing as cs;
+        const OK: [&str; 2] = ["met", "not_required"];
+        q = match standing {
+            Standing::Layak => q.filter(
+                companies::id.eq_any(
+                    cs::table
+                        .filter(cs::lks.eq_any(OK))
+                        .filter(cs::wage.eq_any(OK))
+                        .filter(cs::bpjs.eq_any(OK))
+                        .select(cs::company_id),
+                ),
+            ),
+            Standing::Kurang => q.filter(
+                companies::id.eq_any(
+                    cs::table
+                        .filter(cs::lks.ne_all(OK).or(cs::wage.ne_all(OK)).or(cs::bpjs.ne_all(OK)))
+                        .select(cs::company_id),
+                ),
+            ),
+            Standing::LksKurang => {
+                q.filter(companies::id.eq_any(cs::table.filter(cs::lks.ne_all(OK)).select(cs::company_id)))
+            }
+            Standing::UpahKurang => {
+                q.filter(companies::id.eq_any(cs::table.filter(cs::wage.ne_all(OK)).select(cs::company_id)))
+            }
+            Standing::BpjsKurang => {
+                q.filter(companies::id.eq_any(cs::table.filter(cs::bpjs.ne_all(OK)).select(cs::company_id)))
+            }
+        };
+    }
     q
 }
 
@@ -131,6 +199,11 @@ pub fn list(
 /// One company as the scope sees it; a company outside the scope is not found.
 pub fn find(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<CompanyRow>> {
     scoped(scope).filter(companies::id.eq(id)).select(CompanyRow::as_select()).first(conn).optional()
+}
+
+/// A company by id in any office: for system jobs (the standing sweep), never for requests.
+pub fn find_any(conn: &mut DbConn, id: &str) -> QueryResult<Option<CompanyRow>> {
+    companies::table.filter(companies::id.eq(id)).select(CompanyRow::as_select()).first(conn).optional()
 }
 
 pub fn find_by_nib(conn: &mut DbConn, office_id: &str, nib: &str) -> QueryResult<Option<CompanyRow>> {

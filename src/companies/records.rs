@@ -13,6 +13,7 @@ use crate::companies::model::{
     self, BpjsRow, CompanyRow, LksMeetingRow, LksMemberRow, LksReportRow, LksRow, WageGradeRow, WageScaleRow,
 };
 use crate::companies::service::scope;
+use crate::companies::standing;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::documents::model::DocumentRow;
@@ -179,6 +180,7 @@ pub fn add_bpjs(
     actor: &Actor,
     company_id: &str,
     input: &BpjsInput,
+    settings: &Settings,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<BpjsRow, Error> {
@@ -195,7 +197,9 @@ pub fn add_bpjs(
                 .field("as_of"),
             ));
         }
-        insert_bpjs(conn, actor, &company, &checked, "", now)
+        let row = insert_bpjs(conn, actor, &company, &checked, "", now)?;
+        standing::refresh(conn, settings, &company, today)?;
+        Ok(row)
     })
 }
 
@@ -292,6 +296,7 @@ pub fn add_wage_scale(
             })
             .collect();
         model::insert_wage_scale(conn, &scale, &rows)?;
+        standing::refresh(conn, settings, &company, today)?;
         let flag = compliance::below_umk(
             &WageScale { effective_on, workers_informed: input.workers_informed, grades: grades.clone() },
             &settings.umk,
@@ -458,6 +463,7 @@ pub fn add_lks(
             })
             .collect();
         model::insert_lks(conn, &lks, &rows)?;
+        standing::refresh(conn, settings, &company, today)?;
         record(
             conn,
             &AuditEntry::by(
@@ -481,12 +487,14 @@ pub struct LksRegistrationInput {
 }
 
 /// Officers record the bukti pencatatan the office issued for a notified LKS Bipartit.
+#[allow(clippy::too_many_arguments)]
 pub fn record_lks_registration(
     conn: &mut DbConn,
     actor: &Actor,
     company_id: &str,
     lks_id: &str,
     input: &LksRegistrationInput,
+    settings: &Settings,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<LksRow, Error> {
@@ -519,6 +527,7 @@ pub fn record_lks_registration(
                 "This LKS Bipartit already has a bukti pencatatan.",
             ));
         }
+        standing::refresh(conn, settings, &company, today)?;
         record(
             conn,
             &AuditEntry::by(
@@ -800,17 +809,23 @@ pub struct LksActivity {
     pub in_term: bool,
 }
 
-pub fn profile(
-    conn: &mut DbConn,
-    actor: &Actor,
-    company_id: &str,
-    as_of: NaiveDate,
+/// The three computed criteria of the decent-work indicator as of a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criteria {
+    pub lks: Criterion,
+    pub wage: Criterion,
+    pub bpjs: Criterion,
+}
+
+/// Computes the criteria from a company's records (no IO).
+pub fn criteria(
+    company: &CompanyRow,
+    bpjs: &[BpjsRow],
+    wage_scales: &[(WageScaleRow, Vec<WageGradeRow>)],
+    lks: &[(LksRow, Vec<LksMemberRow>)],
     settings: &Settings,
-) -> Result<Profile, Error> {
-    let company = model::find(conn, &scope(actor)?, company_id)?.ok_or(Error::NotFound)?;
-    let bpjs = model::bpjs(conn, company_id)?;
-    let wage_scales = model::wage_scales(conn, company_id)?;
-    let lks = model::lks(conn, company_id)?;
+    as_of: NaiveDate,
+) -> Criteria {
     let snapshots: Vec<BpjsSnapshot> = bpjs
         .iter()
         .map(|b| BpjsSnapshot {
@@ -847,6 +862,46 @@ pub fn profile(
             worker_members: m.iter().filter(|x| x.side == "pekerja").count(),
         })
         .collect();
+    let r = &settings.registry;
+    Criteria {
+        lks: compliance::lks_status(
+            &lks_list,
+            company.workers_total,
+            r.lks_required_from_workers,
+            r.lks_term_years,
+            as_of,
+        ),
+        wage: compliance::wage_scale_status(&scales, &settings.umk, as_of),
+        bpjs: compliance::bpjs_status(&company.size_class, &snapshots, as_of),
+    }
+}
+
+/// Loads a company's records and computes its criteria as of a date (no authorisation: for
+/// the standing table and reports, which are scoped by their callers).
+pub fn criteria_of(
+    conn: &mut DbConn,
+    company: &CompanyRow,
+    settings: &Settings,
+    as_of: NaiveDate,
+) -> Result<Criteria, Error> {
+    let bpjs = model::bpjs(conn, &company.id)?;
+    let wage_scales = model::wage_scales(conn, &company.id)?;
+    let lks = model::lks(conn, &company.id)?;
+    Ok(criteria(company, &bpjs, &wage_scales, &lks, settings, as_of))
+}
+
+pub fn profile(
+    conn: &mut DbConn,
+    actor: &Actor,
+    company_id: &str,
+    as_of: NaiveDate,
+    settings: &Settings,
+) -> Result<Profile, Error> {
+    let company = model::find(conn, &scope(actor)?, company_id)?.ok_or(Error::NotFound)?;
+    let bpjs = model::bpjs(conn, company_id)?;
+    let wage_scales = model::wage_scales(conn, company_id)?;
+    let lks = model::lks(conn, company_id)?;
+    let criteria = criteria(&company, &bpjs, &wage_scales, &lks, settings, as_of);
     let r = &settings.registry;
     let lks_ids: Vec<String> = lks.iter().map(|(l, _)| l.id.clone()).collect();
     let meetings = model::lks_meetings(conn, &lks_ids)?;
@@ -899,15 +954,9 @@ pub fn profile(
         });
     }
     Ok(Profile {
-        lks_status: compliance::lks_status(
-            &lks_list,
-            company.workers_total,
-            r.lks_required_from_workers,
-            r.lks_term_years,
-            as_of,
-        ),
-        wage_status: compliance::wage_scale_status(&scales, &settings.umk, as_of),
-        bpjs_status: compliance::bpjs_status(&company.size_class, &snapshots, as_of),
+        lks_status: criteria.lks,
+        wage_status: criteria.wage,
+        bpjs_status: criteria.bpjs,
         can_record: matches!(actor.role, Role::Admin | Role::Petugas | Role::Perusahaan),
         company,
         as_of,

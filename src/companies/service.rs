@@ -9,6 +9,7 @@ use crate::accounts::{rules as account_rules, Actor, Role};
 use crate::audit::service::{record, AuditEntry};
 use crate::companies::model::{self, CompanyQuery, CompanyRow, RepresentativeRow, Scope};
 use crate::companies::rules::{self, Place, Regions, Workforce};
+use crate::companies::standing;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::error::{Bilingual, Error, Problem};
@@ -321,12 +322,12 @@ pub fn create(
     conn: &mut DbConn,
     actor: &Actor,
     input: &CompanyInput,
-    regions: &Regions,
+    settings: &Settings,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<CompanyRow, Error> {
     actor.require(&REGISTRARS)?;
-    let mut row = validate(input, regions, today)?;
+    let mut row = validate(input, &settings.regions, today)?;
     row.id = uuid::Uuid::new_v4().to_string();
     row.office_id = actor.office_id.clone();
     row.created_at = now;
@@ -336,6 +337,7 @@ pub fn create(
             return Err(duplicate_nib(&existing));
         }
         model::insert(conn, &row)?;
+        standing::refresh(conn, settings, &row, today)?;
         record(
             conn,
             &AuditEntry::by(
@@ -395,7 +397,7 @@ pub fn update(
     actor: &Actor,
     id: &str,
     input: &CompanyInput,
-    regions: &Regions,
+    settings: &Settings,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<CompanyRow, Error> {
@@ -403,7 +405,7 @@ pub fn update(
     if !REGISTRARS.contains(&actor.role) && actor.role != Role::Perusahaan {
         return Err(Error::Forbidden);
     }
-    let mut row = validate(input, regions, today)?;
+    let mut row = validate(input, &settings.regions, today)?;
     write_tx(conn, |conn| {
         let old = model::find(conn, &scope, id)?.ok_or(Error::NotFound)?;
         if actor.role == Role::Perusahaan && row.status != old.status {
@@ -428,6 +430,8 @@ pub fn update(
             return Ok(old);
         }
         model::update(conn, &row)?;
+        // Workforce and scale decide which criteria are required.
+        standing::refresh(conn, settings, &row, today)?;
         record(
             conn,
             &AuditEntry::by(

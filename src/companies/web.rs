@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::accounts::Role;
 use crate::companies::compliance::{self, Criterion};
 use crate::companies::imports::{self, ImportKind, LineOutcome};
-use crate::companies::model::{CompanyQuery, CompanyRow, LksMemberRow, LksRow};
+use crate::companies::model::{CompanyQuery, CompanyRow, LksMemberRow, LksRow, Standing};
 use crate::companies::records::{self, DocumentFor};
 use crate::companies::rules::{self, Regions};
 use crate::companies::service::{self, CompanyInput};
@@ -60,18 +60,32 @@ pub struct ListParams {
     pub kbli: Option<String>,
     pub size: Option<String>,
     pub status: Option<String>,
+    /// Standing on the computed criteria: layak, kurang, lks_kurang, upah_kurang, bpjs_kurang.
+    pub kepatuhan: Option<String>,
     pub page: Option<i64>,
 }
 
 impl ListParams {
-    pub fn query(&self) -> CompanyQuery {
-        CompanyQuery {
+    pub fn query(&self) -> Result<CompanyQuery, Error> {
+        let standing = match trimmed(&self.kepatuhan) {
+            None => None,
+            Some(s) => Some(Standing::parse(&s).ok_or_else(|| {
+                Error::invalid(
+                    "invalid_standing",
+                    "kepatuhan",
+                    "Saringan kepatuhan tidak dikenal: layak, kurang, lks_kurang, upah_kurang atau bpjs_kurang.",
+                    "Unknown compliance filter: layak, kurang, lks_kurang, upah_kurang or bpjs_kurang.",
+                )
+            })?),
+        };
+        Ok(CompanyQuery {
             q: trimmed(&self.q),
             kecamatan_code: trimmed(&self.kecamatan),
             kbli_code: trimmed(&self.kbli),
             size_class: trimmed(&self.size),
             status: trimmed(&self.status),
-        }
+            standing,
+        })
     }
 
     fn query_string(&self) -> String {
@@ -81,6 +95,7 @@ impl ListParams {
             ("kbli", trimmed(&self.kbli).unwrap_or_default()),
             ("size", trimmed(&self.size).unwrap_or_default()),
             ("status", trimmed(&self.status).unwrap_or_default()),
+            ("kepatuhan", trimmed(&self.kepatuhan).unwrap_or_default()),
         ])
         .unwrap_or_default()
     }
@@ -112,7 +127,7 @@ async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> R
     let params = params.into_inner();
     let page = params.page.unwrap_or(1).max(1);
     let actor = user.actor.clone();
-    let query = params.query();
+    let query = params.query()?;
     let (rows, total) = state.db.run(move |c| service::list(c, &actor, &query, page)).await?;
     let regions = &state.settings.regions;
     let view = CompanyListView {
@@ -138,6 +153,7 @@ async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> R
         kbli: trimmed(&params.kbli).unwrap_or_default(),
         size: trimmed(&params.size).unwrap_or_default(),
         status: trimmed(&params.status).unwrap_or_default(),
+        standing: trimmed(&params.kepatuhan).unwrap_or_default(),
         kecamatan_options: kecamatan_options(regions),
         size_options: size_options(l),
         can_register: matches!(user.actor.role, Role::Admin | Role::Petugas),
@@ -199,7 +215,7 @@ fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
 #[get("/perusahaan.csv")]
 async fn export_csv(state: State, user: SignedIn, params: web::Query<ListParams>) -> Result<HttpResponse, Error> {
     let actor = user.actor.clone();
-    let query = params.query();
+    let query = params.query()?;
     let rows = state.db.run(move |c| service::export(c, &actor, &query)).await?;
     let body = csv(&rows, &state.settings.regions);
     Ok(HttpResponse::Ok()
@@ -311,9 +327,9 @@ async fn new_form(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
 async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, Error> {
     user.actor.require(&[Role::Admin, Role::Petugas])?;
     let input = input_from_form(form.into_inner());
-    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
     let i = input.clone();
-    match state.db.run(move |c| service::create(c, &actor, &i, &regions, today, now)).await {
+    match state.db.run(move |c| service::create(c, &actor, &i, &settings, today, now)).await {
         Ok(row) => Ok(see_other(&format!("/perusahaan/{}", row.id))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
@@ -462,9 +478,9 @@ async fn update(
 ) -> Result<HttpResponse, Error> {
     let id = id.into_inner();
     let input = input_from_form(form.into_inner());
-    let (actor, regions, today, now) = (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now());
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
     let (i, cid) = (input.clone(), id.clone());
-    match state.db.run(move |c| service::update(c, &actor, &cid, &i, &regions, today, now)).await {
+    match state.db.run(move |c| service::update(c, &actor, &cid, &i, &settings, today, now)).await {
         Ok(_) => Ok(see_other(&format!("/perusahaan/{id}"))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
@@ -816,8 +832,9 @@ async fn add_bpjs(
         workers_enrolled: field(&fields, "workers_enrolled"),
         as_of: field(&fields, "as_of"),
     };
-    let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
-    let result = state.db.run(move |c| records::add_bpjs(c, &actor, &cid, &input, today, now)).await;
+    let (actor, settings, today, now, cid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let result = state.db.run(move |c| records::add_bpjs(c, &actor, &cid, &input, &settings, today, now)).await;
     record_result(&state, &user, id, fields, result).await
 }
 
@@ -873,9 +890,12 @@ async fn register_lks(
         registration_number: field(&fields, "registration_number"),
         registered_on: field(&fields, "registered_on"),
     };
-    let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
-    let result =
-        state.db.run(move |c| records::record_lks_registration(c, &actor, &cid, &lks, &input, today, now)).await;
+    let (actor, settings, today, now, cid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let result = state
+        .db
+        .run(move |c| records::record_lks_registration(c, &actor, &cid, &lks, &input, &settings, today, now))
+        .await;
     record_result(&state, &user, id, fields, result).await
 }
 
@@ -1115,9 +1135,9 @@ async fn import_apply(
 ) -> Result<HttpResponse, Error> {
     let id = id.into_inner();
     let all_or_nothing = form.mode != "valid";
-    let (actor, regions, today, now, iid) =
-        (user.actor.clone(), state.settings.regions.clone(), state.today(), state.now(), id.clone());
-    match state.db.run(move |c| imports::apply(c, &actor, &iid, all_or_nothing, &regions, today, now)).await {
+    let (actor, settings, today, now, iid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    match state.db.run(move |c| imports::apply(c, &actor, &iid, all_or_nothing, &settings, today, now)).await {
         Ok(_) => Ok(see_other(&format!("/perusahaan/impor/{id}"))),
         Err(e) => {
             let (_, errors) = form_errors(e, user.ctx.lang)?;

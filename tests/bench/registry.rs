@@ -2,7 +2,8 @@
 //! (with their compliance records) into a temporary SQLite database, runs the real application,
 //! and measures p50/p99 of the list, filtered list, search, profile and compliance pages over
 //! HTTP from one client. Run with `cargo bench --bench registry` (HARMONI_BENCH_COMPANIES to
-//! change the size).
+//! change the size; HARMONI_BENCH_DATABASE_URL=postgres://... to run on an empty PostgreSQL
+//! database instead).
 
 use std::time::{Duration, Instant};
 
@@ -23,8 +24,12 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 fn main() {
     let count: u64 = std::env::var("HARMONI_BENCH_COMPANIES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
+    let url = std::env::var("HARMONI_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    println!("database: {}", url.split('@').next_back().unwrap_or(&url));
     let env = vec![
-        ("HARMONI__DATABASE__URL".to_string(), format!("sqlite://{}", dir.path().join("bench.db").display())),
+        ("HARMONI__DATABASE__URL".to_string(), url),
+        ("HARMONI__DATABASE__MIGRATE_ON_START".to_string(), "true".to_string()),
         ("HARMONI__SERVER__PORT".to_string(), "0".to_string()),
         ("HARMONI__LOG__LEVEL".to_string(), "warn".to_string()),
         ("HARMONI__MAIL__TRANSPORT".to_string(), "memory".to_string()),
@@ -48,6 +53,9 @@ fn main() {
     harmoni::demo::seed(&mut conn, &office, count, &state.settings.regions, umk, state.today(), state.now())
         .expect("seed");
     println!("seeded {count} companies in {:.1} s", seeded.elapsed().as_secs_f64());
+    let swept = Instant::now();
+    let n = harmoni::companies::standing::sweep(&mut conn, &state.settings, state.today()).expect("standing");
+    println!("compliance standing of {n} companies in {:.1} s", swept.elapsed().as_secs_f64());
     let input = UserInput {
         email: "petugas@bench.go.id".into(),
         full_name: "Petugas Bench".into(),
@@ -87,6 +95,13 @@ fn main() {
             (
                 "list, kecamatan + scale filter",
                 Box::new(|i| format!("/perusahaan?kecamatan=32.75.{:02}&size=menengah&page={}", 1 + i % 12, 1 + i % 5)),
+            ),
+            (
+                "list, compliance filter",
+                Box::new(|i| {
+                    let f = ["kurang", "layak", "lks_kurang", "upah_kurang", "bpjs_kurang"][i % 5];
+                    format!("/perusahaan?kepatuhan={f}&page={}", 1 + i % 40)
+                }),
             ),
             (
                 "search by name",

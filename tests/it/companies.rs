@@ -633,6 +633,103 @@ async fn bpjs_figures_are_imported_all_or_nothing_and_once(backend: Backend) {
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "only officers import");
 }
 
+async fn names(app: &TestApp, client: &Client, query: &str) -> Vec<String> {
+    let res = app.get(client, &format!("/api/v1/companies?{query}")).await;
+    assert_eq!(res.status(), StatusCode::OK, "{query}");
+    let list: Value = res.json().await.expect("json");
+    list["items"].as_array().expect("items").iter().map(|c| c["name"].as_str().expect("name").to_string()).collect()
+}
+
+async fn the_register_filters_by_compliance_standing(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let post = |path: String, body: Value| {
+        let (app, client) = (&app, client.clone());
+        async move {
+            let csrf = app.csrf(&client).await;
+            let res = client.post(app.url(&path)).header("x-csrf-token", csrf).json(&body).send().await.expect("post");
+            assert_eq!(res.status(), StatusCode::CREATED, "{path}");
+        }
+    };
+    let a =
+        id_of(register(&app, &client, company("PT Alfa Layak", "9120000000071", "32.75.09", "Jatiasih")).await).await;
+    id_of(register(&app, &client, company("PT Beta Kosong", "9120000000072", "32.75.09", "Jatiasih")).await).await;
+    let mut small = company("PT Gamma Kecil", "9120000000073", "32.75.09", "Jatiasih");
+    for (k, v) in [
+        ("size_class", "kecil"),
+        ("workers_male", "12"),
+        ("workers_female", "8"),
+        ("workers_pkwt", "5"),
+        ("workers_pkwtt", "15"),
+    ] {
+        small[k] = json!(v);
+    }
+    let c = id_of(register(&app, &client, small).await).await;
+
+    post(
+        format!("/api/v1/companies/{a}/bpjs"),
+        json!({"npp": "11112222", "registered_on": "2020-01-06",
+        "programmes": ["JKK", "JKM", "JHT", "JP", "JKP"], "workers_enrolled": "100", "as_of": "2026-01-31"}),
+    )
+    .await;
+    post(
+        format!("/api/v1/companies/{a}/wage-scales"),
+        json!({"effective_on": "2026-01-01", "workers_informed": true,
+        "grades": "I; Operator; 6.000.000; 6.500.000"}),
+    )
+    .await;
+    post(format!("/api/v1/companies/{a}/lks-bipartit"), json!({"formed_on": "2023-03-10", "notified_on": "2023-03-15",
+        "registration_number": "568/12/LKS-Bip/2023", "registered_on": "2023-03-20",
+        "members": "Budi; pengusaha; ketua\nSari; pengusaha; anggota\nTono; pengusaha; anggota\nWati; pekerja; wakil_ketua\nJoko; pekerja; sekretaris\nRina; pekerja; anggota"})).await;
+    post(
+        format!("/api/v1/companies/{c}/bpjs"),
+        json!({"npp": "33334444", "registered_on": "2021-02-01",
+        "programmes": ["JKK", "JKM", "JHT", "JKP"], "workers_enrolled": "20", "as_of": "2026-02-28"}),
+    )
+    .await;
+
+    assert_eq!(names(&app, &client, "kepatuhan=layak").await, ["PT Alfa Layak"]);
+    assert_eq!(names(&app, &client, "kepatuhan=kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);
+    assert_eq!(names(&app, &client, "kepatuhan=upah_kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);
+    assert_eq!(names(&app, &client, "kepatuhan=lks_kurang").await, ["PT Beta Kosong"], "20 workers: no LKS required");
+    assert_eq!(names(&app, &client, "kepatuhan=bpjs_kurang").await, ["PT Beta Kosong"]);
+    let res = app.get(&client, "/api/v1/companies?kepatuhan=bagus").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "invalid_standing");
+    let (_, page) = app.get_text(&client, "/perusahaan?kepatuhan=layak").await;
+    assert!(page.contains("PT Alfa Layak") && !page.contains("PT Beta Kosong"));
+    let csv = app.get(&client, "/perusahaan.csv?kepatuhan=layak").await.text().await.expect("csv");
+    assert!(csv.contains("PT Alfa Layak") && !csv.contains("PT Gamma Kecil"), "the export follows the filter");
+
+    // A growing workforce makes the LKS required at once.
+    let mut grown = company("PT Gamma Kecil", "9120000000073", "32.75.09", "Jatiasih");
+    grown["workers_pkwtt"] = json!("70");
+    let csrf = app.csrf(&client).await;
+    let res = client
+        .put(app.url(&format!("/api/v1/companies/{c}")))
+        .header("x-csrf-token", csrf)
+        .json(&grown)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(names(&app, &client, "kepatuhan=lks_kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);
+
+    // PT Alfa's LKS term ends on 10 March 2026: after that day's sweep it no longer counts.
+    app.advance(chrono::Duration::days(9));
+    let (settings, today) = (app.state.settings.clone(), app.state.today());
+    let swept =
+        app.state.db.run(move |c| harmoni::companies::standing::sweep(c, &settings, today)).await.expect("sweep");
+    assert_eq!(swept, 1, "only PT Alfa's standing could change by time alone");
+    let client = app.browser_for(&officer).await; // nine days later the session has expired
+    assert_eq!(names(&app, &client, "kepatuhan=layak").await, Vec::<String>::new());
+    assert_eq!(
+        names(&app, &client, "kepatuhan=lks_kurang").await,
+        ["PT Alfa Layak", "PT Beta Kosong", "PT Gamma Kecil"]
+    );
+}
+
 both_backends!(
     officers_register_companies_and_bad_input_is_explained,
     representatives_see_and_change_only_their_own_company,
@@ -641,4 +738,5 @@ both_backends!(
     compliance_records_through_the_api,
     a_company_file_is_previewed_then_imported_once,
     bpjs_figures_are_imported_all_or_nothing_and_once,
+    the_register_filters_by_compliance_standing,
 );

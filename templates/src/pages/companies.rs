@@ -25,6 +25,7 @@ pub struct CompanyListView {
     pub kbli: String,
     pub size: String,
     pub status: String,
+    pub standing: String,
     pub kecamatan_options: Vec<(String, String)>,
     pub size_options: Vec<(String, String)>,
     pub can_register: bool,
@@ -49,6 +50,17 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
         ("active".to_string(), l.t("Aktif", "Active").to_string()),
         ("closed".to_string(), l.t("Tutup", "Closed").to_string()),
     ];
+    let standings: Vec<(String, String)> = [
+        ("", l.t("Semua", "All")),
+        ("layak", l.t("Memenuhi semua kriteria", "Meets every criterion")),
+        ("kurang", l.t("Ada kriteria belum terpenuhi", "Some criterion not met")),
+        ("lks_kurang", l.t("LKS Bipartit belum terpenuhi", "LKS Bipartit not met")),
+        ("upah_kurang", l.t("Skala upah belum terpenuhi", "Wage scale not met")),
+        ("bpjs_kurang", l.t("BPJS belum terpenuhi", "BPJS not met")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     page(
         ctx,
         title,
@@ -69,6 +81,7 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
                 (text_field(&Field::new("kbli", l.t("KBLI", "KBLI")).value(&v.kbli), &none))
                 (select_field("size", l.t("Skala usaha", "Business scale"), &with_all(l.t("Semua skala", "All scales"), &v.size_options), &v.size, &none))
                 (select_field("status", l.t("Status", "Status"), &statuses, &v.status, &none))
+                (select_field("kepatuhan", l.t("Kepatuhan (LKS, skala upah, BPJS)", "Compliance (LKS, wage scale, BPJS)"), &standings, &v.standing, &none))
                 div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
             }
             div.table-wrap {

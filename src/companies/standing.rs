@@ -1,0 +1,132 @@
+//! Each company's standing on the computed criteria (LKS Bipartit, wage scale, BPJS) as of
+//! today, kept in `company_standing` so that lists and reports can filter hundreds of
+//! thousands of companies by it. Refreshed in the transaction that changes a record, and by a
+//! sweep from the day the passing of time alone can change it (an LKS term ending, a new
+//! year's UMK).
+
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+
+use crate::companies::compliance::{self, Criterion};
+use crate::companies::model::{self, CompanyRow};
+use crate::companies::records;
+use crate::config::Settings;
+use crate::db::{write_tx, DbConn};
+use crate::error::Error;
+use crate::schema::{companies, company_standing, lks_bipartit};
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_standing)]
+pub struct StandingRow {
+    pub company_id: String,
+    pub office_id: String,
+    pub lks: String,
+    pub wage: String,
+    pub bpjs: String,
+    pub computed_on: NaiveDate,
+    pub changes_on: NaiveDate,
+}
+
+/// The stored code of a criterion's status.
+pub fn code(c: &Criterion) -> &'static str {
+    match c {
+        Criterion::Met { .. } => "met",
+        Criterion::NotRequired => "not_required",
+        Criterion::Missing(_) => "missing",
+        Criterion::NoData => "no_data",
+    }
+}
+
+/// The first day after `today` on which the criteria can change without a new record: the
+/// end of the current LKS term, or the first of January (a new UMK).
+pub fn changes_on(lks_formed: &[NaiveDate], term_years: u32, today: NaiveDate) -> NaiveDate {
+    let new_year = NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).expect("1 January exists");
+    lks_formed
+        .iter()
+        .map(|f| compliance::term_end(*f, term_years))
+        .filter(|end| *end > today)
+        .min()
+        .map_or(new_year, |end| end.min(new_year))
+}
+
+/// Recomputes one company's standing as of `today`; call inside the transaction that changed
+/// its records or its workforce.
+pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, today: NaiveDate) -> Result<(), Error> {
+    let c = records::criteria_of(conn, company, settings, today)?;
+    let formed: Vec<NaiveDate> = lks_bipartit::table
+        .filter(lks_bipartit::company_id.eq(&company.id))
+        .select(lks_bipartit::formed_on)
+        .load(conn)?;
+    let row = StandingRow {
+        company_id: company.id.clone(),
+        office_id: company.office_id.clone(),
+        lks: code(&c.lks).into(),
+        wage: code(&c.wage).into(),
+        bpjs: code(&c.bpjs).into(),
+        computed_on: today,
+        changes_on: changes_on(&formed, settings.registry.lks_term_years, today),
+    };
+    // Delete and insert: portable across both backends, and inside the caller's transaction.
+    diesel::delete(company_standing::table.filter(company_standing::company_id.eq(&company.id))).execute(conn)?;
+    diesel::insert_into(company_standing::table).values(&row).execute(conn)?;
+    Ok(())
+}
+
+/// Refreshes the standing of companies that have none yet or whose `changes_on` has come,
+/// at most `limit` in one transaction; returns how many were refreshed.
+pub fn refresh_due(conn: &mut DbConn, settings: &Settings, today: NaiveDate, limit: i64) -> Result<usize, Error> {
+    write_tx(conn, |conn| {
+        let due: Vec<String> = company_standing::table
+            .filter(company_standing::changes_on.le(today))
+            .filter(company_standing::computed_on.lt(today))
+            .select(company_standing::company_id)
+            .limit(limit)
+            .load(conn)?;
+        let mut ids = due;
+        if (ids.len() as i64) < limit {
+            let missing: Vec<String> = companies::table
+                .left_join(company_standing::table)
+                .filter(company_standing::company_id.nullable().is_null())
+                .select(companies::id)
+                .limit(limit - ids.len() as i64)
+                .load(conn)?;
+            ids.extend(missing);
+        }
+        for id in &ids {
+            if let Some(company) = model::find_any(conn, id)? {
+                refresh(conn, settings, &company, today)?;
+            }
+        }
+        Ok(ids.len())
+    })
+}
+
+/// Refreshes everything due as of `today`, in batches of 500 (one transaction each); run by
+/// `serve`'s housekeeping every ten minutes and after `harmoni demo`.
+pub fn sweep(conn: &mut DbConn, settings: &Settings, today: NaiveDate) -> Result<usize, Error> {
+    let mut total = 0;
+    loop {
+        let n = refresh_due(conn, settings, today, 500)?;
+        total += n;
+        if n < 500 {
+            return Ok(total);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn the_standing_changes_at_the_term_end_or_the_new_year() {
+        assert_eq!(changes_on(&[], 3, d(2026, 3, 2)), d(2027, 1, 1));
+        assert_eq!(changes_on(&[d(2023, 6, 1)], 3, d(2026, 3, 2)), d(2026, 6, 1));
+        assert_eq!(changes_on(&[d(2020, 6, 1), d(2024, 9, 1)], 3, d(2026, 3, 2)), d(2027, 1, 1));
+        assert_eq!(changes_on(&[d(2023, 3, 2)], 3, d(2026, 3, 2)), d(2027, 1, 1), "ended today: already counted");
+    }
+}
