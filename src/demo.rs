@@ -422,7 +422,6 @@ pub fn seed_tripartit(conn: &mut DbConn, office_id: &str, today: NaiveDate, now:
                 held_on,
                 agenda,
                 minutes_summary: minutes.into(),
-                minutes_document_id: None,
                 created_at: now,
             };
             let mut d = Dice(0xA076_1D64_78BD_642F ^ (q + 1).wrapping_mul(0xE703_7ED1_A0B4_28DB));

@@ -405,7 +405,6 @@ diesel::table! {
         held_on -> Date,
         agenda -> Text,
         minutes_summary -> Text,
-        minutes_document_id -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::utc;
+use crate::companies::api::DocumentOut;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{SignedIn, State};
@@ -21,6 +22,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(list_meetings)
         .service(create_meeting)
         .service(get_meeting)
+        .service(upload_minutes)
         .service(add_recommendation)
         .service(list_recommendations)
         .service(change_status);
@@ -266,8 +268,8 @@ pub struct MeetingOut {
     pub agenda: String,
     /// Text of the minutes (notulen); may be empty.
     pub minutes_summary: String,
-    /// The uploaded minutes document, once documents can be attached.
-    pub minutes_document_id: Option<String>,
+    /// The uploaded minutes document (the newest, when several were uploaded).
+    pub minutes: Option<DocumentOut>,
     pub attendance: Vec<AttendanceOut>,
     pub recommendations: Vec<RecommendationOut>,
 }
@@ -279,7 +281,7 @@ fn meeting_out(d: &MeetingDetail) -> MeetingOut {
         held_on: d.meeting.held_on.to_string(),
         agenda: d.meeting.agenda.clone(),
         minutes_summary: d.meeting.minutes_summary.clone(),
-        minutes_document_id: d.meeting.minutes_document_id.clone(),
+        minutes: d.minutes.as_ref().map(DocumentOut::from),
         attendance: d
             .attendance
             .iter()
@@ -295,7 +297,8 @@ fn meeting_out(d: &MeetingDetail) -> MeetingOut {
     }
 }
 
-/// Records a meeting with who attended (administrators and desk officers).
+/// Records a meeting with who attended (administrators and desk officers); its minutes
+/// document is uploaded afterwards with `POST /api/v1/tripartit/meetings/{id}/minutes`.
 #[utoipa::path(post, path = "/api/v1/tripartit/meetings", tag = "tripartit", request_body = MeetingInput,
     responses((status = 201, body = MeetingOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 409, body = ProblemBody)))]
 #[post("/api/v1/tripartit/meetings")]
@@ -304,7 +307,7 @@ async fn create_meeting(state: State, user: SignedIn, body: web::Json<MeetingInp
     let d = state
         .db
         .run(move |c| {
-            let m = service::create_meeting(c, &actor, &input, today, now)?;
+            let m = service::create_meeting(c, &actor, &input, None, today, now)?;
             service::meeting(c, &actor, &m.id)
         })
         .await?;
@@ -319,6 +322,30 @@ async fn get_meeting(state: State, user: SignedIn, id: web::Path<String>) -> Res
     let actor = user.actor.clone();
     let d = state.db.run(move |c| service::meeting(c, &actor, &id)).await?;
     Ok(web::Json(meeting_out(&d)))
+}
+
+/// Uploads the minutes document of a meeting (multipart form, file field `berkas`); a later
+/// upload replaces the earlier one in `minutes`, the earlier stays on record (administrators
+/// and desk officers).
+#[utoipa::path(post, path = "/api/v1/tripartit/meetings/{id}/minutes", tag = "tripartit",
+    params(("id" = String, Path, description = "Meeting id")),
+    request_body(content_type = "multipart/form-data", description = "Field `berkas`: a PDF, JPG, PNG, DOCX or XLSX file"),
+    responses((status = 201, body = DocumentOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 404, body = ProblemBody)))]
+#[post("/api/v1/tripartit/meetings/{id}/minutes")]
+async fn upload_minutes(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    // Refused before anything is written to the storage directory.
+    if !service::can_manage(&user.actor) {
+        return Err(Error::Forbidden);
+    }
+    let stored = crate::documents::web::required_upload(&state, payload).await?;
+    let (actor, now) = (user.actor.clone(), state.now());
+    let row = state.db.run(move |c| service::attach_minutes(c, &actor, &id, &stored, now)).await?;
+    Ok(HttpResponse::Created().json(DocumentOut::from(&row)))
 }
 
 /// Records a recommendation made at a meeting; it starts as `diajukan` (administrators and desk officers).

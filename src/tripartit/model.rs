@@ -48,7 +48,6 @@ pub struct MeetingRow {
     pub held_on: NaiveDate,
     pub agenda: String,
     pub minutes_summary: String,
-    pub minutes_document_id: Option<String>,
     pub created_at: NaiveDateTime,
 }
 

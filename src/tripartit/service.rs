@@ -11,12 +11,17 @@ use crate::audit::service::{record, AuditEntry};
 use crate::calendar::service::parse_date;
 use crate::config::TripartitSettings;
 use crate::db::{write_tx, DbConn};
+use crate::documents::model::DocumentRow;
+use crate::documents::service::{self as documents, Owner, Stored};
 use crate::error::{Bilingual, Error, Problem};
 use crate::tripartit::model::{self, AttendanceRow, MeetingRow, MemberRow, RecommendationRow, TermRow};
 use crate::tripartit::rules::{self, MeetingDue, RecStatus};
 
 const READERS: [Role; 4] = [Role::Admin, Role::Petugas, Role::Pimpinan, Role::Mediator];
 const MANAGERS: [Role; 2] = [Role::Admin, Role::Petugas];
+
+/// The `owner_kind` of a meeting's minutes in `documents`; the newest upload is the one shown.
+pub const MINUTES_KIND: &str = "tripartit_meeting";
 
 /// The recipient of a recommendation when none is named.
 pub const DEFAULT_ADDRESSEE: &str = "Wali Kota Bekasi";
@@ -257,10 +262,13 @@ pub struct MeetingInput {
     pub term_id: Option<String>,
 }
 
+/// Records a meeting with its attendance and, when uploaded (and already written to the
+/// storage directory), its minutes document, all in one transaction.
 pub fn create_meeting(
     conn: &mut DbConn,
     actor: &Actor,
     input: &MeetingInput,
+    minutes_file: Option<&Stored>,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<MeetingRow, Error> {
@@ -313,7 +321,6 @@ pub fn create_meeting(
             held_on,
             agenda: agenda.clone(),
             minutes_summary: minutes.clone(),
-            minutes_document_id: None,
             created_at: now,
         };
         let attendance: Vec<AttendanceRow> = members
@@ -341,7 +348,38 @@ pub fn create_meeting(
             ),
             now,
         )?;
+        if let Some(stored) = minutes_file {
+            attach(conn, actor, &meeting, stored, now)?;
+        }
         Ok(meeting)
+    })
+}
+
+fn attach(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &MeetingRow,
+    stored: &Stored,
+    now: NaiveDateTime,
+) -> Result<DocumentRow, Error> {
+    let owner = Owner { kind: MINUTES_KIND, id: &meeting.id, company_id: None };
+    let summary = format!("Berkas notulen rapat LKS Tripartit {}", meeting.held_on);
+    documents::attach(conn, actor, owner, stored, ("tripartit_meeting", &meeting.id), summary, now)
+}
+
+/// Attaches a minutes document to a recorded meeting of the office. A later upload replaces
+/// the earlier one on the page; the earlier stays on record.
+pub fn attach_minutes(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting_id: &str,
+    stored: &Stored,
+    now: NaiveDateTime,
+) -> Result<DocumentRow, Error> {
+    actor.require(&MANAGERS)?;
+    write_tx(conn, |conn| {
+        let meeting = model::find_meeting(conn, &actor.office_id, meeting_id)?.ok_or(Error::NotFound)?;
+        attach(conn, actor, &meeting, stored, now)
     })
 }
 
@@ -351,13 +389,15 @@ pub fn meetings(conn: &mut DbConn, actor: &Actor, term_id: Option<&str>) -> Resu
     summaries(conn, rows)
 }
 
-/// A meeting with its term, attendance and the recommendations made at it.
+/// A meeting with its term, attendance, minutes document and the recommendations made at it.
 #[derive(Debug, Clone)]
 pub struct MeetingDetail {
     pub meeting: MeetingRow,
     pub term: TermRow,
     pub attendance: Vec<(MemberRow, bool)>,
     pub recommendations: Vec<RecommendationRow>,
+    /// The newest uploaded minutes document.
+    pub minutes: Option<DocumentRow>,
 }
 
 pub fn meeting(conn: &mut DbConn, actor: &Actor, id: &str) -> Result<MeetingDetail, Error> {
@@ -366,7 +406,8 @@ pub fn meeting(conn: &mut DbConn, actor: &Actor, id: &str) -> Result<MeetingDeta
     let term = model::find_term(conn, &actor.office_id, &meeting.term_id)?.ok_or(Error::NotFound)?;
     let attendance = model::attendance(conn, &meeting.id)?;
     let recommendations = model::recommendations_of(conn, &meeting.id)?;
-    Ok(MeetingDetail { meeting, term, attendance, recommendations })
+    let minutes = documents::latest(conn, MINUTES_KIND, std::slice::from_ref(&meeting.id))?.remove(&meeting.id);
+    Ok(MeetingDetail { meeting, term, attendance, recommendations, minutes })
 }
 
 /// A recommendation as typed at a meeting.

@@ -13,6 +13,7 @@ use harmoni_templates::pages::tripartit::{
 use harmoni_templates::Lang;
 use serde::Deserialize;
 
+use crate::documents::web::{form_with_file, required_upload};
 use crate::error::Error;
 use crate::http::{form_errors, html, html_status, page_ctx, see_other, SignedIn, State};
 use crate::tripartit::model::{MeetingRow, MemberRow, RecommendationRow};
@@ -27,6 +28,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(new_meeting)
         .service(create_meeting)
         .service(meeting_detail)
+        .service(upload_minutes)
         .service(add_recommendation)
         .service(recommendation_detail)
         .service(change_status);
@@ -289,13 +291,19 @@ fn field(fields: &[(String, String)], key: &str) -> String {
     fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
+/// Records a meeting from the multipart form (the CSRF token travels in the URL), with the
+/// minutes file when one was chosen; a refused file saves nothing and shows the form again.
 #[post("/tripartit/rapat")]
 async fn create_meeting(
     state: State,
     user: SignedIn,
-    form: web::Form<Vec<(String, String)>>,
+    payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, Error> {
-    let fields = form.into_inner();
+    // Refused before anything is written to the storage directory.
+    if !service::can_manage(&user.actor) {
+        return Err(Error::Forbidden);
+    }
+    let (fields, stored) = form_with_file(&state, payload).await?;
     let input = MeetingInput {
         held_on: field(&fields, "held_on"),
         agenda: field(&fields, "agenda"),
@@ -304,7 +312,11 @@ async fn create_meeting(
         term_id: Some(field(&fields, "term_id")).filter(|t| !t.is_empty()),
     };
     let (actor, today, now, i) = (user.actor.clone(), state.today(), state.now(), input.clone());
-    match state.db.run(move |c| service::create_meeting(c, &actor, &i, today, now)).await {
+    let result = match stored {
+        Ok(file) => state.db.run(move |c| service::create_meeting(c, &actor, &i, file.as_ref(), today, now)).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(m) => Ok(see_other(&format!("/tripartit/rapat/{}", m.id))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
@@ -323,12 +335,15 @@ async fn create_meeting(
     }
 }
 
+/// The meeting page; `errors` belong to the recommendation form, `upload_errors` to the
+/// minutes upload.
 async fn meeting_view(
     state: &State,
     user: &SignedIn,
     id: String,
     values: Vec<(String, String)>,
     errors: FormErrors,
+    upload_errors: FormErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
@@ -339,7 +354,7 @@ async fn meeting_view(
         date_long: l.date_long(d.meeting.held_on),
         agenda: d.meeting.agenda.clone(),
         minutes: d.meeting.minutes_summary.clone(),
-        has_document: d.meeting.minutes_document_id.is_some(),
+        minutes_document: d.minutes.as_ref().map(|doc| (doc.filename.clone(), format!("/berkas/{}", doc.id))),
         term_id: d.term.id.clone(),
         term_label: format!(
             "SK {} ({} – {})",
@@ -352,13 +367,44 @@ async fn meeting_view(
         can_manage: service::can_manage(&user.actor),
         values,
         errors,
+        upload_errors,
     };
     Ok(html_status(status, meeting_page(&page_ctx(state, &user.ctx, NAV), &view)))
 }
 
 #[get("/tripartit/rapat/{id}")]
 async fn meeting_detail(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
-    meeting_view(&state, &user, id.into_inner(), Vec::new(), FormErrors::default(), StatusCode::OK).await
+    let none = FormErrors::default;
+    meeting_view(&state, &user, id.into_inner(), Vec::new(), none(), none(), StatusCode::OK).await
+}
+
+/// Uploads the minutes document of a recorded meeting (one `berkas` file, multipart).
+#[post("/tripartit/rapat/{id}/notulen")]
+async fn upload_minutes(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    // Refused before anything is written to the storage directory.
+    if !service::can_manage(&user.actor) {
+        return Err(Error::Forbidden);
+    }
+    let id = id.into_inner();
+    let result = match required_upload(&state, payload).await {
+        Ok(stored) => {
+            let (actor, now, mid) = (user.actor.clone(), state.now(), id.clone());
+            state.db.run(move |c| service::attach_minutes(c, &actor, &mid, &stored, now)).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/tripartit/rapat/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            meeting_view(&state, &user, id, Vec::new(), FormErrors::default(), errors, status).await
+        }
+    }
 }
 
 #[post("/tripartit/rapat/{id}/rekomendasi")]
@@ -378,7 +424,7 @@ async fn add_recommendation(
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect();
-            meeting_view(&state, &user, id, values, errors, status).await
+            meeting_view(&state, &user, id, values, errors, FormErrors::default(), status).await
         }
     }
 }

@@ -262,6 +262,7 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/tripartit/terms/{id}",
         "/api/v1/tripartit/meetings",
         "/api/v1/tripartit/meetings/{id}",
+        "/api/v1/tripartit/meetings/{id}/minutes",
         "/api/v1/tripartit/meetings/{id}/recommendations",
         "/api/v1/tripartit/recommendations",
         "/api/v1/tripartit/recommendations/{id}/status",

@@ -191,6 +191,7 @@ const PRIVATE_POSTS: &[&str] = &[
     "/serikat/x/perusahaan/y/hapus",
     "/tripartit/periode",
     "/tripartit/rapat",
+    "/tripartit/rapat/x/notulen",
     "/tripartit/rapat/x/rekomendasi",
     "/tripartit/rekomendasi/x/status",
 ];

@@ -1,5 +1,6 @@
-//! LKS Tripartit Kota: terms with a 1:1:1 membership, meetings with attendance, the next
-//! meeting's due date, recommendations and their follow-up, who may see and change what.
+//! LKS Tripartit Kota: terms with a 1:1:1 membership, meetings with attendance and minutes
+//! documents, the next meeting's due date, recommendations and their follow-up, who may see
+//! and change what.
 
 use chrono::Duration;
 use reqwest::{Client, StatusCode};
@@ -22,6 +23,34 @@ Nur Aini; pekerja; DPC KSBSI Kota Bekasi; anggota";
 async fn api_post(app: &TestApp, client: &Client, path: &str, body: &Value) -> reqwest::Response {
     let csrf = app.csrf(client).await;
     client.post(app.url(path)).header("x-csrf-token", csrf).json(body).send().await.expect("post")
+}
+
+/// Posts a multipart form the way the page does (the CSRF token in the URL), with a `berkas`
+/// file when given; repeated fields are sent repeatedly.
+async fn multipart(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
+    }
+    client.post(app.url(&format!("{path}?csrf_token={csrf}"))).multipart(form).send().await.expect("post")
+}
+
+/// Uploads a file through the API (multipart, CSRF token in the header).
+async fn api_upload(app: &TestApp, client: &Client, path: &str, name: &str, bytes: &[u8]) -> reqwest::Response {
+    let csrf = app.csrf(client).await;
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
+    client.post(app.url(path)).header("x-csrf-token", csrf).multipart(form).send().await.expect("upload")
 }
 
 async fn json_of(app: &TestApp, client: &Client, path: &str) -> Value {
@@ -147,26 +176,27 @@ async fn a_term_meets_and_follows_up_its_recommendations(backend: Backend) {
     // The meeting form offers the members of the term in force on the day.
     let (_, form) = app.get_text(&client, "/tripartit/rapat/baru?tanggal=2025-11-03").await;
     assert!(form.contains(&format!(r#"value="{}""#, ids[8])) && form.contains("Nur Aini"));
-    let csrf = app.csrf(&client).await;
     let mut fields = vec![
-        ("csrf_token", csrf.clone()),
-        ("held_on", "2025-11-03".to_string()),
-        ("agenda", "Pembahasan rekomendasi UMK Kota Bekasi 2026".to_string()),
-        ("minutes_summary", "Dewan Pengupahan memaparkan survei.\nRekomendasi disusun untuk Wali Kota.".to_string()),
-        ("term_id", term_id.clone()),
+        ("held_on", "2025-11-03"),
+        ("agenda", "Pembahasan rekomendasi UMK Kota Bekasi 2026"),
+        ("minutes_summary", "Dewan Pengupahan memaparkan survei.\nRekomendasi disusun untuk Wali Kota."),
+        ("term_id", term_id.as_str()),
     ];
-    fields.extend(ids[..7].iter().map(|id| ("present", id.clone())));
-    let future = [&fields[..1], &[("held_on", "2026-03-03".to_string())], &fields[2..]].concat();
-    let res = client.post(app.url("/tripartit/rapat")).form(&future).send().await.expect("post");
+    fields.extend(ids[..7].iter().map(|id| ("present", id.as_str())));
+    let future = [&[("held_on", "2026-03-03")], &fields[1..]].concat();
+    let res = multipart(&app, &client, "/tripartit/rapat", &future, None).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    assert!(res.text().await.expect("body").contains("Tanggal tidak boleh di masa depan"));
-    let res = client.post(app.url("/tripartit/rapat")).form(&fields).send().await.expect("post");
+    let page = res.text().await.expect("body");
+    assert!(page.contains("Tanggal tidak boleh di masa depan"));
+    assert_eq!(page.matches(" checked").count(), 7, "the ticked attendance comes back");
+    let res = multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let meeting_id = location(&res).trim_start_matches("/tripartit/rapat/").to_string();
     let (_, page) = app.get_text(&client, &format!("/tripartit/rapat/{meeting_id}")).await;
     assert!(page.contains("7 dari 9 anggota hadir"), "attendance is counted");
     assert!(page.contains("Rekomendasi disusun untuk Wali Kota.") && page.contains("belum ada berkas notulen"));
-    let res = client.post(app.url("/tripartit/rapat")).form(&fields).send().await.expect("post");
+    assert!(page.contains(&format!("/tripartit/rapat/{meeting_id}/notulen?csrf_token=")), "the upload form is offered");
+    let res = multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
     assert_eq!(res.status(), StatusCode::CONFLICT, "one meeting a day");
 
     // As of the test clock (Monday 2 March 2026) the meeting due on 3 February is overdue.
@@ -404,6 +434,153 @@ async fn only_the_office_staff_see_the_tripartit(backend: Backend) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 }
 
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/// Rows in `documents` for LKS Tripartit meetings.
+async fn minutes_rows(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    use harmoni::schema::documents;
+    app.state
+        .db
+        .run(|c| Ok(documents::table.filter(documents::owner_kind.eq("tripartit_meeting")).count().get_result(c)?))
+        .await
+        .expect("count")
+}
+
+async fn minutes_are_uploaded_and_only_the_office_staff_download_them(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let term_id = record_term(&app, &client).await;
+    let ids: Vec<String> = json_of(&app, &client, &format!("/api/v1/tripartit/terms/{term_id}")).await["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").into())
+        .collect();
+
+    let (_, form) = app.get_text(&client, "/tripartit/rapat/baru?tanggal=2026-02-27").await;
+    assert!(
+        form.contains(r#"action="/tripartit/rapat?csrf_token="#) && form.contains(r#"enctype="multipart/form-data""#)
+    );
+    assert!(form.contains(r#"type="file" name="berkas""#), "the form offers the minutes file");
+
+    let mut fields = vec![
+        ("held_on", "2026-02-27"),
+        ("agenda", "Persiapan THR Keagamaan 2026"),
+        ("minutes_summary", "Posko pengaduan THR dibuka."),
+        ("term_id", term_id.as_str()),
+    ];
+    fields.extend(ids[..8].iter().map(|id| ("present", id.as_str())));
+
+    // A web page renamed .pdf is refused: the form comes back and nothing is saved.
+    let res = multipart(
+        &app,
+        &client,
+        "/tripartit/rapat",
+        &fields,
+        Some(("notulen.pdf", b"<html><script>alert(1)</script></html>")),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let page = res.text().await.expect("body");
+    assert!(page.contains("Jenis berkas tidak diterima"), "the page says what is wrong");
+    assert!(page.contains(r##"href="#f-berkas""##), "the error summary links to the file field");
+    assert!(page.contains("Persiapan THR Keagamaan 2026"), "the typed values come back");
+    assert_eq!(page.matches(" checked").count(), 8, "the ticked attendance comes back");
+    assert_eq!(json_of(&app, &client, "/api/v1/tripartit/meetings").await, json!([]), "no meeting was saved");
+    assert_eq!(minutes_rows(&app).await, 0, "no document was recorded");
+
+    // With a real PDF the meeting and its minutes are saved together.
+    let res =
+        multipart(&app, &client, "/tripartit/rapat", &fields, Some(("Notulen Rapat Februari 2026.pdf", PDF))).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let meeting_id = location(&res).trim_start_matches("/tripartit/rapat/").to_string();
+    let meeting = json_of(&app, &client, &format!("/api/v1/tripartit/meetings/{meeting_id}")).await;
+    assert_eq!(meeting["attendance"].as_array().map(|a| a.iter().filter(|x| x["present"] == true).count()), Some(8));
+    let minutes = &meeting["minutes"];
+    assert_eq!(minutes["filename"], "Notulen Rapat Februari 2026.pdf");
+    assert_eq!(minutes["content_type"], "application/pdf");
+    assert_eq!(minutes["size_bytes"], PDF.len());
+    assert_eq!(minutes["sha256"].as_str().map(str::len), Some(64));
+    let doc_id = minutes["id"].as_str().expect("doc id").to_string();
+    assert_eq!(minutes["href"], format!("/api/v1/documents/{doc_id}"));
+    let (_, page) = app.get_text(&client, &format!("/tripartit/rapat/{meeting_id}")).await;
+    assert!(page.contains("8 dari 9 anggota hadir"), "every ticked member was kept");
+    assert!(page.contains(&format!(r#"href="/berkas/{doc_id}""#)) && page.contains("Notulen Rapat Februari 2026.pdf"));
+    assert!(!page.contains("belum ada berkas notulen"));
+
+    // The office's staff download it, as an attachment, byte for byte.
+    let mediator = app.browser_for(&app.user("mediator", "mediator@bekasikota.go.id").await).await;
+    for c in [&client, &mediator] {
+        for path in [format!("/berkas/{doc_id}"), format!("/api/v1/documents/{doc_id}")] {
+            let res = app.get(c, &path).await;
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            assert!(header(res.headers(), "content-disposition").starts_with("attachment;"), "{path}");
+            assert_eq!(header(res.headers(), "content-type"), "application/pdf");
+            assert_eq!(res.bytes().await.expect("bytes").as_ref(), PDF, "{path}");
+        }
+    }
+    // The mediator reads but does not upload.
+    let (_, page) = app.get_text(&mediator, &format!("/tripartit/rapat/{meeting_id}")).await;
+    assert!(page.contains("Notulen Rapat Februari 2026.pdf") && !page.contains("/notulen?csrf_token="));
+    let res =
+        multipart(&app, &mediator, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF))).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let api_path = format!("/api/v1/tripartit/meetings/{meeting_id}/minutes");
+    assert_eq!(api_upload(&app, &mediator, &api_path, "x.pdf", PDF).await.status(), StatusCode::FORBIDDEN);
+
+    // A company's representative and another office's desk officer find nothing.
+    let company = app.browser_for(&app.user("perusahaan", "hrd@alfa.co.id").await).await;
+    let elsewhere = app.browser_for(&app.user_in("3216", "petugas", "petugas@bekasikab.go.id").await).await;
+    for c in [&company, &elsewhere] {
+        assert_eq!(app.get(c, &format!("/berkas/{doc_id}")).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(app.get(c, &format!("/api/v1/documents/{doc_id}")).await.status(), StatusCode::NOT_FOUND);
+    }
+    let res =
+        multipart(&app, &elsewhere, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF))).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "another office's meeting");
+    assert_eq!(api_upload(&app, &elsewhere, &api_path, "x.pdf", PDF).await.status(), StatusCode::NOT_FOUND);
+
+    // A later upload replaces the shown minutes; the earlier one stays on record.
+    let upload = format!("/tripartit/rapat/{meeting_id}/notulen");
+    let res = multipart(&app, &client, &upload, &[], Some(("notulen.pdf", b"MZ\x90\x00 not a document"))).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let page = res.text().await.expect("body");
+    assert!(page.contains("Jenis berkas tidak diterima") && page.contains("Notulen Rapat Februari 2026.pdf"));
+    // No file chosen: the browser sends the field with an empty name.
+    let res = multipart(&app, &client, &upload, &[], Some(("", b""))).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.expect("body").contains("Pilih berkas yang akan diunggah"));
+    let signed = b"%PDF-1.7 signed by the chair";
+    let res = multipart(&app, &client, &upload, &[], Some(("Notulen (ttd).pdf", signed))).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/tripartit/rapat/{meeting_id}"));
+    let (_, page) = app.get_text(&client, &format!("/tripartit/rapat/{meeting_id}")).await;
+    assert!(page.contains("Notulen (ttd).pdf") && !page.contains("Notulen Rapat Februari 2026.pdf"));
+    let res = app.get(&client, &format!("/berkas/{doc_id}")).await;
+    assert_eq!(res.bytes().await.expect("bytes").as_ref(), PDF, "the earlier file stays on record");
+
+    // The API upload answers with the document, which becomes the meeting's minutes.
+    let res = api_upload(&app, &client, &api_path, "notulen.pdf", b"<html></html>").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(res.json::<Value>().await.expect("json")["code"], "file_type_not_allowed");
+    let res = api_upload(&app, &client, &api_path, "Notulen final.pdf", b"%PDF-1.7 final").await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let doc: Value = res.json().await.expect("json");
+    assert_eq!(doc["filename"], "Notulen final.pdf");
+    let meeting = json_of(&app, &client, &format!("/api/v1/tripartit/meetings/{meeting_id}")).await;
+    assert_eq!(meeting["minutes"], doc);
+    let res = app.get(&client, doc["href"].as_str().expect("href")).await;
+    assert_eq!(res.bytes().await.expect("bytes").as_ref(), b"%PDF-1.7 final");
+    assert_eq!(minutes_rows(&app).await, 3, "every accepted upload is on record");
+
+    // Each upload left an audit row on the meeting.
+    let mut actions = app.audit_actions(&officer.office_id, &meeting_id).await;
+    actions.sort();
+    assert_eq!(actions, vec!["document.upload", "document.upload", "document.upload", "tripartit.meeting_create"]);
+}
+
 async fn the_demo_tripartit_is_believable_and_seeded_once(backend: Backend) {
     let app = spawn(backend).await;
     let office = app.office_id("3275");
@@ -446,5 +623,6 @@ both_backends!(
     an_unbalanced_term_is_refused_and_nothing_is_saved,
     a_term_meets_and_follows_up_its_recommendations,
     only_the_office_staff_see_the_tripartit,
+    minutes_are_uploaded_and_only_the_office_staff_download_them,
     the_demo_tripartit_is_believable_and_seeded_once,
 );

@@ -33,8 +33,8 @@ CREATE TABLE tripartit_meetings (
     held_on DATE NOT NULL,
     agenda TEXT NOT NULL,
     minutes_summary TEXT NOT NULL,
-    -- The uploaded minutes (notulen), once the document store exists; no foreign key yet.
-    minutes_document_id TEXT,
+    -- Uploaded minutes (notulen) are documents owned by ('tripartit_meeting', id); the
+    -- newest one is shown.
     created_at TIMESTAMP NOT NULL,
     UNIQUE (office_id, held_on)
 );

@@ -29,6 +29,26 @@ fn textarea(name: &str, label: &str, hint: &str, value: &str, rows: u32, errors:
     }
 }
 
+/// The types of document accepted, for the file picker (the server judges the content).
+const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
+
+/// The minutes file input (`berkas`) with its error, if any.
+fn minutes_file(label: &str, hint: &str, required: bool, errors: &FormErrors) -> Markup {
+    let error = errors.for_field("berkas");
+    let described: Vec<&str> =
+        [(!hint.is_empty()).then_some("h-berkas"), error.map(|_| "e-berkas")].into_iter().flatten().collect();
+    html! {
+        div class={ "field" @if error.is_some() { " has-error" } } {
+            label for="f-berkas" { (label) }
+            @if !hint.is_empty() { p.hint id="h-berkas" { (hint) } }
+            @if let Some(e) = error { p.field-error id="e-berkas" { (e) } }
+            input id="f-berkas" type="file" name="berkas" accept=(ACCEPT) required[required]
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
+        }
+    }
+}
+
 /// Text of several lines shown as paragraphs.
 fn paragraphs(text: &str) -> Markup {
     html! { @for p in text.lines().filter(|l| !l.trim().is_empty()) { p { (p) } } }
@@ -328,13 +348,19 @@ pub fn meeting_form_page(ctx: &PageCtx, v: &MeetingFormView) -> Markup {
             p { a href="/tripartit" { "← LKS Tripartit" } }
             h1 { (title) }
             (error_summary(l, e))
-            form method="post" action="/tripartit/rapat" novalidate {
-                (csrf_input(&ctx.csrf_token))
+            // Multipart, so the CSRF token travels in the form's action URL.
+            form method="post" action={ "/tripartit/rapat?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
                 div.narrow {
                     (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting day")).kind("date").value(get(&v.values, "held_on")).hint(l.t("Daftar hadir di bawah berisi anggota periode yang berlaku pada tanggal ini.", "The attendance list below holds the members of the term in force on this day.")).required(), e))
                     (text_field(&Field::new("agenda", l.t("Agenda", "Agenda")).value(get(&v.values, "agenda")).required(), e))
                 }
                 (textarea("minutes_summary", l.t("Notulen", "Minutes"), l.t("Ringkasan jalannya rapat dan kesimpulannya. Boleh dilengkapi kemudian.", "A summary of the discussion and conclusions. May be completed later."), get(&v.values, "minutes_summary"), 10, e))
+                (minutes_file(
+                    l.t("Berkas notulen (tidak wajib)", "Minutes document (optional)"),
+                    l.t("Notulen yang ditandatangani: PDF, JPG, PNG, DOCX atau XLSX. Boleh diunggah kemudian dari halaman rapat.", "The signed minutes: PDF, JPG, PNG, DOCX or XLSX. May be uploaded later from the meeting page."),
+                    false,
+                    e,
+                ))
                 @match &v.term {
                     Some((id, description)) => {
                         input type="hidden" name="term_id" value=(id);
@@ -371,7 +397,8 @@ pub struct MeetingView {
     pub date_long: String,
     pub agenda: String,
     pub minutes: String,
-    pub has_document: bool,
+    /// The newest minutes document: (file name, download address).
+    pub minutes_document: Option<(String, String)>,
     pub term_id: String,
     pub term_label: String,
     /// (name, side/seat/organisation, present)
@@ -379,7 +406,10 @@ pub struct MeetingView {
     pub recommendations: Vec<RecRowView>,
     pub can_manage: bool,
     pub values: Vec<(String, String)>,
+    /// Problems of the recommendation form.
     pub errors: FormErrors,
+    /// Problems of the minutes upload.
+    pub upload_errors: FormErrors,
 }
 
 pub fn meeting_page(ctx: &PageCtx, v: &MeetingView) -> Markup {
@@ -400,7 +430,31 @@ pub fn meeting_page(ctx: &PageCtx, v: &MeetingView) -> Markup {
             }
             h2 { (l.t("Notulen", "Minutes")) }
             @if v.minutes.is_empty() { p { (l.t("Notulen belum ditulis.", "No minutes written yet.")) } } @else { (paragraphs(&v.minutes)) }
-            @if !v.has_document { p { (badge(Tone::Neutral, l.t("belum ada berkas notulen", "no minutes document yet"))) } }
+            @match &v.minutes_document {
+                Some((name, href)) => {
+                    p { (l.t("Berkas notulen:", "Minutes document:")) " " a href=(href) download { (name) } }
+                }
+                None => { p { (badge(Tone::Neutral, l.t("belum ada berkas notulen", "no minutes document yet"))) } }
+            }
+            @if v.can_manage {
+                section.panel.narrow {
+                    h3 { @if v.minutes_document.is_some() { (l.t("Ganti berkas notulen", "Replace the minutes document")) } @else { (l.t("Unggah berkas notulen", "Upload the minutes document")) } }
+                    (error_summary(l, &v.upload_errors))
+                    form method="post" action={ "/tripartit/rapat/" (v.id) "/notulen?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
+                        (minutes_file(
+                            l.t("Berkas notulen", "Minutes document"),
+                            if v.minutes_document.is_some() {
+                                l.t("Berkas baru ditampilkan menggantikan yang lama; berkas lama tetap tersimpan.", "The new file is shown instead of the old one; the old one stays on record.")
+                            } else {
+                                l.t("Notulen yang ditandatangani: PDF, JPG, PNG, DOCX atau XLSX.", "The signed minutes: PDF, JPG, PNG, DOCX or XLSX.")
+                            },
+                            true,
+                            &v.upload_errors,
+                        ))
+                        button.secondary type="submit" { (l.t("Unggah", "Upload")) }
+                    }
+                }
+            }
             h2 { (l.t("Daftar hadir", "Attendance")) }
             ul {
                 @for (name, detail, here) in &v.attendance {
