@@ -15,8 +15,7 @@ use crate::companies::records::{
 };
 use crate::companies::service::{self, CompanyInput};
 use crate::companies::web::ListParams;
-use crate::documents::model::DocumentRow;
-use crate::documents::service as documents;
+use crate::documents::api::DocumentOut;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{SignedIn, State};
@@ -331,30 +330,6 @@ pub struct WageScaleOut {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct DocumentOut {
-    pub id: String,
-    pub filename: String,
-    pub content_type: String,
-    pub size_bytes: i64,
-    pub sha256: String,
-    /// Download address.
-    pub href: String,
-}
-
-impl From<&DocumentRow> for DocumentOut {
-    fn from(d: &DocumentRow) -> Self {
-        DocumentOut {
-            id: d.id.clone(),
-            filename: d.filename.clone(),
-            content_type: d.content_type.clone(),
-            size_bytes: d.size_bytes,
-            sha256: d.sha256.clone(),
-            href: format!("/api/v1/documents/{}", d.id),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct LksOut {
     pub id: String,
     pub formed_on: String,
@@ -606,9 +581,7 @@ async fn upload_document(
         "lks-reports" => DocumentFor::LksReport,
         _ => return Err(Error::NotFound),
     };
-    let (name, bytes) = crate::http::read_upload(payload, state.settings.storage.max_upload_bytes()).await?;
-    let store = state.store();
-    let stored = web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)??;
+    let stored = crate::documents::web::required_upload(&state, payload).await?;
     let (actor, now) = (user.actor.clone(), state.now());
     let row =
         state.db.run(move |c| records::attach_company_document(c, &actor, &id, target, &owner, &stored, now)).await?;

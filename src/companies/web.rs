@@ -21,7 +21,7 @@ use crate::companies::records::{self, DocumentFor};
 use crate::companies::rules::{self, Regions};
 use crate::companies::service::{self, CompanyInput};
 use crate::documents::model::DocumentRow;
-use crate::documents::service::{self as documents, Stored};
+use crate::documents::web::{form_with_file, required_upload};
 use crate::error::Error;
 use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
 
@@ -899,25 +899,6 @@ async fn register_lks(
     record_result(&state, &user, id, fields, result).await
 }
 
-/// Reads a multipart record form and stores its file (if any) before the use case runs.
-async fn multipart_with_file(
-    state: &State,
-    payload: actix_multipart::Multipart,
-) -> Result<(Vec<(String, String)>, Result<Option<Stored>, Error>), Error> {
-    let form = match crate::http::read_multipart(payload, state.settings.storage.max_upload_bytes()).await {
-        Ok(form) => form,
-        Err(e) => return Ok((Vec::new(), Err(e))),
-    };
-    let stored = match form.file {
-        Some((name, bytes)) => {
-            let store = state.store();
-            web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)?.map(Some)
-        }
-        None => Ok(None),
-    };
-    Ok((form.fields, stored))
-}
-
 #[post("/perusahaan/{id}/lks/{lks}/rapat")]
 async fn add_lks_meeting(
     state: State,
@@ -926,7 +907,7 @@ async fn add_lks_meeting(
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, Error> {
     let (id, lks) = path.into_inner();
-    let (fields, stored) = multipart_with_file(&state, payload).await?;
+    let (fields, stored) = form_with_file(&state, payload).await?;
     let input = records::LksMeetingInput { held_on: field(&fields, "held_on"), agenda: field(&fields, "agenda") };
     let result = match stored {
         Ok(stored) => {
@@ -949,7 +930,7 @@ async fn add_lks_report(
     payload: actix_multipart::Multipart,
 ) -> Result<HttpResponse, Error> {
     let (id, lks) = path.into_inner();
-    let (fields, stored) = multipart_with_file(&state, payload).await?;
+    let (fields, stored) = form_with_file(&state, payload).await?;
     let input = records::LksReportInput {
         period: field(&fields, "period"),
         received_on: field(&fields, "received_on"),
@@ -966,13 +947,6 @@ async fn add_lks_report(
         Err(e) => Err(e),
     };
     record_result(&state, &user, id, fields, result).await
-}
-
-/// Stores an upload that must be there (a document for an existing record).
-async fn required_upload(state: &State, payload: actix_multipart::Multipart) -> Result<Stored, Error> {
-    let (name, bytes) = crate::http::read_upload(payload, state.settings.storage.max_upload_bytes()).await?;
-    let store = state.store();
-    web::block(move || documents::store(&store, &name, &bytes)).await.map_err(Error::internal)?
 }
 
 /// Attaches a document to a recorded wage scale (`skala-upah`), LKS meeting (`lks-rapat`) or

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::utc;
-use crate::companies::api::DocumentOut;
+use crate::documents::api::DocumentOut;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
 use crate::http::{SignedIn, State};
