@@ -410,3 +410,32 @@ impl TestApp {
 pub fn header(headers: &HeaderMap, name: &str) -> String {
     headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
+
+/// Posts a multipart form the way the page does (the CSRF token in the URL), with a `berkas`
+/// file when given; repeated fields are sent repeatedly.
+pub async fn post_multipart(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> Response {
+    let csrf = app.csrf(client).await;
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
+    }
+    let sep = if path.contains('?') { '&' } else { '?' };
+    client.post(app.url(&format!("{path}{sep}csrf_token={csrf}"))).multipart(form).send().await.expect("post")
+}
+
+/// Uploads a file through the API (multipart field `berkas`, CSRF token in the header).
+pub async fn api_upload(app: &TestApp, client: &Client, path: &str, name: &str, bytes: &[u8]) -> Response {
+    let csrf = app.csrf(client).await;
+    let form = reqwest::multipart::Form::new()
+        .part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
+    client.post(app.url(path)).header("x-csrf-token", csrf).multipart(form).send().await.expect("upload")
+}

@@ -29,25 +29,6 @@ async fn post_json(app: &TestApp, client: &Client, path: &str, body: Value) -> r
     client.post(app.url(path)).header("x-csrf-token", csrf).json(&body).send().await.expect("post")
 }
 
-async fn multipart(
-    app: &TestApp,
-    client: &Client,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &[u8])>,
-) -> reqwest::Response {
-    let csrf = app.csrf(client).await;
-    let mut form = reqwest::multipart::Form::new();
-    for (k, v) in fields {
-        form = form.text(k.to_string(), v.to_string());
-    }
-    if let Some((name, bytes)) = file {
-        form = form.part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
-    }
-    let sep = if path.contains('?') { '&' } else { '?' };
-    client.post(app.url(&format!("{path}{sep}csrf_token={csrf}"))).multipart(form).send().await.expect("post")
-}
-
 async fn compliance(app: &TestApp, client: &Client, id: &str, date: &str) -> Value {
     let res = app.get(client, &format!("/api/v1/companies/{id}/compliance?date={date}")).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -104,7 +85,7 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
 
     // The representative records a meeting with its minutes through the page.
     let meeting_path = format!("/perusahaan/{id}/lks/{lks}/rapat");
-    let res = multipart(
+    let res = post_multipart(
         &app,
         &rep,
         &meeting_path,
@@ -114,7 +95,7 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
     .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST, "a file that is not a document is refused");
     assert!(res.text().await.expect("body").contains("Jenis berkas tidak diterima"));
-    let res = multipart(
+    let res = post_multipart(
         &app,
         &rep,
         &meeting_path,
@@ -127,7 +108,7 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
     let c = compliance(&app, &office, &id, "2026-03-02").await;
     assert_eq!(c["lks"][0]["meetings"], json!([]), "refused meetings left nothing");
 
-    let res = multipart(
+    let res = post_multipart(
         &app,
         &rep,
         &meeting_path,
@@ -167,16 +148,8 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
     let report = res.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string();
     let res = post_json(&app, &office, &report_path, json!({"period": "2025-I", "summary": "Dua kali"})).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let csrf = app.csrf(&rep).await;
-    let form = reqwest::multipart::Form::new()
-        .part("berkas", reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("laporan-2025-I.pdf"));
-    let res = rep
-        .post(app.url(&format!("/api/v1/companies/{id}/lks-reports/{report}/document")))
-        .header("x-csrf-token", csrf)
-        .multipart(form)
-        .send()
-        .await
-        .expect("upload");
+    let path = format!("/api/v1/companies/{id}/lks-reports/{report}/document");
+    let res = api_upload(&app, &rep, &path, "laporan-2025-I.pdf", PDF).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let c = compliance(&app, &office, &id, "2026-03-02").await;
     assert_eq!(c["lks"][0]["missing_reports"], json!(["2025-II"]));
@@ -206,7 +179,7 @@ async fn an_lks_is_notified_recorded_meets_and_reports(backend: Backend) {
     }
     // Nor may another company's representative add to this LKS.
     let res =
-        multipart(&app, &beta, &meeting_path, &[("held_on", "2026-02-28"), ("agenda", "Bukan urusan kami")], None)
+        post_multipart(&app, &beta, &meeting_path, &[("held_on", "2026-02-28"), ("agenda", "Bukan urusan kami")], None)
             .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
@@ -232,20 +205,20 @@ async fn a_wage_scale_document_is_uploaded_and_replaced(backend: Backend) {
     assert_eq!(res.status(), StatusCode::CREATED);
     let scale = res.json::<Value>().await.expect("json")["id"].as_str().expect("id").to_string();
     let path = format!("/perusahaan/{id}/dokumen/skala-upah/{scale}");
-    let res = multipart(&app, &office, &path, &[], Some(("kosong.pdf", b""))).await;
+    let res = post_multipart(&app, &office, &path, &[], Some(("kosong.pdf", b""))).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(res.text().await.expect("body").contains("Berkas kosong"));
     let big = vec![b'%'; 10 * 1024 * 1024 + 1];
-    let res = multipart(&app, &office, &path, &[], Some(("besar.pdf", &big))).await;
+    let res = post_multipart(&app, &office, &path, &[], Some(("besar.pdf", &big))).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(res.text().await.expect("body").contains("lebih dari 10 MB"));
     let c = compliance(&app, &office, &id, "2026-03-02").await;
     assert_eq!(c["wage_scales"][0]["document"], Value::Null, "refused uploads left nothing");
 
-    let res = multipart(&app, &office, &path, &[], Some(("C:\\Dokumen\\Skala Upah 2026.pdf", PDF))).await;
+    let res = post_multipart(&app, &office, &path, &[], Some(("C:\\Dokumen\\Skala Upah 2026.pdf", PDF))).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let signed = b"%PDF-1.7 signed version";
-    let res = multipart(&app, &office, &path, &[], Some(("Skala Upah 2026 (ttd).pdf", signed))).await;
+    let res = post_multipart(&app, &office, &path, &[], Some(("Skala Upah 2026 (ttd).pdf", signed))).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let c = compliance(&app, &office, &id, "2026-03-02").await;
     let doc = &c["wage_scales"][0]["document"];

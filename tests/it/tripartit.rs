@@ -25,34 +25,6 @@ async fn api_post(app: &TestApp, client: &Client, path: &str, body: &Value) -> r
     client.post(app.url(path)).header("x-csrf-token", csrf).json(body).send().await.expect("post")
 }
 
-/// Posts a multipart form the way the page does (the CSRF token in the URL), with a `berkas`
-/// file when given; repeated fields are sent repeatedly.
-async fn multipart(
-    app: &TestApp,
-    client: &Client,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &[u8])>,
-) -> reqwest::Response {
-    let csrf = app.csrf(client).await;
-    let mut form = reqwest::multipart::Form::new();
-    for (k, v) in fields {
-        form = form.text(k.to_string(), v.to_string());
-    }
-    if let Some((name, bytes)) = file {
-        form = form.part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
-    }
-    client.post(app.url(&format!("{path}?csrf_token={csrf}"))).multipart(form).send().await.expect("post")
-}
-
-/// Uploads a file through the API (multipart, CSRF token in the header).
-async fn api_upload(app: &TestApp, client: &Client, path: &str, name: &str, bytes: &[u8]) -> reqwest::Response {
-    let csrf = app.csrf(client).await;
-    let form = reqwest::multipart::Form::new()
-        .part("berkas", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
-    client.post(app.url(path)).header("x-csrf-token", csrf).multipart(form).send().await.expect("upload")
-}
-
 async fn json_of(app: &TestApp, client: &Client, path: &str) -> Value {
     let res = app.get(client, path).await;
     assert_eq!(res.status(), StatusCode::OK, "{path}");
@@ -184,19 +156,19 @@ async fn a_term_meets_and_follows_up_its_recommendations(backend: Backend) {
     ];
     fields.extend(ids[..7].iter().map(|id| ("present", id.as_str())));
     let future = [&[("held_on", "2026-03-03")], &fields[1..]].concat();
-    let res = multipart(&app, &client, "/tripartit/rapat", &future, None).await;
+    let res = post_multipart(&app, &client, "/tripartit/rapat", &future, None).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let page = res.text().await.expect("body");
     assert!(page.contains("Tanggal tidak boleh di masa depan"));
     assert_eq!(page.matches(" checked").count(), 7, "the ticked attendance comes back");
-    let res = multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
+    let res = post_multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let meeting_id = location(&res).trim_start_matches("/tripartit/rapat/").to_string();
     let (_, page) = app.get_text(&client, &format!("/tripartit/rapat/{meeting_id}")).await;
     assert!(page.contains("7 dari 9 anggota hadir"), "attendance is counted");
     assert!(page.contains("Rekomendasi disusun untuk Wali Kota.") && page.contains("belum ada berkas notulen"));
     assert!(page.contains(&format!("/tripartit/rapat/{meeting_id}/notulen?csrf_token=")), "the upload form is offered");
-    let res = multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
+    let res = post_multipart(&app, &client, "/tripartit/rapat", &fields, None).await;
     assert_eq!(res.status(), StatusCode::CONFLICT, "one meeting a day");
 
     // As of the test clock (Monday 2 March 2026) the meeting due on 3 February is overdue.
@@ -474,7 +446,7 @@ async fn minutes_are_uploaded_and_only_the_office_staff_download_them(backend: B
     fields.extend(ids[..8].iter().map(|id| ("present", id.as_str())));
 
     // A web page renamed .pdf is refused: the form comes back and nothing is saved.
-    let res = multipart(
+    let res = post_multipart(
         &app,
         &client,
         "/tripartit/rapat",
@@ -493,7 +465,8 @@ async fn minutes_are_uploaded_and_only_the_office_staff_download_them(backend: B
 
     // With a real PDF the meeting and its minutes are saved together.
     let res =
-        multipart(&app, &client, "/tripartit/rapat", &fields, Some(("Notulen Rapat Februari 2026.pdf", PDF))).await;
+        post_multipart(&app, &client, "/tripartit/rapat", &fields, Some(("Notulen Rapat Februari 2026.pdf", PDF)))
+            .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let meeting_id = location(&res).trim_start_matches("/tripartit/rapat/").to_string();
     let meeting = json_of(&app, &client, &format!("/api/v1/tripartit/meetings/{meeting_id}")).await;
@@ -525,7 +498,8 @@ async fn minutes_are_uploaded_and_only_the_office_staff_download_them(backend: B
     let (_, page) = app.get_text(&mediator, &format!("/tripartit/rapat/{meeting_id}")).await;
     assert!(page.contains("Notulen Rapat Februari 2026.pdf") && !page.contains("/notulen?csrf_token="));
     let res =
-        multipart(&app, &mediator, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF))).await;
+        post_multipart(&app, &mediator, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF)))
+            .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let api_path = format!("/api/v1/tripartit/meetings/{meeting_id}/minutes");
     assert_eq!(api_upload(&app, &mediator, &api_path, "x.pdf", PDF).await.status(), StatusCode::FORBIDDEN);
@@ -538,22 +512,23 @@ async fn minutes_are_uploaded_and_only_the_office_staff_download_them(backend: B
         assert_eq!(app.get(c, &format!("/api/v1/documents/{doc_id}")).await.status(), StatusCode::NOT_FOUND);
     }
     let res =
-        multipart(&app, &elsewhere, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF))).await;
+        post_multipart(&app, &elsewhere, &format!("/tripartit/rapat/{meeting_id}/notulen"), &[], Some(("x.pdf", PDF)))
+            .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND, "another office's meeting");
     assert_eq!(api_upload(&app, &elsewhere, &api_path, "x.pdf", PDF).await.status(), StatusCode::NOT_FOUND);
 
     // A later upload replaces the shown minutes; the earlier one stays on record.
     let upload = format!("/tripartit/rapat/{meeting_id}/notulen");
-    let res = multipart(&app, &client, &upload, &[], Some(("notulen.pdf", b"MZ\x90\x00 not a document"))).await;
+    let res = post_multipart(&app, &client, &upload, &[], Some(("notulen.pdf", b"MZ\x90\x00 not a document"))).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let page = res.text().await.expect("body");
     assert!(page.contains("Jenis berkas tidak diterima") && page.contains("Notulen Rapat Februari 2026.pdf"));
     // No file chosen: the browser sends the field with an empty name.
-    let res = multipart(&app, &client, &upload, &[], Some(("", b""))).await;
+    let res = post_multipart(&app, &client, &upload, &[], Some(("", b""))).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(res.text().await.expect("body").contains("Pilih berkas yang akan diunggah"));
     let signed = b"%PDF-1.7 signed by the chair";
-    let res = multipart(&app, &client, &upload, &[], Some(("Notulen (ttd).pdf", signed))).await;
+    let res = post_multipart(&app, &client, &upload, &[], Some(("Notulen (ttd).pdf", signed))).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), format!("/tripartit/rapat/{meeting_id}"));
     let (_, page) = app.get_text(&client, &format!("/tripartit/rapat/{meeting_id}")).await;
