@@ -301,6 +301,7 @@ pub fn seed(
         })?;
         start = end;
     }
+    let unions = seed_unions(conn, office_id, count, today, now)?;
     seed_tripartit(conn, office_id, today, now)?;
     write_tx(conn, |conn| {
         record(
@@ -310,12 +311,106 @@ pub fn seed(
                 "demo.seed",
                 "office",
                 office_id,
-                format!("Data contoh dimuat: {added} perusahaan beserta LKS, skala upah dan BPJS"),
+                format!(
+                    "Data contoh dimuat: {added} perusahaan beserta LKS, skala upah dan BPJS; {unions} serikat pekerja"
+                ),
             ),
             now,
         )
     })?;
     Ok(added)
+}
+
+/// Federations and confederations active in Kota Bekasi, for the demo unions' names.
+const FEDERATIONS: [(&str, &str); 8] = [
+    ("PUK SPAMK FSPMI", "FSPMI"),
+    ("PUK SP KEP SPSI", "KSPSI"),
+    ("PUK SP LEM SPSI", "KSPSI"),
+    ("PSP SPN", "SPN"),
+    ("PK F-SERBUK", "KSBSI"),
+    ("PTP SPL FSPMI", "FSPMI"),
+    ("PUK SP TSK SPSI", "KSPSI"),
+    ("SB Garteks", "KSBSI"),
+];
+
+/// Demo unions (one for about every 25 companies, at most 200): each a plant-level union at
+/// a company of 50 workers or more, a few also with members at a second company; some
+/// dissolved. Fixed ids, added only when missing. Returns how many were added.
+pub fn seed_unions(
+    conn: &mut DbConn,
+    office_id: &str,
+    companies: u64,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<u64, Error> {
+    use crate::unions::model::{self as unions, UnionCompanyRow, UnionRow};
+    let wanted = (companies / 25).min(200);
+    let salt = office_salt(office_id) ^ 0x554e_494f_4e53;
+    write_tx(conn, |conn| {
+        let mut added = 0;
+        let mut i = 0u64;
+        let mut u = 0u64;
+        while u < wanted && i < companies {
+            let idx = (i * 7919) % companies;
+            i += 1;
+            let Some(company) = model::find_any(conn, &company_id(office_id, idx))? else { continue };
+            if company.workers_total < 50 {
+                continue;
+            }
+            let mut d = Dice(0x5EED_0000_0000_0001 ^ (u + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let id = uuid::Uuid::from_u64_pair(salt, u).to_string();
+            u += 1;
+            if unions::find(conn, office_id, &id)?.is_some() {
+                continue;
+            }
+            let (prefix, federation) = *d.pick(&FEDERATIONS);
+            let registered_on = today - Duration::days(d.range(200, 4000));
+            let share = d.range(20, 85);
+            let members = (company.workers_total as i64 * share / 100).max(10) as i32;
+            let row = UnionRow {
+                id: id.clone(),
+                office_id: office_id.into(),
+                name: format!("{prefix} {}", company.name),
+                federation: Some(federation.into()),
+                registration_number: format!("568/{}/SP-SB/Disnaker/{}", 100 + u, registered_on.year()),
+                registered_on,
+                member_count: members,
+                chair_name: format!("{} {}", d.pick(&PEOPLE), d.pick(&WORDS)),
+                secretary_name: format!("{} {}", d.pick(&PEOPLE), d.pick(&WORDS)),
+                treasurer_name: d.chance(80).then(|| format!("{} {}", d.pick(&PEOPLE), d.pick(&WORDS))),
+                status: if d.chance(8) { "dissolved" } else { "active" }.into(),
+                created_at: now,
+                updated_at: now,
+            };
+            unions::insert(conn, &row)?;
+            unions::link(
+                conn,
+                &UnionCompanyRow {
+                    id: uuid::Uuid::from_u64_pair(salt ^ 1, u).to_string(),
+                    union_id: id.clone(),
+                    company_id: company.id.clone(),
+                    members,
+                },
+            )?;
+            // Some unions also organise workers at a neighbouring company.
+            if d.chance(15) {
+                let other = company_id(office_id, (idx + 1) % companies);
+                if other != company.id && model::find_any(conn, &other)?.is_some() {
+                    unions::link(
+                        conn,
+                        &UnionCompanyRow {
+                            id: uuid::Uuid::from_u64_pair(salt ^ 2, u).to_string(),
+                            union_id: id,
+                            company_id: other,
+                            members: d.range(10, 60) as i32,
+                        },
+                    )?;
+                }
+            }
+            added += 1;
+        }
+        Ok(added)
+    })
 }
 
 /// The demo LKS Tripartit Kota: the 2024–2027 term (SK Wali Kota) with 5 members per side,

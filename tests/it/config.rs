@@ -176,6 +176,22 @@ async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
     let (status, page) = app.get_text(&client, &format!("/perusahaan/{first}/kepatuhan")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("BPJS Ketenagakerjaan"));
+
+    // Unions at the larger companies, and a spread of compliance (the standing was computed
+    // by the demo command).
+    let unions: serde_json::Value = app.get(&client, "/api/v1/unions").await.json().await.expect("json");
+    assert_eq!(unions["total"], 12, "one union for every 25 companies");
+    let count = |filter: &'static str| {
+        let (app, client) = (&app, client.clone());
+        async move {
+            let found: serde_json::Value =
+                app.get(&client, &format!("/api/v1/companies?kepatuhan={filter}")).await.json().await.expect("json");
+            found["total"].as_i64().expect("total")
+        }
+    };
+    let (good, short) = (count("layak").await, count("kurang").await);
+    assert_eq!(good + short, 300, "every company has a standing");
+    assert!(good >= 15 && short >= 150, "some companies comply, most not yet: {good} / {short}");
 }
 
 both_backends!(the_command_line_migrates_and_adds_users, the_demo_seeds_a_living_register_once_per_office);
