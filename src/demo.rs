@@ -262,6 +262,58 @@ fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i6
     DemoRecords { bpjs, wage, lks }
 }
 
+const LKS_AGENDA: [&str; 8] = [
+    "Evaluasi jadwal kerja lembur",
+    "Persiapan pembayaran THR",
+    "Keselamatan dan kesehatan kerja di lini produksi",
+    "Sosialisasi struktur dan skala upah",
+    "Rencana pelatihan operator",
+    "Penyesuaian jadwal shift",
+    "Fasilitas kesejahteraan pekerja",
+    "Evaluasi kinerja dan produktivitas",
+];
+
+/// Meetings of the last six months and most of the six-monthly reports owed, so that demo
+/// LKS have a history (some skip meetings or reports, as real ones do).
+fn lks_activity(conn: &mut DbConn, lks: &LksRow, i: u64, today: NaiveDate, now: NaiveDateTime) -> Result<(), Error> {
+    use crate::companies::compliance::{semester_end, semesters_due};
+    use crate::companies::model::{LksMeetingRow, LksReportRow};
+    let mut d = Dice(0x4d45_4554_0000_0001 ^ (i + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let diligent = d.chance(60);
+    for m in 0..6u64 {
+        let held_on = today - Duration::days(m as i64 * 30 + d.range(1, 20));
+        if held_on <= lks.formed_on || !(diligent || d.chance(40)) {
+            continue;
+        }
+        let row = LksMeetingRow {
+            id: uuid::Uuid::from_u64_pair(0x4c4b_534d << 32 | m, i).to_string(),
+            lks_id: lks.id.clone(),
+            held_on,
+            agenda: d.pick(&LKS_AGENDA).to_string(),
+            created_at: now,
+        };
+        model::insert_lks_meeting(conn, &row)?;
+    }
+    let due = semesters_due(lks.formed_on, 3, today);
+    for (k, s) in due.iter().rev().take(4).enumerate() {
+        if !(diligent || d.chance(50)) {
+            continue;
+        }
+        let row = LksReportRow {
+            id: uuid::Uuid::from_u64_pair(0x4c4b_5352 << 32 | k as u64, i).to_string(),
+            lks_id: lks.id.clone(),
+            period_year: s.0,
+            period_half: s.1 as i32,
+            received_on: (semester_end(*s) + Duration::days(d.range(5, 45))).min(today),
+            summary: "Kegiatan LKS Bipartit selama semester: rapat berkala, usulan perbaikan K3 dan jadwal kerja."
+                .into(),
+            created_at: now,
+        };
+        model::insert_lks_report(conn, &row)?;
+    }
+    Ok(())
+}
+
 /// Seeds `count` demo companies into an office, skipping NIBs it already holds (so running it
 /// twice adds nothing). Returns how many were added.
 pub fn seed(
@@ -294,6 +346,7 @@ pub fn seed(
                 }
                 if let Some((l, m)) = lks {
                     model::insert_lks(conn, &l, &m)?;
+                    lks_activity(conn, &l, i, today, now)?;
                 }
                 n += 1;
             }
