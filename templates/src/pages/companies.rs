@@ -372,11 +372,12 @@ fn document_link(l: Lang, doc: &Option<(String, String)>) -> Markup {
     }
 }
 
-/// A one-file upload form (multipart, so the CSRF token travels in the URL).
-fn upload_form(ctx: &PageCtx, action: &str, id: &str, label: &str, button: &str) -> Markup {
+/// A one-file upload form (multipart, so the CSRF token travels in the URL). `context` names
+/// the record for screen readers, where several such forms stand in one list.
+fn upload_form(ctx: &PageCtx, action: &str, id: &str, label: &str, context: &str, button: &str) -> Markup {
     html! {
         form.inline-upload method="post" action={ (action) "?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" {
-            label for=(id) { (label) }
+            label for=(id) { (label) @if !context.is_empty() { span.visually-hidden { " — " (context) } } }
             input id=(id) type="file" name="berkas" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" required;
             button.secondary type="submit" { (button) }
         }
@@ -484,7 +485,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                 p { (l.t("Dokumen", "Document")) (document_link(l, &g.document)) }
                 ul { @for line in &g.lines { li { (line) } } }
                 @if v.can_record {
-                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/skala-upah/{}", v.company_id, g.id), &format!("f-doc-{}", g.id), l.t("Unggah dokumen skala upah yang ditandatangani", "Upload the signed wage scale document"), l.t("Unggah", "Upload")))
+                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/skala-upah/{}", v.company_id, g.id), &format!("f-doc-{}", g.id), l.t("Unggah dokumen skala upah yang ditandatangani", "Upload the signed wage scale document"), &g.title, l.t("Unggah", "Upload")))
                 }
             }
             @if v.can_record {
@@ -530,7 +531,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                             li {
                                 (m.text) (document_link(l, &m.document))
                                 @if m.document.is_none() && v.can_record {
-                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-rapat/{}", v.company_id, m.id), &format!("f-min-{}", m.id), l.t("Notulen", "Minutes"), l.t("Unggah notulen", "Upload minutes")))
+                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-rapat/{}", v.company_id, m.id), &format!("f-min-{}", m.id), l.t("Notulen", "Minutes"), &m.text, l.t("Unggah notulen", "Upload minutes")))
                                 }
                             }
                         }
@@ -553,7 +554,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                             li {
                                 (r.text) (document_link(l, &r.document))
                                 @if r.document.is_none() && v.can_record {
-                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-laporan/{}", v.company_id, r.id), &format!("f-rep-{}", r.id), l.t("Berkas laporan", "Report file"), l.t("Unggah laporan", "Upload the report")))
+                                    (upload_form(ctx, &format!("/perusahaan/{}/dokumen/lks-laporan/{}", v.company_id, r.id), &format!("f-rep-{}", r.id), l.t("Berkas laporan", "Report file"), &r.text, l.t("Unggah laporan", "Upload the report")))
                                 }
                             }
                         }
