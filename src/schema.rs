@@ -209,6 +209,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        standing_gaps -> Nullable<Integer>,
     }
 }
 

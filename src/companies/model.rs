@@ -139,34 +139,14 @@ fn filtered<'a>(scope: &'a Scope, f: &'a CompanyQuery) -> companies::BoxedQuery<
         q = q.filter(companies::status.eq(s));
     }
     if let Some(standing) = f.standing {
-        use crate::schema::company_standing as cs;
-        const OK: [&str; 2] = ["met", "not_required"];
+        // Bits of `standing_gaps`: 1 LKS, 2 wage scale, 4 BPJS not met.
+        let gaps = companies::standing_gaps;
         q = match standing {
-            Standing::Layak => q.filter(
-                companies::id.eq_any(
-                    cs::table
-                        .filter(cs::lks.eq_any(OK))
-                        .filter(cs::wage.eq_any(OK))
-                        .filter(cs::bpjs.eq_any(OK))
-                        .select(cs::company_id),
-                ),
-            ),
-            Standing::Kurang => q.filter(
-                companies::id.eq_any(
-                    cs::table
-                        .filter(cs::lks.ne_all(OK).or(cs::wage.ne_all(OK)).or(cs::bpjs.ne_all(OK)))
-                        .select(cs::company_id),
-                ),
-            ),
-            Standing::LksKurang => {
-                q.filter(companies::id.eq_any(cs::table.filter(cs::lks.ne_all(OK)).select(cs::company_id)))
-            }
-            Standing::UpahKurang => {
-                q.filter(companies::id.eq_any(cs::table.filter(cs::wage.ne_all(OK)).select(cs::company_id)))
-            }
-            Standing::BpjsKurang => {
-                q.filter(companies::id.eq_any(cs::table.filter(cs::bpjs.ne_all(OK)).select(cs::company_id)))
-            }
+            Standing::Layak => q.filter(gaps.eq(0)),
+            Standing::Kurang => q.filter(gaps.gt(0)),
+            Standing::LksKurang => q.filter(gaps.eq_any([1, 3, 5, 7])),
+            Standing::UpahKurang => q.filter(gaps.eq_any([2, 3, 6, 7])),
+            Standing::BpjsKurang => q.filter(gaps.eq_any([4, 5, 6, 7])),
         };
     }
     q

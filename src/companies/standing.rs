@@ -66,6 +66,11 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
         computed_on: today,
         changes_on: changes_on(&formed, settings.registry.lks_term_years, today),
     };
+    let gap = |c: &Criterion| !matches!(c, Criterion::Met { .. } | Criterion::NotRequired);
+    let gaps = gap(&c.lks) as i32 | (gap(&c.wage) as i32) << 1 | (gap(&c.bpjs) as i32) << 2;
+    diesel::update(companies::table.filter(companies::id.eq(&company.id)))
+        .set(companies::standing_gaps.eq(Some(gaps)))
+        .execute(conn)?;
     // Delete and insert: portable across both backends, and inside the caller's transaction.
     diesel::delete(company_standing::table.filter(company_standing::company_id.eq(&company.id))).execute(conn)?;
     diesel::insert_into(company_standing::table).values(&row).execute(conn)?;

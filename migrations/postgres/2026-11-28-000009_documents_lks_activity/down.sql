@@ -1,3 +1,5 @@
+DROP INDEX companies_standing_idx;
+ALTER TABLE companies DROP COLUMN standing_gaps;
 DROP TABLE company_standing;
 ALTER TABLE company_imports DROP COLUMN kind;
 DROP TABLE lks_reports;

@@ -56,3 +56,8 @@ CREATE TABLE company_standing (
     changes_on DATE NOT NULL
 );
 CREATE INDEX company_standing_changes_idx ON company_standing (changes_on);
+
+-- The same standing as a bit mask on the company (1 LKS, 2 wage scale, 4 BPJS not met; 0 all
+-- met), so that a filtered list pages over one index in name order.
+ALTER TABLE companies ADD COLUMN standing_gaps INTEGER;
+CREATE INDEX companies_standing_idx ON companies (office_id, standing_gaps, name, id);
