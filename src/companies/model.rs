@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use crate::accounts::model::UserRow;
 use crate::db::{escape_like, lower, DbConn};
 use crate::schema::{
-    bpjs_records, companies, company_imports, company_representatives, lks_bipartit, lks_meetings, lks_members,
-    lks_reports, users, wage_grades, wage_scales,
+    bpjs_records, companies, company_imports, company_representatives, company_standing, lks_bipartit, lks_meetings,
+    lks_members, lks_reports, users, wage_grades, wage_scales,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -493,6 +493,55 @@ pub fn insert_lks_meeting(conn: &mut DbConn, row: &LksMeetingRow) -> QueryResult
 
 pub fn insert_lks_report(conn: &mut DbConn, row: &LksReportRow) -> QueryResult<usize> {
     diesel::insert_into(lks_reports::table).values(row).execute(conn)
+}
+
+/// A company's standing on the computed criteria (see `companies::standing`).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = company_standing)]
+pub struct StandingRow {
+    pub company_id: String,
+    pub office_id: String,
+    pub lks: String,
+    pub wage: String,
+    pub bpjs: String,
+    pub computed_on: NaiveDate,
+    pub changes_on: NaiveDate,
+}
+
+pub fn lks_formed_dates(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<NaiveDate>> {
+    lks_bipartit::table.filter(lks_bipartit::company_id.eq(company_id)).select(lks_bipartit::formed_on).load(conn)
+}
+
+/// Stores a standing and its bit mask on the company (delete and insert: portable across
+/// both backends, inside the caller's transaction).
+pub fn save_standing(conn: &mut DbConn, row: &StandingRow, gaps: i32) -> QueryResult<()> {
+    diesel::update(companies::table.filter(companies::id.eq(&row.company_id)))
+        .set(companies::standing_gaps.eq(Some(gaps)))
+        .execute(conn)?;
+    diesel::delete(company_standing::table.filter(company_standing::company_id.eq(&row.company_id))).execute(conn)?;
+    diesel::insert_into(company_standing::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Up to `limit` companies whose standing is due on `today` (not computed today, `changes_on`
+/// come), then those that have none yet.
+pub fn standing_due(conn: &mut DbConn, today: NaiveDate, limit: i64) -> QueryResult<Vec<String>> {
+    let mut ids: Vec<String> = company_standing::table
+        .filter(company_standing::changes_on.le(today))
+        .filter(company_standing::computed_on.lt(today))
+        .select(company_standing::company_id)
+        .limit(limit)
+        .load(conn)?;
+    if (ids.len() as i64) < limit {
+        let missing: Vec<String> = companies::table
+            .left_join(company_standing::table)
+            .filter(company_standing::company_id.nullable().is_null())
+            .select(companies::id)
+            .limit(limit - ids.len() as i64)
+            .load(conn)?;
+        ids.extend(missing);
+    }
+    Ok(ids)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

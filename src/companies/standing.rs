@@ -5,27 +5,13 @@
 //! year's UMK).
 
 use chrono::{Datelike, NaiveDate};
-use diesel::prelude::*;
 
 use crate::companies::compliance::{self, Criterion};
-use crate::companies::model::{self, CompanyRow};
+use crate::companies::model::{self, CompanyRow, StandingRow};
 use crate::companies::records;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::error::Error;
-use crate::schema::{companies, company_standing, lks_bipartit};
-
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
-#[diesel(table_name = company_standing)]
-pub struct StandingRow {
-    pub company_id: String,
-    pub office_id: String,
-    pub lks: String,
-    pub wage: String,
-    pub bpjs: String,
-    pub computed_on: NaiveDate,
-    pub changes_on: NaiveDate,
-}
 
 /// The stored code of a criterion's status.
 pub fn code(c: &Criterion) -> &'static str {
@@ -53,10 +39,7 @@ pub fn changes_on(lks_formed: &[NaiveDate], term_years: u32, today: NaiveDate) -
 /// its records or its workforce.
 pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, today: NaiveDate) -> Result<(), Error> {
     let c = records::criteria_of(conn, company, settings, today)?;
-    let formed: Vec<NaiveDate> = lks_bipartit::table
-        .filter(lks_bipartit::company_id.eq(&company.id))
-        .select(lks_bipartit::formed_on)
-        .load(conn)?;
+    let formed = model::lks_formed_dates(conn, &company.id)?;
     let row = StandingRow {
         company_id: company.id.clone(),
         office_id: company.office_id.clone(),
@@ -68,12 +51,7 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
     };
     let gap = |c: &Criterion| !matches!(c, Criterion::Met { .. } | Criterion::NotRequired);
     let gaps = gap(&c.lks) as i32 | (gap(&c.wage) as i32) << 1 | (gap(&c.bpjs) as i32) << 2;
-    diesel::update(companies::table.filter(companies::id.eq(&company.id)))
-        .set(companies::standing_gaps.eq(Some(gaps)))
-        .execute(conn)?;
-    // Delete and insert: portable across both backends, and inside the caller's transaction.
-    diesel::delete(company_standing::table.filter(company_standing::company_id.eq(&company.id))).execute(conn)?;
-    diesel::insert_into(company_standing::table).values(&row).execute(conn)?;
+    model::save_standing(conn, &row, gaps)?;
     Ok(())
 }
 
@@ -81,22 +59,7 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
 /// at most `limit` in one transaction; returns how many were refreshed.
 pub fn refresh_due(conn: &mut DbConn, settings: &Settings, today: NaiveDate, limit: i64) -> Result<usize, Error> {
     write_tx(conn, |conn| {
-        let due: Vec<String> = company_standing::table
-            .filter(company_standing::changes_on.le(today))
-            .filter(company_standing::computed_on.lt(today))
-            .select(company_standing::company_id)
-            .limit(limit)
-            .load(conn)?;
-        let mut ids = due;
-        if (ids.len() as i64) < limit {
-            let missing: Vec<String> = companies::table
-                .left_join(company_standing::table)
-                .filter(company_standing::company_id.nullable().is_null())
-                .select(companies::id)
-                .limit(limit - ids.len() as i64)
-                .load(conn)?;
-            ids.extend(missing);
-        }
+        let ids = model::standing_due(conn, today, limit)?;
         for id in &ids {
             if let Some(company) = model::find_any(conn, id)? {
                 refresh(conn, settings, &company, today)?;
