@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::accounts::model::UserRow;
-use crate::db::{escape_like, lower, DbConn};
+use crate::db::{escape_like, lower, Backend, DbConn};
 use crate::schema::{
     bpjs_records, companies, company_imports, company_representatives, company_standing, lks_bipartit, lks_meetings,
     lks_members, lks_reports, users, wage_grades, wage_scales,
@@ -115,14 +115,31 @@ fn scoped<'a>(scope: &'a Scope) -> companies::BoxedQuery<'a, crate::db::MultiBac
     }
 }
 
-fn filtered<'a>(scope: &'a Scope, f: &'a CompanyQuery) -> companies::BoxedQuery<'a, crate::db::MultiBackend> {
+fn filtered<'a>(
+    backend: Backend,
+    scope: &'a Scope,
+    f: &'a CompanyQuery,
+) -> companies::BoxedQuery<'a, crate::db::MultiBackend> {
     let mut q = scoped(scope);
     if let Some(text) = &f.q {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
         if digits.len() == 13 {
             q = q.filter(companies::nib.eq(digits));
+        } else if backend == Backend::Sqlite && text.chars().count() >= 3 {
+            // The trigram index (migration company_name_search): a quoted phrase is a
+            // case-insensitive substring match. Under three characters there are no trigrams,
+            // so short text falls through to LIKE below.
+            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+            q = q.filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>(
+                    "companies.id IN (SELECT company_id FROM companies_name_fts WHERE companies_name_fts MATCH ",
+                )
+                .bind::<diesel::sql_types::Text, _>(phrase)
+                .sql(")"),
+            );
         } else {
+            // PostgreSQL serves this from its pg_trgm index on lower(name).
+            let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
             q = q.filter(lower(companies::name).like(pattern).escape('\\'));
         }
     }
@@ -159,10 +176,11 @@ pub fn list(
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Vec<CompanyRow>, i64)> {
-    let total = filtered(scope, f).count().get_result(conn)?;
+    let backend = conn.backend();
+    let total = filtered(backend, scope, f).count().get_result(conn)?;
     // First the page's ids in (name, id) order, read from the (office_id, name, id) index alone,
     // so a deep page skips index entries rather than decoding whole rows; then those rows.
-    let ids: Vec<String> = filtered(scope, f)
+    let ids: Vec<String> = filtered(backend, scope, f)
         .order((companies::name, companies::id))
         .offset(offset)
         .limit(limit)

@@ -217,7 +217,8 @@ async fn the_register_filters_and_exports_what_it_shows(backend: Backend) {
     let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
     let client = app.browser_for(&officer).await;
     id_of(register(&app, &client, company("PT Jati Makmur", "9120000000011", "32.75.09", "Jatiasih")).await).await;
-    id_of(register(&app, &client, company("PT Rawa Indah", "9120000000012", "32.75.05", "Pengasinan")).await).await;
+    let rawa =
+        id_of(register(&app, &client, company("PT Rawa Indah", "9120000000012", "32.75.05", "Pengasinan")).await).await;
     let mut formula = company("=HYPERLINK(\"http://x\")", "9120000000013", "32.75.09", "Jatirasa");
     formula["size_class"] = json!("besar");
     id_of(register(&app, &client, formula).await).await;
@@ -228,6 +229,27 @@ async fn the_register_filters_and_exports_what_it_shows(backend: Backend) {
     assert!(page.contains("PT Rawa Indah") && !page.contains("PT Jati Makmur"));
     let (_, page) = app.get_text(&client, "/perusahaan?q=9120000000011").await;
     assert!(page.contains("PT Jati Makmur") && !page.contains("PT Rawa Indah"), "search by NIB");
+    let (_, page) = app.get_text(&client, "/perusahaan?q=TI%20MAK").await;
+    assert!(page.contains("PT Jati Makmur") && !page.contains("PT Rawa Indah"), "any part of the name, any case");
+    let (_, page) = app.get_text(&client, "/perusahaan?q=wa").await;
+    assert!(page.contains("PT Rawa Indah") && !page.contains("PT Jati Makmur"), "two letters are enough");
+    let (_, page) = app.get_text(&client, "/perusahaan?q=%22rawa%22%20OR%20jati").await;
+    assert!(!page.contains("PT Rawa Indah") && !page.contains("PT Jati Makmur"), "quotes and words are plain text");
+
+    // A renamed company is found by its new name only.
+    let csrf = app.csrf(&client).await;
+    let res = client
+        .put(app.url(&format!("/api/v1/companies/{rawa}")))
+        .header("x-csrf-token", csrf)
+        .json(&company("PT Rawa Sentosa", "9120000000012", "32.75.05", "Pengasinan"))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, page) = app.get_text(&client, "/perusahaan?q=sentosa").await;
+    assert!(page.contains("PT Rawa Sentosa"), "found by the new name");
+    let (_, page) = app.get_text(&client, "/perusahaan?q=indah").await;
+    assert!(!page.contains("PT Rawa"), "no longer by the old one");
 
     let res = app.get(&client, "/perusahaan.csv?kecamatan=32.75.09").await;
     assert_eq!(res.status(), StatusCode::OK);

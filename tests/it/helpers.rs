@@ -63,6 +63,14 @@ impl PgSchema {
         let mut conn = PgConnection::establish(&base).unwrap_or_else(|e| {
             panic!("PostgreSQL is not reachable at {base} ({e}); start it (pg_ctlcluster 15 main start) or set HARMONI_TEST_POSTGRES_URL")
         });
+        // The migrations install pg_trgm into `public` if it is missing; tests migrate many
+        // schemas at once, so install it once here first rather than race to create it.
+        static EXTENSIONS: std::sync::Once = std::sync::Once::new();
+        EXTENSIONS.call_once(|| {
+            diesel::sql_query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+                .execute(&mut conn)
+                .expect("install pg_trgm");
+        });
         diesel::sql_query(format!("CREATE SCHEMA {name}")).execute(&mut conn).expect("create schema");
         PgSchema { base, name }
     }
