@@ -145,6 +145,12 @@ impl Application {
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "compliance standing sweep failed"),
                 }
+                let (settings, today, now) = (state.settings.clone(), state.today(), state.now());
+                match state.db.run(move |c| crate::cases::service::sweep_clocks(c, &settings, today, now)).await {
+                    Ok(n) if n > 0 => tracing::info!(cases = n, "case clocks applied"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "case clock sweep failed"),
+                }
             }
         });
         let result = self.server.await;

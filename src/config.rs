@@ -40,6 +40,7 @@ pub struct Settings {
     pub registry: RegistrySettings,
     pub storage: StorageSettings,
     pub tripartit: TripartitSettings,
+    pub cases: CaseSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -182,6 +183,24 @@ impl StorageSettings {
 pub struct TripartitSettings {
     pub term_years: u32,
     pub meeting_interval_months: u32,
+}
+
+/// Dispute cases (DOMAIN.md sections 2 and 12).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSettings {
+    /// The case number: `{classification}`, `{seq}`, `{unit}`, `{year}`, `{month}`.
+    pub number_pattern: String,
+    pub classification: String,
+    pub unit: String,
+    pub sequence_width: usize,
+    /// Proper summons after which a mediator may proceed without an absent party.
+    pub summons_before_proceeding: u32,
+    /// A mediator who handled the same company within this many days is flagged at delegation.
+    pub same_company_warning_days: u32,
+    /// Wrong tracking PINs in a row that lock tracking of a case, and for how long.
+    pub pin_max_failures: i32,
+    pub pin_lock_minutes: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -428,6 +447,21 @@ impl Settings {
                 "tripartit.*",
                 "term_years must be 1 to 10 and meeting_interval_months 1 to 12 (PP 8/2005: a 3-year term, \
                  a meeting at least every 3 months)",
+            );
+        }
+        let c = &self.cases;
+        if let Err(e) = crate::cases::rules::check_number_pattern(&c.number_pattern) {
+            return fail("cases.number_pattern", &e);
+        }
+        if !(1..=8).contains(&c.sequence_width)
+            || !(1..=5).contains(&c.summons_before_proceeding)
+            || c.pin_max_failures < 1
+            || c.pin_lock_minutes < 1
+        {
+            return fail(
+                "cases.*",
+                "sequence_width must be 1 to 8, summons_before_proceeding 1 to 5 (the default is 2), \
+                 pin_max_failures and pin_lock_minutes at least 1",
             );
         }
         if m.max_attempts < 1

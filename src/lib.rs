@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod calendar;
+pub mod cases;
 pub mod clock;
 pub mod companies;
 pub mod config;

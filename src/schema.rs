@@ -434,6 +434,149 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cases (id) {
+        id -> Text,
+        office_id -> Text,
+        reference -> Text,
+        pin_hash -> Text,
+        case_number -> Nullable<Text>,
+        dispute_type -> Text,
+        status -> Text,
+        filed_by -> Text,
+        channel -> Text,
+        complainant_side -> Text,
+        identity_checked -> Bool,
+        consent_recorded -> Bool,
+        contact_name -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        company_id -> Nullable<Text>,
+        company_name -> Text,
+        company_address -> Text,
+        union_id -> Nullable<Text>,
+        union_name -> Nullable<Text>,
+        is_group -> Bool,
+        chronology -> Text,
+        demands -> Text,
+        submission_key -> Text,
+        submitted_on -> Nullable<Date>,
+        registered_on -> Nullable<Date>,
+        screening_note -> Nullable<Text>,
+        referred_to -> Nullable<Text>,
+        forum_worker -> Nullable<Text>,
+        forum_company -> Nullable<Text>,
+        forum_person -> Nullable<Text>,
+        external_outcome -> Nullable<Text>,
+        mediator_id -> Nullable<Text>,
+        delegated_on -> Nullable<Date>,
+        clarification_started_on -> Nullable<Date>,
+        clarification_ended_on -> Nullable<Date>,
+        clarification_notes -> Nullable<Text>,
+        first_session_on -> Nullable<Date>,
+        anjuran_issued_on -> Nullable<Date>,
+        anjuran_received_on -> Nullable<Date>,
+        anjuran_text -> Nullable<Text>,
+        anjuran_worker -> Nullable<Text>,
+        anjuran_worker_on -> Nullable<Date>,
+        anjuran_company -> Nullable<Text>,
+        anjuran_company_on -> Nullable<Date>,
+        anjuran_accepted_on -> Nullable<Date>,
+        pb_signed_on -> Nullable<Date>,
+        pb_text -> Nullable<Text>,
+        pb_deed_number -> Nullable<Text>,
+        pb_deed_on -> Nullable<Date>,
+        closed_on -> Nullable<Date>,
+        closing_reason -> Nullable<Text>,
+        pin_failures -> Integer,
+        pin_locked_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+diesel::table! {
+    case_workers (id) {
+        id -> Text,
+        case_id -> Text,
+        position -> Integer,
+        full_name -> Text,
+        nik -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        job_title -> Nullable<Text>,
+        started_on -> Nullable<Date>,
+        monthly_wage -> Nullable<BigInt>,
+        user_id -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    case_bipartite (id) {
+        id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        held_on -> Date,
+        summary -> Text,
+        document_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    case_history (id) {
+        id -> Text,
+        case_id -> Text,
+        action -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        effective_on -> Date,
+        actor_user_id -> Nullable<Text>,
+        actor_role -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    case_sessions (id) {
+        id -> Text,
+        case_id -> Text,
+        held_on -> Date,
+        worker_present -> Bool,
+        company_present -> Bool,
+        minutes -> Text,
+        document_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    case_summons (id) {
+        id -> Text,
+        case_id -> Text,
+        side -> Text,
+        sent_on -> Date,
+        session_on -> Date,
+        delivery -> Text,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    case_assignments (id) {
+        id -> Text,
+        case_id -> Text,
+        mediator_id -> Text,
+        assigned_on -> Date,
+        reason -> Nullable<Text>,
+        assigned_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    number_sequences (office_id, series, year) {
+        office_id -> Text,
+        series -> Text,
+        year -> Integer,
+        last_value -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
 diesel::joinable!(union_companies -> unions (union_id));
 diesel::joinable!(union_companies -> companies (company_id));
@@ -455,6 +598,13 @@ diesel::joinable!(tripartit_meetings -> tripartit_terms (term_id));
 diesel::joinable!(tripartit_attendance -> tripartit_meetings (meeting_id));
 diesel::joinable!(tripartit_attendance -> tripartit_members (member_id));
 diesel::joinable!(tripartit_recommendations -> tripartit_meetings (meeting_id));
+diesel::joinable!(case_workers -> cases (case_id));
+diesel::joinable!(case_bipartite -> cases (case_id));
+diesel::joinable!(case_history -> cases (case_id));
+diesel::joinable!(case_sessions -> cases (case_id));
+diesel::joinable!(case_summons -> cases (case_id));
+diesel::joinable!(case_assignments -> cases (case_id));
+diesel::joinable!(cases -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -488,4 +638,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     tripartit_meetings,
     tripartit_attendance,
     tripartit_recommendations,
+    cases,
+    case_workers,
+    case_bipartite,
+    case_history,
+    case_sessions,
+    case_summons,
+    case_assignments,
+    number_sequences,
 );

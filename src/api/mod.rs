@@ -74,11 +74,20 @@ with a stable `code`.",
         crate::tripartit::api::add_recommendation,
         crate::tripartit::api::list_recommendations,
         crate::tripartit::api::change_status,
+        crate::cases::api::list_cases,
+        crate::cases::api::workbench,
+        crate::cases::api::file_case,
+        crate::cases::api::get_case,
+        crate::cases::api::take_step,
+        crate::cases::api::add_bipartite,
+        crate::cases::api::reissue_pin,
+        crate::cases::api::mediators,
+        crate::cases::api::track,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking")),
 )]
 pub struct ApiDoc;
 
@@ -132,4 +141,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::unions::api::routes(cfg);
     crate::documents::api::routes(cfg);
     crate::tripartit::api::routes(cfg);
+    crate::cases::api::routes(cfg);
 }

@@ -266,6 +266,14 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/tripartit/meetings/{id}/recommendations",
         "/api/v1/tripartit/recommendations",
         "/api/v1/tripartit/recommendations/{id}/status",
+        "/api/v1/cases",
+        "/api/v1/cases/workbench",
+        "/api/v1/cases/{id}",
+        "/api/v1/cases/{id}/steps",
+        "/api/v1/cases/{id}/bipartite",
+        "/api/v1/cases/{id}/pin",
+        "/api/v1/cases/{id}/mediators",
+        "/api/v1/tracking",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

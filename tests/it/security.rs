@@ -153,6 +153,10 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/tripartit/meetings",
     "/api/v1/tripartit/meetings/00000000-0000-0000-0000-000000000000",
     "/api/v1/tripartit/recommendations",
+    "/api/v1/cases",
+    "/api/v1/cases/workbench",
+    "/api/v1/cases/00000000-0000-0000-0000-000000000000",
+    "/api/v1/cases/00000000-0000-0000-0000-000000000000/mediators",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
