@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::model::{ApiTokenRow, UserQuery, UserRow};
-use crate::accounts::service::{self, UserInput, UserPatch};
 use crate::accounts::rules::SignupInput;
+use crate::accounts::service::{self, UserInput, UserPatch};
 use crate::accounts::{rules, signup, Role};
 use crate::api::utc;
 use crate::error::Error;

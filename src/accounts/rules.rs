@@ -212,8 +212,12 @@ pub fn validate_signup(input: &SignupInput, min_length: usize) -> Result<ValidSi
     let language = Lang::parse(&input.language);
     if language.is_none() {
         problems.push(
-            Problem::new("invalid_language", "Pilih Bahasa Indonesia atau English.", "Choose Bahasa Indonesia or English.")
-                .field("language"),
+            Problem::new(
+                "invalid_language",
+                "Pilih Bahasa Indonesia atau English.",
+                "Choose Bahasa Indonesia or English.",
+            )
+            .field("language"),
         );
     }
     if !input.consent {
@@ -338,13 +342,16 @@ mod tests {
 
     #[test]
     fn a_signup_is_checked_field_by_field() {
-        let ok = validate_signup(&signup("kopi hujan sepeda meja 7", "kopi hujan sepeda meja 7", true), 12)
-            .expect("valid");
+        let ok =
+            validate_signup(&signup("kopi hujan sepeda meja 7", "kopi hujan sepeda meja 7", true), 12).expect("valid");
         assert_eq!((ok.full_name.as_str(), ok.email()), ("Siti Rahma", "siti@contoh.co.id"));
         let codes = |input: &SignupInput| -> Vec<&'static str> {
             validate_signup(input, 12).expect_err("invalid").into_iter().map(|p| p.code).collect()
         };
-        assert_eq!(codes(&signup("kopi hujan sepeda meja 7", "lain", false)), ["password_mismatch", "consent_required"]);
+        assert_eq!(
+            codes(&signup("kopi hujan sepeda meja 7", "lain", false)),
+            ["password_mismatch", "consent_required"]
+        );
         assert_eq!(codes(&signup("password1234", "password1234", true)), ["password_too_common"]);
         let mut bad = signup("kopi hujan sepeda meja 7", "kopi hujan sepeda meja 7", true);
         bad.email = "siti@".into();

@@ -178,7 +178,12 @@ pub fn verify_email(
         }
         record(
             conn,
-            &AuditEntry::by_user(&user, "user.email_verified", "Email diverifikasi lewat tautan; akun aktif", request_id),
+            &AuditEntry::by_user(
+                &user,
+                "user.email_verified",
+                "Email diverifikasi lewat tautan; akun aktif",
+                request_id,
+            ),
             now,
         )?;
         let session = create_session(conn, &user, sec, now)?;
@@ -217,15 +222,8 @@ pub fn resend_verification(
             return Ok(());
         }
         model::retire_user_links(conn, &user.id, now)?;
-        let mut link = issue_link(
-            conn,
-            purpose,
-            &user.office_id,
-            Some(&user.id),
-            None,
-            settings.security.verify_link_hours,
-            now,
-        )?;
+        let mut link =
+            issue_link(conn, purpose, &user.office_id, Some(&user.id), None, settings.security.verify_link_hours, now)?;
         send_link(conn, settings, &user, purpose, &mut link, now)?;
         record(
             conn,

@@ -20,8 +20,8 @@ use harmoni_templates::{Flash, FlashKind, Lang, PageCtx};
 use serde::Deserialize;
 
 use crate::accounts::model::{UserQuery, UserRow, STATUS_ACTIVE};
-use crate::accounts::service::{self, LinkForm, LinkPurpose, PasswordChange, UserInput};
 use crate::accounts::rules::SignupInput;
+use crate::accounts::service::{self, LinkForm, LinkPurpose, PasswordChange, UserInput};
 use crate::accounts::{rules, signup, Actor, Role};
 use crate::audit;
 use crate::error::Error;
