@@ -253,7 +253,20 @@ pub type State = web::Data<AppState>;
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{client_ip, safe_next};
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn the_client_address_comes_from_the_proxy_only_when_trusted() {
+        let req = TestRequest::default()
+            .peer_addr("10.0.0.2:4000".parse().expect("addr"))
+            .insert_header(("x-forwarded-for", "1.2.3.4, 203.0.113.9"))
+            .to_http_request();
+        assert_eq!(client_ip(&req, false), "10.0.0.2", "a header anyone can send is ignored by default");
+        assert_eq!(client_ip(&req, true), "203.0.113.9", "the entry the proxy appended, not the client's claim");
+        let direct = TestRequest::default().peer_addr("10.0.0.2:4000".parse().expect("addr")).to_http_request();
+        assert_eq!(client_ip(&direct, true), "10.0.0.2");
+    }
 
     #[test]
     fn next_is_local_only() {
