@@ -139,6 +139,12 @@ impl Application {
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
                 }
+                let now = state.now();
+                match state.db.run(move |c| crate::accounts::signup::purge_signup_attempts(c, now)).await {
+                    Ok(n) if n > 0 => tracing::info!(rows = n, "old sign-up counts removed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "sign-up count clean-up failed"),
+                }
                 let (settings, today) = (state.settings.clone(), state.today());
                 match state.db.run(move |c| crate::companies::standing::sweep(c, &settings, today)).await {
                     Ok(n) if n > 0 => tracing::info!(companies = n, "compliance standing refreshed"),

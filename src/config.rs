@@ -74,6 +74,8 @@ pub struct ServerSettings {
     pub workers: usize,
     pub shutdown_timeout_secs: u64,
     pub production: bool,
+    /// Take the client address from the last X-Forwarded-For entry (behind a reverse proxy).
+    pub trust_forwarded_for: bool,
 }
 
 /// How email is delivered.
@@ -147,6 +149,8 @@ pub struct SecuritySettings {
     pub setup_link_hours: u32,
     pub invite_link_hours: u32,
     pub reset_link_hours: u32,
+    pub verify_link_hours: u32,
+    pub signups_per_ip_per_hour: u32,
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
     pub argon2_parallelism: u32,
@@ -383,8 +387,11 @@ impl Settings {
         if s.password_min_length < 12 {
             return fail("security.password_min_length", "must be at least 12 (the office's password policy)");
         }
-        if s.setup_link_hours == 0 || s.invite_link_hours == 0 || s.reset_link_hours == 0 {
+        if s.setup_link_hours == 0 || s.invite_link_hours == 0 || s.reset_link_hours == 0 || s.verify_link_hours == 0 {
             return fail("security.*_link_hours", "must be at least 1");
+        }
+        if s.signups_per_ip_per_hour == 0 {
+            return fail("security.signups_per_ip_per_hour", "must be at least 1");
         }
         if s.argon2_memory_kib < 8 * s.argon2_parallelism.max(1)
             || s.argon2_iterations == 0

@@ -65,6 +65,9 @@ pub enum Error {
     /// The request conflicts with the current state (a duplicate, a used link); nothing changed.
     #[error("conflict: {}", .0.code)]
     Conflict(Problem),
+    /// Too many requests of one kind from one client or for one account; try again later.
+    #[error("too many requests: {}", .0.code)]
+    TooMany(Problem),
     /// The database has no free connection in time.
     #[error("service temporarily unavailable")]
     Unavailable,
@@ -93,7 +96,7 @@ impl Error {
             Error::Forbidden => "forbidden",
             Error::Unauthenticated => "unauthenticated",
             Error::Csrf => "csrf_rejected",
-            Error::Invalid(p) | Error::Conflict(p) => p.code,
+            Error::Invalid(p) | Error::Conflict(p) | Error::TooMany(p) => p.code,
             Error::Unavailable => "unavailable",
             Error::Internal(_) => "internal",
         }
@@ -118,7 +121,7 @@ impl Error {
                 "Permintaan ditolak karena formulir sudah kedaluwarsa atau berasal dari situs lain. Muat ulang halaman lalu coba lagi.",
                 "The request was refused because the form expired or came from another site. Reload the page and try again.",
             ),
-            Error::Invalid(p) | Error::Conflict(p) => p.message.clone(),
+            Error::Invalid(p) | Error::Conflict(p) | Error::TooMany(p) => p.message.clone(),
             Error::Unavailable => Bilingual::new(
                 "Layanan sedang sibuk. Silakan coba lagi sebentar lagi.",
                 "The service is busy. Please try again shortly.",

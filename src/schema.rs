@@ -35,6 +35,8 @@ diesel::table! {
         last_login_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        email_verified_at -> Nullable<Timestamp>,
+        privacy_consent_at -> Nullable<Timestamp>,
     }
 }
 
@@ -60,6 +62,14 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    signup_attempts (id) {
+        id -> Text,
+        client_key -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -611,6 +621,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     sessions,
     account_links,
+    signup_attempts,
     api_tokens,
     audit_log,
     calendar_years,

@@ -1,4 +1,4 @@
-//! JSON API for accounts: the current user, user administration, personal API tokens.
+//! JSON API for accounts: the current user, self sign-up, user administration, personal API tokens.
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::NaiveDateTime;
@@ -6,12 +6,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::model::{ApiTokenRow, UserQuery, UserRow};
+use crate::accounts::rules::SignupInput;
 use crate::accounts::service::{self, UserInput, UserPatch};
-use crate::accounts::{rules, Role};
+use crate::accounts::{rules, signup, Role};
 use crate::api::utc;
 use crate::error::Error;
 use crate::http::errors::ProblemBody;
-use crate::http::{trimmed, Auth, SignedIn, State};
+use crate::http::session::CookieNames;
+use crate::http::{client_ip, trimmed, Auth, RequestCtx, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(me)
@@ -22,7 +24,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(reset_link)
         .service(list_tokens)
         .service(create_token)
-        .service(revoke_token);
+        .service(revoke_token)
+        .service(signup_create)
+        .service(signup_verify)
+        .service(signup_resend);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -74,6 +79,8 @@ pub struct UserOut {
     pub status: String,
     /// False until the user has set a password through their invitation link.
     pub activated: bool,
+    /// False for a self sign-up whose owner has not confirmed the email yet (cannot sign in).
+    pub email_verified: bool,
     pub locked_until: Option<String>,
     pub last_login_at: Option<String>,
     pub created_at: String,
@@ -83,6 +90,7 @@ pub struct UserOut {
 fn user_out(u: UserRow, now: NaiveDateTime) -> UserOut {
     UserOut {
         activated: u.password_hash.is_some(),
+        email_verified: u.email_verified_at.is_some(),
         locked_until: u.locked_until.filter(|t| rules::is_locked(Some(*t), now)).map(utc),
         last_login_at: u.last_login_at.map(utc),
         created_at: utc(u.created_at),
@@ -243,6 +251,142 @@ async fn reset_link(state: State, user: SignedIn, id: web::Path<String>) -> Resu
     let actor = user.actor.clone();
     let (row, link) = state.db.run(move |c| service::issue_reset_link(c, &actor, &id, &settings, now)).await?;
     Ok(web::Json(LinkSent { sent_to: row.email, expires_at: utc(link.expires_at), outbox_id: link.outbox_id }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    pub full_name: String,
+    pub email: String,
+    /// The password policy of the installation applies (`password_too_short`, `password_too_common`).
+    pub password: String,
+    /// When given, must equal `password` (`password_mismatch`).
+    pub password_confirm: Option<String>,
+    /// `id` (default) or `en`: the language of pages and email.
+    pub language: Option<String>,
+    /// Must be true: the person agrees to the processing of their personal data
+    /// (UU 27/2022) as shown on the sign-up page (`consent_required`).
+    pub consent: bool,
+}
+
+/// The answer to every accepted sign-up, whether or not the address already had an account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignupAccepted {
+    /// Always `verification_sent`.
+    pub status: String,
+    pub email: String,
+    /// Hours the emailed verification link stays valid.
+    pub verify_link_hours: u32,
+}
+
+fn first_problem(problems: Vec<crate::error::Problem>) -> Error {
+    problems.into_iter().next().map(Error::Invalid).unwrap_or_else(|| Error::internal("empty problem list"))
+}
+
+/// Signs a worker up (public; anonymous callers send the `harmoni_csrf` cookie value they got
+/// on any earlier response as `X-CSRF-Token`). The account (role `pekerja`, default office)
+/// works only after the emailed link is confirmed. The answer is the same whether or not the
+/// address is already registered; its owner is told by email instead. Limited per client
+/// address per hour (`too_many_signups`, 429).
+#[utoipa::path(post, path = "/api/v1/signup", tag = "accounts", request_body = SignupRequest, security(()),
+    responses((status = 202, body = SignupAccepted),
+        (status = 400, body = ProblemBody, content_type = "application/problem+json", description = "Codes: full_name_required, full_name_invalid, email_required, invalid_email, password_too_short, password_too_long, password_too_common, password_mismatch, invalid_language, consent_required"),
+        (status = 403, body = ProblemBody, content_type = "application/problem+json", description = "csrf_rejected"),
+        (status = 429, body = ProblemBody, content_type = "application/problem+json", description = "too_many_signups")))]
+#[post("/api/v1/signup")]
+async fn signup_create(
+    state: State,
+    ctx: RequestCtx,
+    req: actix_web::HttpRequest,
+    body: web::Json<SignupRequest>,
+) -> Result<HttpResponse, Error> {
+    let body = body.into_inner();
+    let sec = &state.settings.security;
+    let input = SignupInput {
+        full_name: body.full_name,
+        email: body.email,
+        password_confirm: body.password_confirm.unwrap_or_else(|| body.password.clone()),
+        password: body.password,
+        language: body.language.unwrap_or_else(|| "id".into()),
+        consent: body.consent,
+    };
+    let valid = rules::validate_signup(&input, sec.password_min_length).map_err(first_problem)?;
+    let email = valid.email().to_string();
+    let ip = client_ip(&req, state.settings.server.trust_forwarded_for);
+    let (settings, now, rid) = (state.settings.clone(), state.now(), Some(ctx.request_id.clone()));
+    let office_id = state.default_office_id.clone();
+    state.db.run(move |c| signup::sign_up(c, &valid, &office_id, &ip, &settings, now, rid)).await?;
+    Ok(HttpResponse::Accepted().json(SignupAccepted {
+        status: "verification_sent".into(),
+        email,
+        verify_link_hours: sec.verify_link_hours,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupVerify {
+    /// The token of the emailed link (the part after `/link/`).
+    pub token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SignupVerified {
+    pub id: String,
+    pub email: String,
+    pub full_name: String,
+    pub email_verified_at: String,
+}
+
+/// Confirms the email of a sign-up with the token of the emailed link and signs the person in
+/// (a session cookie is set). A used, expired or unknown token is `verify_link_invalid`.
+#[utoipa::path(post, path = "/api/v1/signup/verify", tag = "accounts", request_body = SignupVerify, security(()),
+    responses((status = 200, body = SignupVerified),
+        (status = 400, body = ProblemBody, content_type = "application/problem+json", description = "verify_link_invalid"),
+        (status = 403, body = ProblemBody, content_type = "application/problem+json", description = "csrf_rejected")))]
+#[post("/api/v1/signup/verify")]
+async fn signup_verify(state: State, ctx: RequestCtx, body: web::Json<SignupVerify>) -> Result<HttpResponse, Error> {
+    let token = body.into_inner().token;
+    let (sec, now, rid) = (state.settings.security.clone(), state.now(), Some(ctx.request_id.clone()));
+    let (user, session) =
+        state.db.run(move |c| signup::verify_email(c, token.trim(), &sec, now, rid)).await.map_err(|e| match e {
+            Error::NotFound => Error::invalid(
+                "verify_link_invalid",
+                "token",
+                "Tautan verifikasi sudah dipakai, kedaluwarsa, atau tidak dikenal. Minta tautan baru.",
+                "The verification link was already used, has expired, or is unknown. Ask for a new one.",
+            ),
+            other => other,
+        })?;
+    let names = CookieNames::new(state.settings.secure_cookies());
+    let mut res = HttpResponse::Ok().json(SignupVerified {
+        email_verified_at: user.email_verified_at.map(utc).unwrap_or_default(),
+        id: user.id,
+        email: user.email,
+        full_name: user.full_name,
+    });
+    res.add_cookie(&names.session_cookie(session.raw_id)).map_err(Error::internal)?;
+    res.add_cookie(&names.removal(names.csrf)).map_err(Error::internal)?;
+    Ok(res)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupResend {
+    pub email: String,
+}
+
+/// Emails a new verification link when the address belongs to an unverified account and the
+/// last link is at least a few minutes old. Always 202, so addresses cannot be tested.
+#[utoipa::path(post, path = "/api/v1/signup/resend", tag = "accounts", request_body = SignupResend, security(()),
+    responses((status = 202, description = "Accepted; a link was sent if the address has an unverified account"),
+        (status = 400, body = ProblemBody, content_type = "application/problem+json", description = "email_required, invalid_email")))]
+#[post("/api/v1/signup/resend")]
+async fn signup_resend(state: State, ctx: RequestCtx, body: web::Json<SignupResend>) -> Result<HttpResponse, Error> {
+    let email = body.into_inner().email;
+    let (settings, now, rid) = (state.settings.clone(), state.now(), Some(ctx.request_id.clone()));
+    state.db.run(move |c| signup::resend_verification(c, &email, &settings, now, rid)).await?;
+    Ok(HttpResponse::Accepted().json(serde_json::json!({ "status": "accepted" })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

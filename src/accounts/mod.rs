@@ -4,6 +4,7 @@ pub mod api;
 pub mod model;
 pub mod rules;
 pub mod service;
+pub mod signup;
 pub mod web;
 
 use harmoni_templates::Lang;

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::{escape_like, lower, DbConn};
-use crate::schema::{account_links, api_tokens, sessions, users};
+use crate::schema::{account_links, api_tokens, sessions, signup_attempts, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
@@ -23,6 +23,11 @@ pub struct UserRow {
     pub last_login_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When the owner proved the email is theirs; accounts the office made count as verified
+    /// from creation. A self-made account cannot sign in while this is empty.
+    pub email_verified_at: Option<NaiveDateTime>,
+    /// When the owner agreed to the processing of their personal data (self sign-up).
+    pub privacy_consent_at: Option<NaiveDateTime>,
 }
 
 pub const STATUS_ACTIVE: &str = "active";
@@ -141,6 +146,13 @@ pub fn set_password(conn: &mut DbConn, id: &str, hash: &str, now: NaiveDateTime)
         .execute(conn)
 }
 
+/// Marks the email verified; returns 0 when it already was.
+pub fn mark_email_verified(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq(id)).filter(users::email_verified_at.is_null()))
+        .set((users::email_verified_at.eq(Some(now)), users::updated_at.eq(now)))
+        .execute(conn)
+}
+
 pub fn record_login_failure(
     conn: &mut DbConn,
     id: &str,
@@ -247,6 +259,24 @@ pub fn find_open_link(conn: &mut DbConn, token_hash: &str, now: NaiveDateTime) -
         .optional()
 }
 
+/// A link in any state (used, expired), to tell a person what became of it.
+pub fn find_link(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<LinkRow>> {
+    account_links::table
+        .filter(account_links::token_hash.eq(token_hash))
+        .select(LinkRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// When the newest link of a purpose was issued to a user (to space out resends).
+pub fn latest_link_at(conn: &mut DbConn, user_id: &str, purpose: &str) -> QueryResult<Option<NaiveDateTime>> {
+    account_links::table
+        .filter(account_links::user_id.eq(user_id))
+        .filter(account_links::purpose.eq(purpose))
+        .select(diesel::dsl::max(account_links::created_at))
+        .first(conn)
+}
+
 /// Marks a link used; returns 0 when another request used it first.
 pub fn use_link(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(account_links::table.filter(account_links::id.eq(id)).filter(account_links::used_at.is_null()))
@@ -270,6 +300,30 @@ pub fn retire_setup_links(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<
     )
     .set(account_links::used_at.eq(Some(now)))
     .execute(conn)
+}
+
+// ---- sign-up attempts per client ----
+
+pub fn insert_signup_attempt(conn: &mut DbConn, client_key: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::insert_into(signup_attempts::table)
+        .values((
+            signup_attempts::id.eq(uuid::Uuid::new_v4().to_string()),
+            signup_attempts::client_key.eq(client_key),
+            signup_attempts::created_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn count_signup_attempts(conn: &mut DbConn, client_key: &str, since: NaiveDateTime) -> QueryResult<i64> {
+    signup_attempts::table
+        .filter(signup_attempts::client_key.eq(client_key))
+        .filter(signup_attempts::created_at.gt(since))
+        .count()
+        .get_result(conn)
+}
+
+pub fn delete_signup_attempts_before(conn: &mut DbConn, cutoff: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(signup_attempts::table.filter(signup_attempts::created_at.le(cutoff))).execute(conn)
 }
 
 // ---- API tokens ----

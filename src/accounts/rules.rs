@@ -163,6 +163,97 @@ pub fn check_password(password: &str, min_length: usize, user_inputs: &[&str]) -
     Ok(())
 }
 
+/// What a person typed on the sign-up form (page or API), unchecked.
+#[derive(Debug, Clone, Default)]
+pub struct SignupInput {
+    pub full_name: String,
+    pub email: String,
+    pub password: String,
+    pub password_confirm: String,
+    /// `id` or `en`
+    pub language: String,
+    /// The box agreeing to the processing of personal data was ticked.
+    pub consent: bool,
+}
+
+/// A sign-up whose every field passed; only `validate_signup` makes one.
+#[derive(Debug, Clone)]
+pub struct ValidSignup {
+    pub(crate) full_name: String,
+    pub(crate) email: String,
+    pub(crate) password: String,
+    pub(crate) language: Lang,
+}
+
+impl ValidSignup {
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+}
+
+/// Checks every field of a sign-up and reports all problems at once, in the order of the form,
+/// so the page can mark each field (a person on a phone should not fix one field per round trip).
+pub fn validate_signup(input: &SignupInput, min_length: usize) -> Result<ValidSignup, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let full_name = normalize_full_name(&input.full_name).map_err(|p| problems.push(p)).ok();
+    let email = normalize_email(&input.email).map_err(|p| problems.push(p)).ok();
+    let inputs: Vec<&str> = [email.as_deref(), full_name.as_deref()].into_iter().flatten().collect();
+    let password_ok = check_password(&input.password, min_length, &inputs).map_err(|p| problems.push(p)).is_ok();
+    if password_ok && input.password != input.password_confirm {
+        problems.push(
+            Problem::new(
+                "password_mismatch",
+                "Ulangan kata sandi tidak sama dengan kata sandi.",
+                "The repeated password does not match the password.",
+            )
+            .field("password_confirm"),
+        );
+    }
+    let language = Lang::parse(&input.language);
+    if language.is_none() {
+        problems.push(
+            Problem::new(
+                "invalid_language",
+                "Pilih Bahasa Indonesia atau English.",
+                "Choose Bahasa Indonesia or English.",
+            )
+            .field("language"),
+        );
+    }
+    if !input.consent {
+        problems.push(
+            Problem::new(
+                "consent_required",
+                "Centang persetujuan pemrosesan data pribadi untuk mendaftar.",
+                "Tick the consent to the processing of personal data to sign up.",
+            )
+            .field("consent"),
+        );
+    }
+    match (full_name, email, language) {
+        (Some(full_name), Some(email), Some(language)) if problems.is_empty() => {
+            Ok(ValidSignup { full_name, email, password: input.password.clone(), language })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Minutes between two verification emails for one account. A person who cannot find the
+/// email asks again within a minute or two of the first; a shorter gap lets a stranger who
+/// knows an address flood that mailbox, a longer one strands a person whose first email was
+/// lost. The same gap applies to the "someone tried to sign up with your address" email.
+pub const VERIFY_RESEND_MINUTES: i64 = 5;
+
+/// Whether a new verification (or sign-up notice) email may go out, given when the last went.
+pub fn may_send_again(last_sent: Option<NaiveDateTime>, now: NaiveDateTime) -> bool {
+    last_sent.is_none_or(|t| now - t >= Duration::minutes(VERIFY_RESEND_MINUTES))
+}
+
+/// Whether one more sign-up from a client fits in the hourly limit.
+pub fn signup_allowed(in_last_hour: i64, per_hour: u32) -> bool {
+    in_last_hour < i64::from(per_hour)
+}
+
 /// What a failed login does to the account's counters: (new failure count, locked until).
 /// Reaching the limit locks the account and starts counting again after the lock.
 pub fn after_failed_login(
@@ -236,6 +327,46 @@ mod tests {
         }
         assert!(check_password("siti.rahma@pt.co.id1", 12, &["siti.rahma@pt.co.id"]).is_err(), "own email refused");
         assert!(check_password("kopi hujan sepeda meja 7", 12, &[]).is_ok());
+    }
+
+    fn signup(password: &str, confirm: &str, consent: bool) -> SignupInput {
+        SignupInput {
+            full_name: " Siti  Rahma ".into(),
+            email: "Siti@Contoh.co.id".into(),
+            password: password.into(),
+            password_confirm: confirm.into(),
+            language: "id".into(),
+            consent,
+        }
+    }
+
+    #[test]
+    fn a_signup_is_checked_field_by_field() {
+        let ok =
+            validate_signup(&signup("kopi hujan sepeda meja 7", "kopi hujan sepeda meja 7", true), 12).expect("valid");
+        assert_eq!((ok.full_name.as_str(), ok.email()), ("Siti Rahma", "siti@contoh.co.id"));
+        let codes = |input: &SignupInput| -> Vec<&'static str> {
+            validate_signup(input, 12).expect_err("invalid").into_iter().map(|p| p.code).collect()
+        };
+        assert_eq!(
+            codes(&signup("kopi hujan sepeda meja 7", "lain", false)),
+            ["password_mismatch", "consent_required"]
+        );
+        assert_eq!(codes(&signup("password1234", "password1234", true)), ["password_too_common"]);
+        let mut bad = signup("kopi hujan sepeda meja 7", "kopi hujan sepeda meja 7", true);
+        bad.email = "siti@".into();
+        bad.full_name = "S".into();
+        bad.language = "fr".into();
+        assert_eq!(codes(&bad), ["full_name_required", "invalid_email", "invalid_language"]);
+    }
+
+    #[test]
+    fn verification_emails_are_spaced_and_signups_counted() {
+        assert!(may_send_again(None, t(8, 0)));
+        assert!(!may_send_again(Some(t(8, 0)), t(8, 4)));
+        assert!(may_send_again(Some(t(8, 0)), t(8, 5)));
+        assert!(signup_allowed(4, 5));
+        assert!(!signup_allowed(5, 5));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn link_url(settings: &Settings, token: &str) -> String {
 }
 
 /// Queues the email (and in-app notice) that carries a one-time link to its user.
-fn send_link(
+pub(crate) fn send_link(
     conn: &mut DbConn,
     settings: &Settings,
     user: &UserRow,
@@ -42,7 +42,10 @@ fn send_link(
     let expires = lang.datetime(link.expires_at);
     let kind = match purpose {
         LinkPurpose::Reset => EmailKind::PasswordReset { full_name: user.full_name.clone(), link: url, expires },
-        _ => EmailKind::Invitation {
+        LinkPurpose::VerifyEmail => {
+            EmailKind::EmailVerification { full_name: user.full_name.clone(), link: url, expires }
+        }
+        LinkPurpose::SetupAdmin | LinkPurpose::Invite => EmailKind::Invitation {
             full_name: user.full_name.clone(),
             role_label: Role::parse(&user.role).map(|r| r.label(lang)).unwrap_or_default().to_string(),
             link: url,
@@ -74,14 +77,17 @@ pub enum LinkPurpose {
     SetupAdmin,
     Invite,
     Reset,
+    /// Confirms the email of a self sign-up; sets no password.
+    VerifyEmail,
 }
 
 impl LinkPurpose {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             LinkPurpose::SetupAdmin => "setup_admin",
             LinkPurpose::Invite => "invite",
             LinkPurpose::Reset => "reset",
+            LinkPurpose::VerifyEmail => "verify_email",
         }
     }
     fn parse(s: &str) -> Option<Self> {
@@ -89,6 +95,7 @@ impl LinkPurpose {
             "setup_admin" => Some(LinkPurpose::SetupAdmin),
             "invite" => Some(LinkPurpose::Invite),
             "reset" => Some(LinkPurpose::Reset),
+            "verify_email" => Some(LinkPurpose::VerifyEmail),
             _ => None,
         }
     }
@@ -165,7 +172,7 @@ fn email_taken() -> Error {
     )
 }
 
-fn issue_link(
+pub(crate) fn issue_link(
     conn: &mut DbConn,
     purpose: LinkPurpose,
     office_id: &str,
@@ -238,6 +245,10 @@ fn new_user_row(office_id: &str, v: &ValidUser, now: NaiveDateTime) -> UserRow {
         last_login_at: None,
         created_at: now,
         updated_at: now,
+        // The office made this account and vouches for the address; the invitation link
+        // reaches only its owner anyway.
+        email_verified_at: Some(now),
+        privacy_consent_at: None,
     }
 }
 
@@ -554,6 +565,9 @@ pub fn open_link(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> Result<O
     if purpose == LinkPurpose::SetupAdmin && model::count_active_admins(conn, None)? > 0 {
         return Err(Error::NotFound);
     }
+    if purpose == LinkPurpose::VerifyEmail && user.as_ref().is_none_or(|u| u.email_verified_at.is_some()) {
+        return Err(Error::NotFound);
+    }
     Ok(OpenLink { purpose, user })
 }
 
@@ -577,6 +591,10 @@ pub fn redeem_link(
     request_id: Option<String>,
 ) -> Result<(UserRow, NewSession), Error> {
     let open = open_link(conn, token, now)?;
+    if open.purpose == LinkPurpose::VerifyEmail {
+        // Verification links set no password; they go through `verify_email`.
+        return Err(Error::NotFound);
+    }
     let (email, full_name) = match &open.user {
         Some(user) => (user.email.clone(), user.full_name.clone()),
         None => {
@@ -621,10 +639,14 @@ pub fn redeem_link(
                 )?;
                 user
             }
+            LinkPurpose::VerifyEmail => return Err(Error::NotFound),
             LinkPurpose::Invite | LinkPurpose::Reset => {
                 let user_id = link.user_id.clone().ok_or(Error::NotFound)?;
                 let user = model::find_user(conn, &user_id)?;
                 model::set_password(conn, &user.id, &hash, now)?;
+                // The link reached the owner's mailbox: that proves the address (this is how an
+                // administrator's reset rescues a self-made account whose owner lost its email).
+                model::mark_email_verified(conn, &user.id, now)?;
                 // A reset must also end sessions someone else may hold.
                 model::delete_user_sessions(conn, &user.id, None)?;
                 let (action, summary) = if open.purpose == LinkPurpose::Invite {
@@ -660,7 +682,7 @@ fn check_new_password(
     Ok(())
 }
 
-fn create_session(
+pub(crate) fn create_session(
     conn: &mut DbConn,
     user: &UserRow,
     sec: &SecuritySettings,
@@ -699,6 +721,18 @@ fn login_failed(sec: &SecuritySettings) -> Error {
     })
 }
 
+/// The login answer for a right password on an account whose email is not verified yet.
+fn email_unverified() -> Error {
+    Error::Conflict(
+        Problem::new(
+            "email_unverified",
+            "Email akun ini belum diverifikasi. Buka tautan verifikasi yang kami kirim ke email Anda, atau minta tautan baru dengan tombol di bawah.",
+            "This account's email is not verified yet. Open the verification link we sent to your email, or ask for a new one with the button below.",
+        )
+        .field("email"),
+    )
+}
+
 /// Signs a user in with email and password. Every failure gets the same answer, whether the
 /// account is unknown, disabled, locked or the password wrong; failures count toward lockout.
 /// `previous_session` (a session cookie presented at login) is ended: a new id is always issued.
@@ -724,6 +758,10 @@ pub fn login(
             false
         }
     };
+    if password_ok && user.email_verified_at.is_none() {
+        // Said only to someone who knows the password, so it reveals nothing to a stranger.
+        return Err(email_unverified());
+    }
     write_tx(conn, |conn| {
         if let Some(previous) = previous_session {
             model::delete_session(conn, &secrets::token_hash(previous))?;

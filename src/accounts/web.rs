@@ -11,17 +11,23 @@ use harmoni_templates::pages::admin::{
 use harmoni_templates::pages::auth::{
     link_invalid_page, login_page, set_password_page, LinkKind, LoginView, SetPasswordView,
 };
+use harmoni_templates::pages::signup::{
+    check_email_page, resend_page, signup_page, verify_link_invalid_page, verify_page, CheckEmailView, ResendView,
+    SentKind, SignupView,
+};
 use harmoni_templates::{Flash, FlashKind, Lang, PageCtx};
+
 use serde::Deserialize;
 
 use crate::accounts::model::{UserQuery, UserRow, STATUS_ACTIVE};
+use crate::accounts::rules::SignupInput;
 use crate::accounts::service::{self, LinkForm, LinkPurpose, PasswordChange, UserInput};
-use crate::accounts::{rules, Actor, Role};
+use crate::accounts::{rules, signup, Actor, Role};
 use crate::audit;
 use crate::error::Error;
 use crate::http::session::CookieNames;
 use crate::http::{
-    form_errors, html, html_status, page_ctx, safe_next, see_other, trimmed, RequestCtx, SignedIn, State,
+    client_ip, form_errors, html, html_status, page_ctx, safe_next, see_other, trimmed, RequestCtx, SignedIn, State,
 };
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -30,6 +36,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(logout)
         .service(link_form)
         .service(link_submit)
+        .service(signup_form)
+        .service(signup_submit)
+        .service(resend_form)
+        .service(resend_submit)
         .service(language_switch)
         .service(account)
         .service(account_password)
@@ -76,6 +86,13 @@ pub fn flash(code: Option<&str>, l: Lang) -> Option<Flash> {
             (FlashKind::Success, l.t("Kata sandi disimpan. Anda sudah masuk.", "Password saved. You are signed in."))
         }
         "signed_out" => (FlashKind::Info, l.t("Anda telah keluar.", "You have signed out.")),
+        "email_verified" => (
+            FlashKind::Success,
+            l.t(
+                "Email Anda sudah terverifikasi dan Anda sudah masuk. Selamat datang di Harmoni!",
+                "Your email is verified and you are signed in. Welcome to Harmoni!",
+            ),
+        ),
         _ => return None,
     };
     Some(Flash { kind, text: text.to_string() })
@@ -142,11 +159,12 @@ async fn login_submit(
             Ok(res)
         }
         Err(e) => {
+            let unverified = e.code() == "email_unverified";
             let (status, errors) = form_errors(e, ctx.lang)?;
             let p = page_ctx(&state, &ctx, "/login");
             Ok(html_status(
                 status,
-                login_page(&p, &LoginView { email: form.email, next: safe_next(&form.next), errors }),
+                login_page(&p, &LoginView { email: form.email, next: safe_next(&form.next), errors, unverified }),
             ))
         }
     }
@@ -170,7 +188,8 @@ async fn logout(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
 fn link_kind(p: LinkPurpose) -> LinkKind {
     match p {
         LinkPurpose::SetupAdmin => LinkKind::SetupAdmin,
-        LinkPurpose::Invite => LinkKind::Invite,
+        // Verification links never reach the set-password page (see `link_form`).
+        LinkPurpose::Invite | LinkPurpose::VerifyEmail => LinkKind::Invite,
         LinkPurpose::Reset => LinkKind::Reset,
     }
 }
@@ -182,6 +201,10 @@ async fn link_form(state: State, ctx: RequestCtx, token: web::Path<String>) -> R
     let t = token.clone();
     let p = page_ctx(&state, &ctx, &format!("/link/{token}"));
     match state.db.run(move |c| service::open_link(c, &t, now)).await {
+        Ok(open) if open.purpose == LinkPurpose::VerifyEmail => {
+            let email = open.user.map(|u| u.email).unwrap_or_default();
+            Ok(html(verify_page(&p, &token, &email)))
+        }
         Ok(open) => Ok(html(set_password_page(
             &p,
             &SetPasswordView {
@@ -193,9 +216,16 @@ async fn link_form(state: State, ctx: RequestCtx, token: web::Path<String>) -> R
                 errors: FormErrors::default(),
             },
         ))),
-        Err(Error::NotFound) => Ok(html_status(StatusCode::NOT_FOUND, link_invalid_page(&p))),
+        Err(Error::NotFound) => invalid_link(&state, &p, token).await,
         Err(e) => Err(e),
     }
+}
+
+/// The page for a link that no longer opens; a verification link offers a new one at once.
+async fn invalid_link(state: &State, p: &PageCtx, token: String) -> Result<HttpResponse, Error> {
+    let verification = state.db.run(move |c| signup::is_verification_link(c, &token)).await?;
+    let page = if verification { verify_link_invalid_page(p) } else { link_invalid_page(p) };
+    Ok(html_status(StatusCode::NOT_FOUND, page))
 }
 
 #[derive(Debug, Deserialize)]
@@ -204,7 +234,10 @@ struct LinkSubmit {
     email: String,
     #[serde(default)]
     full_name: String,
+    // Absent on the verification page, which only confirms.
+    #[serde(default)]
     password: String,
+    #[serde(default)]
     password_confirm: String,
 }
 
@@ -217,6 +250,14 @@ async fn link_submit(
 ) -> Result<HttpResponse, Error> {
     let token = token.into_inner();
     let form = form.into_inner();
+    let p = page_ctx(&state, &ctx, &format!("/link/{token}"));
+    let (now, t) = (state.now(), token.clone());
+    match state.db.run(move |c| service::open_link(c, &t, now)).await {
+        Ok(open) if open.purpose == LinkPurpose::VerifyEmail => return verify_submit(&state, &ctx, &p, token).await,
+        Ok(_) => {}
+        Err(Error::NotFound) => return invalid_link(&state, &p, token).await,
+        Err(e) => return Err(e),
+    }
     let input = LinkForm {
         email: form.email.clone(),
         full_name: form.full_name.clone(),
@@ -225,7 +266,6 @@ async fn link_submit(
     };
     let (sec, now, rid) = (state.settings.security.clone(), state.now(), Some(ctx.request_id.clone()));
     let t = token.clone();
-    let p = page_ctx(&state, &ctx, &format!("/link/{token}"));
     match state.db.run(move |c| service::redeem_link(c, &t, &input, &sec, now, rid)).await {
         Ok((_, session)) => {
             let names = names(&state);
@@ -254,6 +294,144 @@ async fn link_submit(
                     },
                 ),
             ))
+        }
+    }
+}
+
+/// The confirm button of a verification link: verifies, signs in, lands on the home page.
+async fn verify_submit(state: &State, ctx: &RequestCtx, p: &PageCtx, token: String) -> Result<HttpResponse, Error> {
+    let (sec, now, rid) = (state.settings.security.clone(), state.now(), Some(ctx.request_id.clone()));
+    let t = token.clone();
+    match state.db.run(move |c| signup::verify_email(c, &t, &sec, now, rid)).await {
+        Ok((_, session)) => {
+            let names = names(state);
+            let mut res = see_other("/?msg=email_verified");
+            res.add_cookie(&names.session_cookie(session.raw_id)).map_err(Error::internal)?;
+            res.add_cookie(&names.removal(names.csrf)).map_err(Error::internal)?;
+            Ok(res)
+        }
+        Err(Error::NotFound) => invalid_link(state, p, token).await,
+        Err(e) => Err(e),
+    }
+}
+
+// ---- self sign-up ----
+
+#[get("/daftar")]
+async fn signup_form(state: State, ctx: RequestCtx) -> HttpResponse {
+    if ctx.actor().is_some() {
+        return see_other("/");
+    }
+    let view = SignupView {
+        language: ctx.lang.code().to_string(),
+        min_length: state.settings.security.password_min_length,
+        ..Default::default()
+    };
+    html(signup_page(&page_ctx(&state, &ctx, "/daftar"), &view))
+}
+
+#[derive(Debug, Deserialize)]
+struct SignupForm {
+    #[serde(default)]
+    full_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+    #[serde(default)]
+    language: String,
+    /// Present only when the box is ticked.
+    consent: Option<String>,
+}
+
+#[post("/daftar")]
+async fn signup_submit(
+    state: State,
+    ctx: RequestCtx,
+    req: actix_web::HttpRequest,
+    form: web::Form<SignupForm>,
+) -> Result<HttpResponse, Error> {
+    let form = form.into_inner();
+    let l = ctx.lang;
+    let p = page_ctx(&state, &ctx, "/daftar");
+    let sec = &state.settings.security;
+    let input = SignupInput {
+        full_name: form.full_name.clone(),
+        email: form.email.clone(),
+        password: form.password,
+        password_confirm: form.password_confirm,
+        language: form.language.clone(),
+        consent: form.consent.is_some(),
+    };
+    let rerender = |status: StatusCode, errors: FormErrors| {
+        let view = SignupView {
+            full_name: form.full_name.clone(),
+            email: form.email.clone(),
+            language: if Lang::parse(&form.language).is_some() { form.language.clone() } else { l.code().into() },
+            consent: input.consent,
+            min_length: sec.password_min_length,
+            errors,
+        };
+        html_status(status, signup_page(&p, &view))
+    };
+    let valid = match rules::validate_signup(&input, sec.password_min_length) {
+        Ok(valid) => valid,
+        Err(problems) => {
+            let errors = FormErrors(
+                problems.iter().map(|p| (p.field.unwrap_or("").to_string(), p.message.get(l).to_string())).collect(),
+            );
+            return Ok(rerender(StatusCode::BAD_REQUEST, errors));
+        }
+    };
+    let email = valid.email().to_string();
+    let ip = client_ip(&req, state.settings.server.trust_forwarded_for);
+    let (settings, now, rid) = (state.settings.clone(), state.now(), Some(ctx.request_id.clone()));
+    let office_id = state.default_office_id.clone();
+    match state.db.run(move |c| signup::sign_up(c, &valid, &office_id, &ip, &settings, now, rid)).await {
+        Ok(()) => Ok(html(check_email_page(&p, &check_email_view(&state, SentKind::Signup, email)))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, l)?;
+            Ok(rerender(status, errors))
+        }
+    }
+}
+
+fn check_email_view(state: &State, kind: SentKind, email: String) -> CheckEmailView {
+    CheckEmailView {
+        kind,
+        email,
+        verify_hours: state.settings.security.verify_link_hours,
+        resend_minutes: rules::VERIFY_RESEND_MINUTES,
+    }
+}
+
+#[get("/daftar/kirim-ulang")]
+async fn resend_form(state: State, ctx: RequestCtx) -> HttpResponse {
+    html(resend_page(&page_ctx(&state, &ctx, "/daftar/kirim-ulang"), &ResendView::default()))
+}
+
+#[derive(Debug, Deserialize)]
+struct ResendForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[post("/daftar/kirim-ulang")]
+async fn resend_submit(state: State, ctx: RequestCtx, form: web::Form<ResendForm>) -> Result<HttpResponse, Error> {
+    let email = form.into_inner().email;
+    let p = page_ctx(&state, &ctx, "/daftar/kirim-ulang");
+    let (settings, now, rid) = (state.settings.clone(), state.now(), Some(ctx.request_id.clone()));
+    let e = email.clone();
+    match state.db.run(move |c| signup::resend_verification(c, &e, &settings, now, rid)).await {
+        Ok(()) => {
+            let shown = email.trim().to_lowercase();
+            Ok(html(check_email_page(&p, &check_email_view(&state, SentKind::Resend, shown))))
+        }
+        Err(e) => {
+            let (status, errors) = form_errors(e, ctx.lang)?;
+            Ok(html_status(status, resend_page(&p, &ResendView { email, errors })))
         }
     }
 }

@@ -21,6 +21,7 @@ impl ResponseError for Error {
             Error::Unauthenticated => StatusCode::UNAUTHORIZED,
             Error::Invalid(_) => StatusCode::BAD_REQUEST,
             Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,6 +86,7 @@ fn title(status: StatusCode, lang: Lang) -> &'static str {
         403 => lang.t("Akses ditolak", "Access denied"),
         404 => lang.t("Tidak ditemukan", "Not found"),
         409 => lang.t("Tidak dapat diproses", "Conflict"),
+        429 => lang.t("Terlalu banyak permintaan", "Too many requests"),
         503 => lang.t("Layanan sibuk", "Service busy"),
         s if s >= 500 => lang.t("Kesalahan sistem", "System error"),
         _ => lang.t("Permintaan tidak dapat diproses", "Request could not be processed"),
@@ -120,7 +122,7 @@ pub async fn render_errors(
                 tracing::error!(error = %format!("{cause:#}"), "request failed");
             }
             let field = match e {
-                Error::Invalid(p) | Error::Conflict(p) => p.field.map(str::to_string),
+                Error::Invalid(p) | Error::Conflict(p) | Error::TooMany(p) => p.field.map(str::to_string),
                 _ => None,
             };
             (e.code().to_string(), e.message(), field, None)

@@ -170,6 +170,7 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
         add("/account", l.t("Akun saya", "My account"));
     } else {
         add("/kalender", l.t("Kalender hari kerja", "Working-day calendar"));
+        add("/daftar", l.t("Daftar akun pekerja", "Worker sign-up"));
     }
     PageCtx {
         lang: l,
@@ -200,7 +201,7 @@ pub fn form_errors(
 ) -> Result<(actix_web::http::StatusCode, harmoni_templates::components::FormErrors), Error> {
     use actix_web::ResponseError;
     match &e {
-        Error::Invalid(p) | Error::Conflict(p) => Ok((
+        Error::Invalid(p) | Error::Conflict(p) | Error::TooMany(p) => Ok((
             e.status_code(),
             harmoni_templates::components::FormErrors::one(p.field.unwrap_or(""), p.message.get(l)),
         )),
@@ -229,12 +230,43 @@ pub fn safe_next(next: &str) -> String {
     }
 }
 
+/// The client's address: the TCP peer, or, behind a reverse proxy that says so in the settings,
+/// the last X-Forwarded-For entry (the one the proxy itself appended; earlier entries come from
+/// the client and could be anything).
+pub fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            req.headers()
+                .get_all("x-forwarded-for")
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .rfind(|v| !v.is_empty())
+                .map(str::to_string)
+        })
+        .flatten();
+    forwarded.or_else(|| req.peer_addr().map(|a| a.ip().to_string())).unwrap_or_else(|| "unknown".to_string())
+}
+
 /// Shorthand for the state in handlers.
 pub type State = web::Data<AppState>;
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{client_ip, safe_next};
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn the_client_address_comes_from_the_proxy_only_when_trusted() {
+        let req = TestRequest::default()
+            .peer_addr("10.0.0.2:4000".parse().expect("addr"))
+            .insert_header(("x-forwarded-for", "1.2.3.4, 203.0.113.9"))
+            .to_http_request();
+        assert_eq!(client_ip(&req, false), "10.0.0.2", "a header anyone can send is ignored by default");
+        assert_eq!(client_ip(&req, true), "203.0.113.9", "the entry the proxy appended, not the client's claim");
+        let direct = TestRequest::default().peer_addr("10.0.0.2:4000".parse().expect("addr")).to_http_request();
+        assert_eq!(client_ip(&direct, true), "10.0.0.2");
+    }
 
     #[test]
     fn next_is_local_only() {

@@ -72,6 +72,15 @@ pub fn insert_message(conn: &mut DbConn, row: &OutboxRow) -> QueryResult<usize> 
     diesel::insert_into(outbox::table).values(row).execute(conn)
 }
 
+/// When the newest message of a template was queued for a user (to space out repeats).
+pub fn last_queued_at(conn: &mut DbConn, user_id: &str, template: &str) -> QueryResult<Option<NaiveDateTime>> {
+    outbox::table
+        .filter(outbox::recipient_user_id.eq(user_id))
+        .filter(outbox::template.eq(template))
+        .select(diesel::dsl::max(outbox::queued_at))
+        .first(conn)
+}
+
 pub fn insert_attachment(conn: &mut DbConn, row: &AttachmentRow) -> QueryResult<usize> {
     diesel::insert_into(outbox_attachments::table).values(row).execute(conn)
 }

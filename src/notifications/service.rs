@@ -132,6 +132,11 @@ pub fn notify(
     Ok(id)
 }
 
+/// When the newest message of a template was queued for a user, if ever.
+pub fn last_queued_at(conn: &mut DbConn, user_id: &str, template: &str) -> Result<Option<NaiveDateTime>, Error> {
+    Ok(model::last_queued_at(conn, user_id, template)?)
+}
+
 /// Claims up to `limit` due messages for this worker (see `model::lock_due` for why two
 /// workers never claim the same one).
 pub fn claim(conn: &mut DbConn, mail: &MailSettings, now: NaiveDateTime) -> Result<Vec<OutboxRow>, Error> {

@@ -22,6 +22,11 @@ pub enum EmailKind {
     Invitation { full_name: String, role_label: String, link: String, expires: String },
     /// A password reset issued by an administrator.
     PasswordReset { full_name: String, link: String, expires: String },
+    /// A self sign-up: confirm the address through the one-time link before the account works.
+    EmailVerification { full_name: String, link: String, expires: String },
+    /// Someone signed up with an address that already has an account; told to its owner only,
+    /// so the sign-up page itself never reveals whether an address is registered.
+    SignupAttempt { full_name: String, login_link: String, verified: bool },
     /// A record changed status (a case, a submission); reused by later workflows.
     StatusChanged {
         full_name: String,
@@ -39,6 +44,8 @@ impl EmailKind {
         match self {
             EmailKind::Invitation { .. } => "invitation",
             EmailKind::PasswordReset { .. } => "password_reset",
+            EmailKind::EmailVerification { .. } => "email_verification",
+            EmailKind::SignupAttempt { .. } => "signup_attempt",
             EmailKind::StatusChanged { .. } => "status_changed",
         }
     }
@@ -92,6 +99,49 @@ fn parts(kind: &EmailKind, l: Lang, office: &EmailOffice) -> Parts {
                 Lang::Id => format!("Tautan ini berlaku sampai {expires} dan hanya dapat dipakai sekali. Bila Anda tidak memintanya, hubungi kantor."),
                 Lang::En => format!("The link is valid until {expires} and works only once. If you did not ask for it, contact the office."),
             }],
+        },
+        EmailKind::EmailVerification { full_name, link, expires } => Parts {
+            subject: format!("{} — {}", l.t("Verifikasi email akun Harmoni", "Verify the email of your Harmoni account"), office.name),
+            greeting: hello(full_name),
+            paragraphs: vec![match l {
+                Lang::Id => format!("Terima kasih telah mendaftar di Harmoni, layanan hubungan industrial {}. Untuk memastikan alamat email ini milik Anda, buka tautan berikut lalu tekan tombol konfirmasi. Akun Anda baru dapat dipakai setelah itu.", office.name),
+                Lang::En => format!("Thank you for signing up to Harmoni, the industrial-relations service of {}. To confirm this email address is yours, open the link below and press the confirm button. Your account works only after that.", office.name),
+            }],
+            link: Some((l.t("Verifikasi email", "Verify the email").to_string(), link.clone())),
+            after: vec![match l {
+                Lang::Id => format!("Tautan ini berlaku sampai {expires} dan hanya dapat dipakai sekali. Bila kedaluwarsa, masuk dengan email dan kata sandi Anda untuk meminta tautan baru. Bila Anda tidak mendaftar, abaikan email ini: akun tanpa verifikasi tidak dapat dipakai."),
+                Lang::En => format!("The link is valid until {expires} and works only once. If it expires, sign in with your email and password to ask for a new one. If you did not sign up, ignore this email: an unverified account cannot be used."),
+            }],
+        },
+        EmailKind::SignupAttempt { full_name, login_link, verified } => Parts {
+            subject: format!("{} — {}", l.t("Percobaan pendaftaran dengan email Anda", "A sign-up attempt with your email"), office.name),
+            greeting: hello(full_name),
+            paragraphs: vec![
+                l.t(
+                    "Seseorang (mungkin Anda sendiri) mencoba mendaftar akun baru di Harmoni dengan alamat email ini. Alamat ini sudah memiliki akun, jadi tidak ada akun baru yang dibuat dan akun Anda tidak berubah.",
+                    "Someone (perhaps you) tried to sign up for a new Harmoni account with this email address. The address already has an account, so no new account was made and your account did not change.",
+                )
+                .to_string(),
+                if *verified {
+                    l.t(
+                        "Bila itu Anda, masuk saja dengan akun yang sudah ada. Bila Anda lupa kata sandi, mintalah tautan atur ulang kata sandi kepada administrator kantor.",
+                        "If it was you, simply sign in with your existing account. If you forgot the password, ask the office's administrator for a password reset link.",
+                    )
+                } else {
+                    l.t(
+                        "Akun itu belum diverifikasi. Bila Anda yang mendaftar sebelumnya, masuk dengan email dan kata sandi Anda untuk meminta tautan verifikasi baru. Bila Anda lupa kata sandinya, mintalah tautan atur ulang kata sandi kepada administrator kantor.",
+                        "That account is not verified yet. If you signed up earlier, sign in with your email and password to ask for a new verification link. If you forgot the password, ask the office's administrator for a password reset link.",
+                    )
+                }
+                .to_string(),
+            ],
+            link: Some((l.t("Ke halaman masuk", "Go to sign in").to_string(), login_link.clone())),
+            after: vec![l
+                .t(
+                    "Bila bukan Anda, abaikan email ini; tidak ada yang perlu dilakukan.",
+                    "If it was not you, ignore this email; there is nothing to do.",
+                )
+                .to_string()],
         },
         EmailKind::StatusChanged { full_name, what, old_status, new_status, note, link } => Parts {
             subject: format!("{}: {what} — {new_status}", l.t("Perubahan status", "Status changed")),
@@ -208,6 +258,28 @@ mod tests {
         );
         let en = render(&kind, Lang::En, &office());
         assert!(en.subject.starts_with("Your Harmoni account") && en.text.contains("Choose a password"));
+    }
+
+    #[test]
+    fn verification_and_signup_notices_say_what_to_do() {
+        let kind = EmailKind::EmailVerification {
+            full_name: "Siti".into(),
+            link: "https://h.example/link/abc".into(),
+            expires: "04-03-2026 08.00 WIB".into(),
+        };
+        let id = render(&kind, Lang::Id, &office());
+        assert!(id.subject.starts_with("Verifikasi email akun Harmoni"), "{}", id.subject);
+        assert!(id.text.contains("Verifikasi email: https://h.example/link/abc"));
+        assert!(id.text.contains("04-03-2026 08.00 WIB"));
+        let attempt = EmailKind::SignupAttempt {
+            full_name: "Siti".into(),
+            login_link: "https://h.example/login".into(),
+            verified: true,
+        };
+        let en = render(&attempt, Lang::En, &office());
+        assert!(en.text.contains("no new account was made") && en.text.contains("password reset link"));
+        assert!(en.text.contains("ignore this email"));
+        assert!(!en.text.contains("/link/"), "the notice carries no one-time link");
     }
 
     #[test]

@@ -16,5 +16,6 @@ mod lks;
 mod mail;
 mod schema;
 mod security;
+mod signup;
 mod tripartit;
 mod unions;

@@ -155,6 +155,45 @@ async fn the_audit_trail_refuses_changes_and_deletions(backend: Backend) {
     assert_eq!(forged, 0);
 }
 
+/// The sign-up migration on a database that already has accounts: every account made before it
+/// counts as verified, its one-time links survive the rebuilt table, and it reverts cleanly.
+async fn accounts_made_before_self_sign_up_count_as_verified(backend: Backend) {
+    use diesel_migrations::MigrationHarness;
+    let (_db, mut conn) = migrated(backend);
+    // Back to just before the sign-up migration (later migrations, if any, go first).
+    loop {
+        let reverted = match &mut conn {
+            DbConn::Sqlite(c) => c.revert_last_migration(db::SQLITE_MIGRATIONS).map(|m| m.to_string()),
+            DbConn::Postgres(c) => c.revert_last_migration(db::POSTGRES_MIGRATIONS).map(|m| m.to_string()),
+        }
+        .expect("migrations revert");
+        if reverted == "20261128000014" {
+            break;
+        }
+        assert!(reverted.as_str() > "20261128000014", "the sign-up migration was never reverted");
+    }
+    conn.batch_execute(
+        "INSERT INTO offices (id, code, name, short_name, region_code, region_name, letterhead_government, letterhead_office, address, phone, email, website, created_at, updated_at) \
+         VALUES ('o1', '3275', 'Disnaker', 'Disnaker', '32.75', 'Kota Bekasi', '', '', '', '', '', '', '2026-01-05 01:00:00', '2026-01-05 01:00:00'); \
+         INSERT INTO users (id, office_id, email, full_name, role, language, password_hash, status, failed_logins, created_at, updated_at) \
+         VALUES ('u1', 'o1', 'lama@bekasikota.go.id', 'Pengguna Lama', 'petugas', 'id', NULL, 'active', 0, '2026-01-05 01:00:00', '2026-01-05 01:00:00'); \
+         INSERT INTO account_links (id, token_hash, purpose, office_id, user_id, created_by, created_at, expires_at, used_at) \
+         VALUES ('l1', 'h1', 'invite', 'o1', 'u1', NULL, '2026-01-05 01:00:00', '2026-01-08 01:00:00', NULL);",
+    )
+    .expect("an installation from before sign-up");
+    db::run_migrations(&mut conn).expect("the sign-up migration applies again");
+    let user = harmoni::accounts::model::find_user(&mut conn, "u1").expect("user kept");
+    assert_eq!(user.email_verified_at, Some(user.created_at), "counts as verified since it was made");
+    assert_eq!(user.privacy_consent_at, None);
+    let link = harmoni::accounts::model::find_link(&mut conn, "h1").expect("query").expect("link kept");
+    assert_eq!((link.purpose.as_str(), link.user_id.as_deref()), ("invite", Some("u1")));
+    assert!(
+        conn.batch_execute("UPDATE account_links SET purpose = 'verify_email' WHERE id = 'l1'").is_ok(),
+        "the new purpose is allowed"
+    );
+    assert!(conn.batch_execute("UPDATE account_links SET purpose = 'other' WHERE id = 'l1'").is_err());
+}
+
 #[test]
 fn both_migration_folders_hold_the_same_migrations() {
     let names = |dir: &str| -> Vec<String> {
@@ -179,4 +218,8 @@ fn both_migration_folders_hold_the_same_migrations() {
     }
 }
 
-both_backends!(schema_rs_matches_the_migrations, the_audit_trail_refuses_changes_and_deletions);
+both_backends!(
+    schema_rs_matches_the_migrations,
+    the_audit_trail_refuses_changes_and_deletions,
+    accounts_made_before_self_sign_up_count_as_verified,
+);

@@ -225,6 +225,8 @@ async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {
     for path in [
         "/",
         "/login",
+        "/daftar",
+        "/daftar/kirim-ulang",
         "/kalender",
         "/healthz",
         "/readyz",

@@ -10,6 +10,8 @@ pub struct LoginView {
     pub email: String,
     pub next: String,
     pub errors: FormErrors,
+    /// The password was right but the email is not verified yet: offer a new link.
+    pub unverified: bool,
 }
 
 pub fn login_page(ctx: &PageCtx, v: &LoginView) -> Markup {
@@ -29,6 +31,14 @@ pub fn login_page(ctx: &PageCtx, v: &LoginView) -> Markup {
                     (text_field(&Field::new("password", l.t("Kata sandi", "Password")).kind("password").autocomplete("current-password").required(), &v.errors))
                     button type="submit" { (l.t("Masuk", "Sign in")) }
                 }
+                @if v.unverified {
+                    form.actions method="post" action="/daftar/kirim-ulang" {
+                        (csrf_input(&ctx.csrf_token))
+                        input type="hidden" name="email" value=(v.email);
+                        button.secondary type="submit" { (l.t("Kirim ulang email verifikasi", "Send the verification email again")) }
+                    }
+                }
+                p { (l.t("Belum punya akun?", "No account yet?")) " " a href="/daftar" { (l.t("Daftar sebagai pekerja", "Sign up as a worker")) } }
                 p.hint {
                     (l.t(
                         "Lupa kata sandi? Hubungi administrator kantor Anda untuk tautan atur ulang kata sandi.",

@@ -17,7 +17,14 @@ pub fn landing_page(ctx: &PageCtx) -> Markup {
                 "Harmoni is the industrial-relations service: dispute complaints, mediation, ratification of company regulations, registration of collective agreements, and records of decent work governance."
             )) }
             p { (ctx.office_name) }
-            p.actions { a.button href="/login" { (l.t("Masuk", "Sign in")) } }
+            p.actions {
+                a.button href="/login" { (l.t("Masuk", "Sign in")) }
+                a.button.secondary href="/daftar" { (l.t("Daftar akun pekerja", "Create a worker account")) }
+            }
+            p.hint { (l.t(
+                "Pekerja dan pengurus serikat pekerja dapat mendaftar sendiri untuk mengajukan pengaduan secara daring.",
+                "Workers and union officers can sign up themselves to file a complaint online."
+            )) }
         },
     )
 }

@@ -9,5 +9,6 @@ pub mod companies;
 pub mod errors;
 pub mod home;
 pub mod notifications;
+pub mod signup;
 pub mod tripartit;
 pub mod unions;
