@@ -202,6 +202,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::unions::web::routes)
             .configure(crate::documents::web::routes)
             .configure(crate::tripartit::web::routes)
+            .configure(crate::cases::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

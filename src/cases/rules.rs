@@ -409,6 +409,31 @@ impl Action {
         }
     }
 
+    /// The label of a stored action code (history rows), or the code itself when unknown.
+    pub fn label_of(code: &str, l: Lang) -> String {
+        const SAMPLES: [Action; 18] = [
+            Action::Submit,
+            Action::Register,
+            Action::Return,
+            Action::Refer,
+            Action::ForumAnswer(Side::Pekerja, Forum::Mediasi),
+            Action::ForumTimeout,
+            Action::Assign,
+            Action::Reassign,
+            Action::Clarification,
+            Action::Session,
+            Action::Summons(Side::Pekerja),
+            Action::IssueAnjuran,
+            Action::AnjuranAnswer(Side::Pekerja, true),
+            Action::AnjuranDeemedRejected(Side::Pekerja),
+            Action::SignPb,
+            Action::RecordPbDeed,
+            Action::ExternalOutcome,
+            Action::Withdraw,
+        ];
+        SAMPLES.iter().find(|a| a.code() == code).map(|a| a.label(l).to_string()).unwrap_or_else(|| code.to_string())
+    }
+
     pub fn label(self, l: Lang) -> &'static str {
         match self {
             Action::Submit => l.t("Pengaduan diajukan", "Complaint filed"),

@@ -153,6 +153,9 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
             l.t("Kotak masuk", "Inbox").to_string()
         };
         add("/inbox", &inbox);
+        if actor.role != Role::Admin {
+            add("/kasus", l.t("Kasus", "Cases"));
+        }
         if actor.role == Role::Perusahaan {
             add("/perusahaan", l.t("Perusahaan saya", "My companies"));
         } else if actor.role.is_staff() {
@@ -170,6 +173,7 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
         add("/account", l.t("Akun saya", "My account"));
     } else {
         add("/kalender", l.t("Kalender hari kerja", "Working-day calendar"));
+        add("/lacak", l.t("Lacak pengaduan", "Track a complaint"));
         add("/daftar", l.t("Daftar akun pekerja", "Worker sign-up"));
     }
     PageCtx {

@@ -508,7 +508,92 @@ async fn wrong_pins_lock_tracking(backend: Backend) {
     );
 }
 
+async fn the_pages_file_show_and_track_a_case(backend: Backend) {
+    let app = spawn(backend).await;
+    let p = people(&app).await;
+    let (s, form) = app.get_text(&p.worker, "/kasus/baru").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(form.contains("Perselisihan PHK") && form.contains("pesangon"), "types with plain help");
+    let key = regex::Regex::new(r#"name="submission_key" value="([^"]+)""#)
+        .expect("regex")
+        .captures(&form)
+        .expect("a submission key")[1]
+        .to_string();
+    let fields = [
+        ("submission_key", key.as_str()),
+        ("dispute_type", "phk"),
+        ("company_name", "PT Maju Sengketa"),
+        ("company_address", "Jl. Industri No. 1"),
+        ("full_name", "Andi Saputra"),
+        ("nik", "3275010101900001"),
+        ("chronology", "Di-PHK tanpa surat peringatan."),
+        ("demands", "Pesangon sesuai aturan."),
+        ("submit", "false"),
+    ];
+    let res = app.post_form(&p.worker, "/kasus", &fields).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "a draft goes to its page");
+    let case_path = location(&res);
+    let (_, page) = app.get_text(&p.worker, &case_path).await;
+    assert!(page.contains("Draf") && page.contains("Ajukan pengaduan") && page.contains("Bukti perundingan bipartit"));
+
+    let mut bad = fields.to_vec();
+    bad.retain(|(k, _)| *k != "dispute_type");
+    let res = app.post_form(&p.worker, "/kasus", &bad).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(res.text().await.expect("body").contains("Pilih jenis perselisihan"), "explained in Indonesian");
+
+    let mut filing = fields.to_vec();
+    filing.retain(|(k, _)| *k != "submit");
+    filing.push(("submit", "true"));
+    let res = app.post_form(&p.worker, "/kasus", &filing).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let receipt = res.text().await.expect("body");
+    assert!(receipt.contains("TANDA TERIMA") && receipt.contains("Simpan PIN ini"), "the receipt with the PIN");
+    let pin =
+        regex::Regex::new(r#"class="pin">(\d{6})<"#).expect("regex").captures(&receipt).expect("pin")[1].to_string();
+    let reference = regex::Regex::new(r"HRM-[0-9A-Z]{4}-[0-9A-Z]{4}")
+        .expect("regex")
+        .find(&receipt)
+        .expect("reference")
+        .as_str()
+        .to_string();
+
+    // The desk sees the case without registry link and bipartite proof: registration explains.
+    let (_, page) = app.get_text(&p.officer, &case_path).await;
+    assert!(
+        page.contains("Pengembalian berkas") && page.contains("UU 2/2004 Pasal 4 ayat (2)"),
+        "the 7 WD clock with its basis"
+    );
+    let id = case_path.rsplit('/').next().expect("id").to_string();
+    let res = app.post_form(&p.officer, &format!("/kasus/{id}/langkah"), &[("action", "register")]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res.text().await.expect("body").contains("bukti perundingan bipartit"));
+    let res = app
+        .post_form(
+            &p.officer,
+            &format!("/kasus/{id}/langkah"),
+            &[("action", "return"), ("note", "Lampirkan risalah bipartit.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let anon = browser();
+    let (_, page) = app.get_text(&anon, "/lacak").await;
+    let token = csrf_from(&page);
+    let res = anon
+        .post(app.url("/lacak"))
+        .form(&[("csrf_token", token.as_str()), ("reference", reference.as_str()), ("pin", pin.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = res.text().await.expect("body");
+    assert!(page.contains("Dikembalikan untuk dilengkapi") && page.contains("Lampirkan risalah bipartit."), "{page}");
+    assert!(!page.contains("Andi") && !page.contains("3275010101900001"), "nothing personal");
+}
+
 both_backends!(
+    the_pages_file_show_and_track_a_case,
     a_hak_dispute_ends_with_a_pb_at_the_first_session,
     an_anjuran_accepted_by_both_leads_to_a_pb,
     a_rejected_anjuran_closes_mediation_toward_the_court,

@@ -131,6 +131,11 @@ const PRIVATE_PAGES: &[&str] = &[
     "/tripartit/rapat/baru",
     "/tripartit/rapat/00000000-0000-0000-0000-000000000000",
     "/tripartit/rekomendasi/00000000-0000-0000-0000-000000000000",
+    "/kasus",
+    "/kasus/baru",
+    "/kasus/tenggat",
+    "/kasus/00000000-0000-0000-0000-000000000000",
+    "/kasus/00000000-0000-0000-0000-000000000000/tanda-terima",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -198,6 +203,9 @@ const PRIVATE_POSTS: &[&str] = &[
     "/tripartit/rapat/x/notulen",
     "/tripartit/rapat/x/rekomendasi",
     "/tripartit/rekomendasi/x/status",
+    "/kasus",
+    "/kasus/x/langkah",
+    "/kasus/x/bipartit",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

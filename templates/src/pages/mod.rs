@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod cases;
 pub mod companies;
 pub mod errors;
 pub mod home;

@@ -1,0 +1,829 @@
+//! Dispute case pages: the list and the deadline workbench, the complaint form, the case page
+//! with the steps the user may take, the receipt, and public tracking.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpResponse};
+use harmoni_templates::components::FormErrors;
+use harmoni_templates::pages::cases::{
+    case_list_page, case_page, complaint_form_page, receipt_page, tracking_page, CaseListView, CaseRowView, CaseView,
+    ComplaintFormView, DeadlineView, ReceiptView, StepField, StepFormView, TrackingView,
+};
+use harmoni_templates::{Lang, PageCtx};
+use serde::Deserialize;
+
+use crate::accounts::Role;
+use crate::calendar::rules::DeadlineStatus;
+use crate::cases::api::{case_query, PER_PAGE};
+use crate::cases::model::CaseRow;
+use crate::cases::rules::{DisputeType, Forum, Side, Status};
+use crate::cases::service::{self, BipartiteInput, CaseDeadline, CaseDetail, ComplaintInput, StepInput, WorkerInput};
+use crate::documents::web::form_with_file;
+use crate::error::Error;
+use crate::http::{form_errors, html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(by_deadline)
+        .service(new_complaint)
+        .service(track_form)
+        .service(track_submit)
+        .service(create)
+        .service(detail)
+        .service(receipt)
+        .service(take_step)
+        .service(add_evidence);
+}
+
+fn state_of(s: DeadlineStatus) -> harmoni_templates::components::DeadlineState {
+    crate::calendar::web::state_of(s)
+}
+
+fn deadline_view(d: &CaseDeadline, l: Lang) -> DeadlineView {
+    let side = d.side.map(|s| format!(" ({})", s.label(l))).unwrap_or_default();
+    let mut explanation = match l {
+        Lang::Id => format!("{} hari kerja", d.computation.working_days),
+        Lang::En => format!("{} working days", d.computation.working_days),
+    };
+    if d.extra_working_days > 0 {
+        explanation += &match l {
+            Lang::Id => format!(", termasuk {} hari kerja klarifikasi yang tidak dihitung", d.extra_working_days),
+            Lang::En => {
+                format!(", including {} working days of clarification, which do not count", d.extra_working_days)
+            }
+        };
+    }
+    if !d.computation.skipped.is_empty() {
+        let days: Vec<String> =
+            d.computation.skipped.iter().map(|s| crate::calendar::web::skip_text(&s.reason, s.date, l)).collect();
+        explanation += &format!("; {}: {}", l.t("dilewati", "skipped"), days.join(", "));
+    }
+    explanation += ".";
+    DeadlineView {
+        label: format!("{}{side}", l.t(&d.rule.label_id, &d.rule.label_en)),
+        legal_basis: d.rule.legal_basis.clone(),
+        start: d.computation.start.to_string(),
+        due: d.computation.due.to_string(),
+        state: state_of(d.status),
+        explanation,
+    }
+}
+
+fn number_of(c: &CaseRow) -> String {
+    c.case_number.clone().unwrap_or_else(|| c.reference.clone())
+}
+
+fn status_label(code: &str, l: Lang) -> String {
+    Status::parse(code).map(|s| s.label(l).to_string()).unwrap_or_else(|| code.to_string())
+}
+
+fn type_label(code: &str, l: Lang) -> String {
+    DisputeType::parse(code).map(|t| t.label(l).to_string()).unwrap_or_else(|| code.to_string())
+}
+
+fn row_view(c: &CaseRow, next: Option<&CaseDeadline>, l: Lang) -> CaseRowView {
+    CaseRowView {
+        id: c.id.clone(),
+        number: number_of(c),
+        dispute_type: type_label(&c.dispute_type, l),
+        company: c.company_name.clone(),
+        status: status_label(&c.status, l),
+        closed: Status::parse(&c.status).is_some_and(|s| s.is_final()),
+        next: next.map(|d| {
+            (l.t(&d.rule.label_id, &d.rule.label_en).to_string(), state_of(d.status), d.computation.due.to_string())
+        }),
+    }
+}
+
+fn can_file(role: Role) -> bool {
+    matches!(role, Role::Pekerja | Role::Perusahaan | Role::Petugas)
+}
+
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+    jenis: Option<String>,
+    q: Option<String>,
+    page: Option<i64>,
+}
+
+#[get("/kasus")]
+async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let page = crate::api::page_param(q.page)?;
+    let f = case_query(&q.status, &q.jenis, &None, &None, &q.q)?;
+    let actor = user.actor.clone();
+    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &f, (page - 1) * PER_PAGE, PER_PAGE)).await?;
+    let mut statuses = vec![(String::new(), l.t("Semua tahap", "All stages").to_string())];
+    statuses.extend(Status::ALL.iter().map(|s| (s.as_str().to_string(), s.label(l).to_string())));
+    let mut types = vec![(String::new(), l.t("Semua jenis", "All types").to_string())];
+    types.extend(DisputeType::ALL.iter().map(|t| (t.as_str().to_string(), t.label(l).to_string())));
+    let base = format!(
+        "/kasus?status={}&jenis={}&q={}",
+        urlencoding(q.status.as_deref().unwrap_or("")),
+        urlencoding(q.jenis.as_deref().unwrap_or("")),
+        urlencoding(q.q.as_deref().unwrap_or(""))
+    );
+    let view = CaseListView {
+        title: l.t("Kasus perselisihan", "Dispute cases").into(),
+        rows: rows.iter().map(|c| row_view(c, None, l)).collect(),
+        total,
+        page,
+        per_page: PER_PAGE,
+        base,
+        can_file: can_file(user.actor.role),
+        statuses,
+        types,
+        status: q.status.clone().unwrap_or_default(),
+        dispute_type: q.jenis.clone().unwrap_or_default(),
+        q: q.q.clone().unwrap_or_default(),
+        workbench: false,
+    };
+    Ok(html(case_list_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
+}
+
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Open cases by nearest deadline: a mediator's own, the office's for the desk and the head.
+#[get("/kasus/tenggat")]
+async fn by_deadline(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let rows = state.db.run(move |c| service::workbench(c, &settings, &actor, today, now)).await?;
+    let view = CaseListView {
+        title: l.t("Kasus menurut tenggat terdekat", "Cases by nearest deadline").into(),
+        rows: rows.iter().map(|(c, d)| row_view(c, d.as_ref(), l)).collect(),
+        total: rows.len() as i64,
+        page: 1,
+        per_page: rows.len().max(1) as i64,
+        can_file: can_file(user.actor.role),
+        workbench: true,
+        ..Default::default()
+    };
+    Ok(html(case_list_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
+}
+
+async fn complaint_form(
+    state: &State,
+    user: &SignedIn,
+    values: Vec<(String, String)>,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, Error> {
+    let l = user.ctx.lang;
+    let actor = user.actor.clone();
+    let companies = if actor.role == Role::Perusahaan {
+        state
+            .db
+            .run(move |c| {
+                let scope = crate::companies::service::scope(&actor)?;
+                let f = crate::companies::model::CompanyQuery::default();
+                Ok(crate::companies::model::list(c, &scope, &f, 0, 100)?.0)
+            })
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let key = values
+        .iter()
+        .find(|(k, _)| k == "submission_key")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(crate::secrets::random_token);
+    let view = ComplaintFormView {
+        values,
+        errors,
+        types: DisputeType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label(l).to_string(), t.help(l).to_string()))
+            .collect(),
+        companies,
+        walk_in: user.actor.role == Role::Petugas,
+        submission_key: key,
+        case_id: None,
+    };
+    Ok(html_status(status, complaint_form_page(&page_ctx(state, &user.ctx, "/kasus"), &view)))
+}
+
+#[get("/kasus/baru")]
+async fn new_complaint(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
+    if !can_file(user.actor.role) {
+        return Err(Error::Forbidden);
+    }
+    complaint_form(&state, &user, Vec::new(), FormErrors::default(), StatusCode::OK).await
+}
+
+fn field(fields: &[(String, String)], key: &str) -> String {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// The complaint form as the service takes it: the first worker from the fields, the others
+/// one per line (name; NIK; mobile; position).
+fn complaint_input(fields: &[(String, String)]) -> ComplaintInput {
+    let mut workers = vec![WorkerInput {
+        full_name: field(fields, "full_name"),
+        nik: field(fields, "nik"),
+        phone: field(fields, "phone"),
+        email: String::new(),
+        job_title: field(fields, "job_title"),
+        started_on: field(fields, "started_on"),
+        monthly_wage: field(fields, "monthly_wage"),
+    }];
+    for line in field(fields, "more_workers").lines().filter(|l| !l.trim().is_empty()) {
+        let parts: Vec<String> = line.split(';').map(|p| p.trim().to_string()).collect();
+        let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
+        workers.push(WorkerInput {
+            full_name: part(0),
+            nik: part(1),
+            phone: part(2),
+            job_title: part(3),
+            ..Default::default()
+        });
+    }
+    ComplaintInput {
+        dispute_type: field(fields, "dispute_type"),
+        company_id: field(fields, "company_id"),
+        company_name: field(fields, "company_name"),
+        company_address: field(fields, "company_address"),
+        union_name: field(fields, "union_name"),
+        chronology: field(fields, "chronology"),
+        demands: field(fields, "demands"),
+        workers,
+        contact_name: field(fields, "contact_name"),
+        contact_phone: field(fields, "contact_phone"),
+        contact_email: field(fields, "contact_email"),
+        identity_checked: field(fields, "identity_checked") == "true",
+        consent_recorded: field(fields, "consent_recorded") == "true",
+        submission_key: field(fields, "submission_key"),
+        submit: field(fields, "submit") == "true",
+    }
+}
+
+fn receipt_view(state: &State, case: &CaseRow, complainant: String, pin: Option<String>, l: Lang) -> ReceiptView {
+    let office = state.office(&case.office_id);
+    ReceiptView {
+        office_lines: office
+            .map(|o| vec![o.letterhead_government.clone(), o.letterhead_office.clone(), o.address.clone()])
+            .unwrap_or_default(),
+        reference: case.reference.clone(),
+        case_number: case.case_number.clone(),
+        filed_at: format!(
+            "{} {}",
+            case.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
+            // Office time (WIB) of the last change, which for a fresh receipt is the filing.
+            (case.updated_at + chrono::Duration::hours(7)).format("%H.%M WIB")
+        ),
+        dispute_type: type_label(&case.dispute_type, l),
+        company: case.company_name.clone(),
+        complainant,
+        pin,
+        tracking_url: format!("{}/lacak", state.settings.server.public_url),
+    }
+}
+
+/// Saves or files the complaint. Filing shows the receipt with the PIN at once (the PIN is
+/// never shown again); a draft goes to its case page.
+#[post("/kasus")]
+async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, Error> {
+    let fields = form.into_inner();
+    let input = complaint_input(&fields);
+    let (actor, settings, today, now, i) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), input.clone());
+    match state.db.run(move |c| service::file(c, &settings, &actor, &i, today, now)).await {
+        Ok(filed) if filed.case.status == Status::Draf.as_str() => Ok(see_other(&format!("/kasus/{}", filed.case.id))),
+        Ok(filed) => {
+            let l = user.ctx.lang;
+            let complainant = filed.case.contact_name.clone().unwrap_or_else(|| user.actor.full_name.clone());
+            let view = receipt_view(&state, &filed.case, complainant, filed.pin.clone(), l);
+            Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
+        }
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            complaint_form(&state, &user, fields, errors, status).await
+        }
+    }
+}
+
+fn step_forms(d: &CaseDetail, mediators: &[(String, String)], l: Lang, today: &str) -> Vec<StepFormView> {
+    let note = |label: &str| StepField::Area { name: "note".into(), label: label.into() };
+    let date = |label: &str| StepField::Date { name: "date".into(), label: label.into(), value: today.into() };
+    let sides = || Side::ALL.iter().map(|s| (s.as_str().to_string(), s.label(l).to_string())).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    for a in &d.allowed {
+        let (title, help, fields): (&str, &str, Vec<StepField>) = match *a {
+            "submit" => (l.t("Ajukan pengaduan", "File the complaint"), "", vec![]),
+            "register" => (
+                l.t("Catat perselisihan (beri nomor perkara)", "Register the dispute (give a case number)"),
+                l.t(
+                    "Syarat: ada bukti bipartit dan perusahaan ada di daftar perusahaan.",
+                    "Requires bipartite proof and a company of the register.",
+                ),
+                if d.case.company_id.is_none() {
+                    vec![
+                        StepField::Text {
+                            name: "company_id".into(),
+                            label: l.t("ID perusahaan di daftar", "Company id in the register").into(),
+                        },
+                        note(l.t("Catatan", "Note")),
+                    ]
+                } else {
+                    vec![note(l.t("Catatan", "Note"))]
+                },
+            ),
+            "return" => (
+                l.t("Kembalikan berkas untuk dilengkapi", "Return the file for completion"),
+                "",
+                vec![note(l.t("Yang harus dilengkapi", "What must be completed"))],
+            ),
+            "refer" => (
+                l.t("Rujuk ke instansi lain", "Refer elsewhere"),
+                l.t(
+                    "Misalnya pelanggaran norma ke Pengawas Ketenagakerjaan Provinsi.",
+                    "E.g. a norm violation to the provincial labour inspectorate.",
+                ),
+                vec![
+                    StepField::Text { name: "referred_to".into(), label: l.t("Dirujuk ke", "Referred to").into() },
+                    note(l.t("Catatan rujukan", "Referral note")),
+                ],
+            ),
+            "forum_answer" => (
+                l.t("Catat jawaban atas penawaran konsiliasi/arbitrase", "Record an answer to the offer of forum"),
+                "",
+                vec![
+                    StepField::Select { name: "side".into(), label: l.t("Pihak", "Side").into(), options: sides() },
+                    StepField::Select {
+                        name: "forum".into(),
+                        label: l.t("Pilihan", "Choice").into(),
+                        options: Forum::ALL.iter().map(|f| (f.as_str().to_string(), f.label(l).to_string())).collect(),
+                    },
+                    StepField::Text {
+                        name: "person".into(),
+                        label: l.t("Konsiliator/arbiter yang dipilih", "Chosen conciliator/arbitrator").into(),
+                    },
+                ],
+            ),
+            "assign" | "reassign" => (
+                if *a == "assign" {
+                    l.t("Tunjuk mediator", "Assign a mediator")
+                } else {
+                    l.t("Ganti mediator", "Replace the mediator")
+                },
+                "",
+                {
+                    let mut f = vec![StepField::Select {
+                        name: "mediator_id".into(),
+                        label: "Mediator".into(),
+                        options: mediators.to_vec(),
+                    }];
+                    if *a == "reassign" {
+                        f.push(note(l.t("Alasan penggantian", "Reason")));
+                    }
+                    f
+                },
+            ),
+            "clarification" => (
+                l.t("Catat klarifikasi", "Record clarification"),
+                l.t(
+                    "Waktu klarifikasi tidak dihitung dalam 30 hari kerja mediasi.",
+                    "Clarification time does not count toward the 30 working days.",
+                ),
+                vec![
+                    date(l.t("Mulai", "Start")),
+                    StepField::Date {
+                        name: "second_date".into(),
+                        label: l.t("Selesai", "End").into(),
+                        value: today.into(),
+                    },
+                    note(l.t("Risalah klarifikasi", "Clarification minutes")),
+                ],
+            ),
+            "session" => (
+                l.t("Catat sidang mediasi", "Record a mediation session"),
+                "",
+                vec![
+                    date(l.t("Tanggal sidang", "Session date")),
+                    StepField::Check {
+                        name: "worker_present".into(),
+                        label: l.t("Pihak pekerja hadir", "Workers' side present").into(),
+                    },
+                    StepField::Check {
+                        name: "company_present".into(),
+                        label: l.t("Pihak pengusaha hadir", "Employer present").into(),
+                    },
+                    note(l.t("Risalah sidang", "Session minutes")),
+                ],
+            ),
+            "summons" => (
+                l.t("Catat surat panggilan", "Record a summons"),
+                "",
+                vec![
+                    StepField::Select { name: "side".into(), label: l.t("Pihak", "Side").into(), options: sides() },
+                    date(l.t("Tanggal kirim", "Sent on")),
+                    StepField::Date {
+                        name: "second_date".into(),
+                        label: l.t("Untuk sidang tanggal", "For the session on").into(),
+                        value: String::new(),
+                    },
+                    StepField::Text { name: "delivery".into(), label: l.t("Cara pengiriman", "Delivery").into() },
+                ],
+            ),
+            "anjuran" => (
+                l.t("Terbitkan anjuran tertulis", "Issue the written anjuran"),
+                l.t(
+                    "Paling lambat 10 hari kerja setelah sidang pertama.",
+                    "Within 10 working days of the first session.",
+                ),
+                vec![
+                    date(l.t("Tanggal anjuran", "Date")),
+                    StepField::Date {
+                        name: "second_date".into(),
+                        label: l.t("Diterima para pihak", "Received by the parties").into(),
+                        value: today.into(),
+                    },
+                    note(l.t("Isi anjuran", "Text of the anjuran")),
+                ],
+            ),
+            "anjuran_answer" => (
+                l.t("Catat jawaban atas anjuran", "Record an answer to the anjuran"),
+                "",
+                vec![
+                    StepField::Select { name: "side".into(), label: l.t("Pihak", "Side").into(), options: sides() },
+                    StepField::Select {
+                        name: "answer".into(),
+                        label: l.t("Jawaban", "Answer").into(),
+                        options: vec![
+                            ("terima".into(), l.t("Menerima", "Accepts").into()),
+                            ("tolak".into(), l.t("Menolak", "Rejects").into()),
+                        ],
+                    },
+                    date(l.t("Tanggal jawaban", "Date of the answer")),
+                ],
+            ),
+            "perjanjian_bersama" => (
+                l.t("Catat Perjanjian Bersama", "Record the joint agreement (PB)"),
+                l.t(
+                    "PB wajib didaftarkan para pihak di Pengadilan Hubungan Industrial.",
+                    "The parties must register the PB at the industrial-relations court.",
+                ),
+                vec![date(l.t("Tanggal tanda tangan", "Signed on")), note(l.t("Isi PB", "Text of the PB"))],
+            ),
+            "pb_deed" => (
+                l.t("Catat akta pendaftaran PB di PHI", "Record the PB registration deed"),
+                "",
+                vec![
+                    StepField::Text { name: "deed_number".into(), label: l.t("Nomor akta", "Deed number").into() },
+                    date(l.t("Tanggal akta", "Date")),
+                ],
+            ),
+            "external_outcome" => {
+                (l.t("Catat hasil konsiliasi/arbitrase", "Record the outcome"), "", vec![note(l.t("Hasil", "Outcome"))])
+            }
+            "withdraw" => (
+                l.t("Cabut pengaduan", "Withdraw the complaint"),
+                "",
+                vec![date(l.t("Tanggal", "Date")), note(l.t("Alasan", "Reason"))],
+            ),
+            _ => continue,
+        };
+        out.push(StepFormView { action: a.to_string(), title: title.into(), help: help.into(), fields });
+    }
+    out
+}
+
+async fn render_case(
+    state: &State,
+    user: &SignedIn,
+    id: String,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let (d, mediators) = state
+        .db
+        .run(move |c| {
+            let d = service::detail(c, &settings, &actor, &id, today, now)?;
+            let mediators = if actor.role == Role::Pimpinan {
+                service::mediator_choices(c, &settings, &actor, &d.case, today)?
+            } else {
+                Vec::new()
+            };
+            Ok((d, mediators))
+        })
+        .await?;
+    let l = user.ctx.lang;
+    let mediator_options: Vec<(String, String)> = mediators
+        .iter()
+        .map(|m| {
+            let mut label = format!("{} ({} {})", m.name, m.open_cases, l.t("kasus terbuka", "open cases"));
+            if m.suggested {
+                label += &format!(" · {}", l.t("disarankan: beban teringan", "suggested: lightest load"));
+            }
+            if let Some(on) = m.handled_company_on {
+                label += &format!(
+                    " · {} {on}",
+                    l.t("perhatian: menangani perusahaan ini pada", "note: handled this company on")
+                );
+            }
+            (m.id.clone(), label)
+        })
+        .collect();
+    let view = case_view(&d, &mediator_options, errors, l, &state.today().to_string());
+    let p: PageCtx = page_ctx(state, &user.ctx, "/kasus");
+    Ok(html_status(status, case_page(&p, &view)))
+}
+
+fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors, l: Lang, today: &str) -> CaseView {
+    let c = &d.case;
+    let mut facts = vec![
+        (l.t("Nomor pengaduan", "Reference").to_string(), c.reference.clone()),
+        (l.t("Nomor perkara", "Case number").to_string(), c.case_number.clone().unwrap_or_else(|| "—".into())),
+        (l.t("Jenis", "Type").to_string(), type_label(&c.dispute_type, l)),
+        (l.t("Perusahaan", "Company").to_string(), format!("{} · {}", c.company_name, c.company_address)),
+        (
+            l.t("Jalur", "Channel").to_string(),
+            if c.channel == "loket" { l.t("Loket", "Walk-in") } else { "Online" }.to_string(),
+        ),
+    ];
+    if let Some(m) = &d.mediator_name {
+        facts.push(("Mediator".into(), m.clone()));
+    }
+    for (label, date) in [
+        (l.t("Diajukan", "Filed"), c.submitted_on),
+        (l.t("Dicatat", "Registered"), c.registered_on),
+        (l.t("Dilimpahkan", "Delegated"), c.delegated_on),
+        (l.t("Sidang pertama", "First session"), c.first_session_on),
+        (l.t("Selesai", "Closed"), c.closed_on),
+    ] {
+        if let Some(date) = date {
+            facts.push((label.to_string(), date.to_string()));
+        }
+    }
+    if let Some(u) = &c.union_name {
+        facts.push((l.t("Serikat pekerja", "Union").into(), u.clone()));
+    }
+    let mut texts = vec![
+        (l.t("Kronologi", "Chronology").to_string(), c.chronology.clone()),
+        (l.t("Tuntutan", "Demands").to_string(), c.demands.clone()),
+    ];
+    if let Some(n) = &c.screening_note {
+        texts.push((l.t("Catatan pemeriksaan berkas", "Screening note").into(), n.clone()));
+    }
+    if let Some(t) = &c.anjuran_text {
+        texts.push((l.t("Anjuran", "Recommendation (anjuran)").into(), t.clone()));
+    }
+    if let Some(t) = &c.pb_text {
+        texts.push((l.t("Perjanjian Bersama", "Joint agreement").into(), t.clone()));
+    }
+    let status = Status::parse(&c.status);
+    CaseView {
+        id: c.id.clone(),
+        title: format!("{} · {}", number_of(c), c.company_name),
+        status: status_label(&c.status, l),
+        closed: status.is_some_and(|s| s.is_final()),
+        facts,
+        workers: d
+            .workers
+            .iter()
+            .map(|w| {
+                let nik = w
+                    .nik
+                    .as_ref()
+                    .map(|n| if d.show_personal_data { n.clone() } else { service::mask_nik(n) })
+                    .unwrap_or_else(|| "—".into());
+                let contact = if d.show_personal_data { w.phone.clone().unwrap_or_default() } else { String::new() };
+                [w.full_name.clone(), nik, w.job_title.clone().unwrap_or_default(), contact]
+            })
+            .collect(),
+        evidence: d
+            .bipartite
+            .iter()
+            .map(|b| {
+                (
+                    b.held_on.to_string(),
+                    if b.kind == "risalah" {
+                        l.t("Risalah bipartit", "Bipartite minutes")
+                    } else {
+                        l.t("Undangan ditolak", "Invitation refused")
+                    }
+                    .to_string(),
+                    b.summary.clone(),
+                    b.document_id.as_ref().map(|id| format!("/berkas/{id}")),
+                )
+            })
+            .collect(),
+        can_add_evidence: d.allowed.contains(&"submit") || (d.allowed.contains(&"register")),
+        deadlines: d.deadlines.iter().map(|x| deadline_view(x, l)).collect(),
+        sessions: d
+            .sessions
+            .iter()
+            .map(|s| {
+                let present = |b: bool| if b { l.t("hadir", "present") } else { l.t("tidak hadir", "absent") };
+                (
+                    s.held_on.to_string(),
+                    format!(
+                        "{} {}, {} {}",
+                        l.t("pekerja", "workers"),
+                        present(s.worker_present),
+                        l.t("pengusaha", "employer"),
+                        present(s.company_present)
+                    ),
+                    s.minutes.clone(),
+                )
+            })
+            .collect(),
+        summons: d
+            .summons
+            .iter()
+            .map(|s| {
+                let side = Side::parse(&s.side).map(|x| x.label(l).to_string()).unwrap_or_default();
+                (
+                    s.sent_on.to_string(),
+                    side,
+                    format!("{} {} ({})", l.t("untuk sidang", "for the session of"), s.session_on, s.delivery),
+                )
+            })
+            .collect(),
+        texts,
+        history: d
+            .history
+            .iter()
+            .map(|h| {
+                [
+                    h.effective_on.to_string(),
+                    crate::cases::rules::Action::label_of(&h.action, l),
+                    format!("{} → {}", status_label(&h.from_status, l), status_label(&h.to_status, l)),
+                    if h.actor_role == "system" {
+                        l.t("otomatis (Harmoni)", "automatic (Harmoni)").to_string()
+                    } else {
+                        h.actor_role.clone()
+                    },
+                    h.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        steps: step_forms(d, mediators, l, today),
+        errors,
+        can_print_receipt: c.status != Status::Draf.as_str(),
+    }
+}
+
+#[get("/kasus/{id}")]
+async fn detail(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    render_case(&state, &user, id.into_inner(), FormErrors::default(), StatusCode::OK).await
+}
+
+/// The receipt again, without the PIN (a new PIN comes from the desk).
+#[get("/kasus/{id}/tanda-terima")]
+async fn receipt(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let d = state.db.run(move |c| service::detail(c, &settings, &actor, &id, today, now)).await?;
+    if d.case.status == Status::Draf.as_str() {
+        return Err(Error::NotFound);
+    }
+    let l = user.ctx.lang;
+    let complainant =
+        d.case.contact_name.clone().or_else(|| d.workers.first().map(|w| w.full_name.clone())).unwrap_or_default();
+    let view = receipt_view(&state, &d.case, complainant, None, l);
+    Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
+}
+
+#[post("/kasus/{id}/langkah")]
+async fn take_step(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let fields = form.into_inner();
+    let input = StepInput {
+        action: field(&fields, "action"),
+        company_id: field(&fields, "company_id"),
+        note: field(&fields, "note"),
+        referred_to: field(&fields, "referred_to"),
+        side: field(&fields, "side"),
+        forum: field(&fields, "forum"),
+        person: field(&fields, "person"),
+        mediator_id: field(&fields, "mediator_id"),
+        date: field(&fields, "date"),
+        second_date: field(&fields, "second_date"),
+        worker_present: field(&fields, "worker_present") == "true",
+        company_present: field(&fields, "company_present") == "true",
+        answer: field(&fields, "answer"),
+        delivery: field(&fields, "delivery"),
+        deed_number: field(&fields, "deed_number"),
+    };
+    let (actor, settings, today, now, case_id) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let result = match input.parse(today) {
+        Ok(step) => state.db.run(move |c| service::take_step(c, &settings, &actor, &case_id, &step, today, now)).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/kasus/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            render_case(&state, &user, id, errors, status).await
+        }
+    }
+}
+
+/// Bipartite proof with an optional scan (multipart; the CSRF token travels in the URL).
+#[post("/kasus/{id}/bipartit")]
+async fn add_evidence(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let (fields, stored) = form_with_file(&state, payload).await?;
+    let input = BipartiteInput {
+        kind: field(&fields, "kind"),
+        held_on: field(&fields, "held_on"),
+        summary: field(&fields, "summary"),
+    };
+    let (actor, today, now, case_id) = (user.actor.clone(), state.today(), state.now(), id.clone());
+    let result = match stored {
+        Ok(file) => {
+            state.db.run(move |c| service::add_bipartite(c, &actor, &case_id, &input, file.as_ref(), today, now)).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/kasus/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            render_case(&state, &user, id, errors, status).await
+        }
+    }
+}
+
+#[get("/lacak")]
+async fn track_form(state: State, ctx: RequestCtx) -> Result<HttpResponse, Error> {
+    Ok(html(tracking_page(&page_ctx(&state, &ctx, "/lacak"), &TrackingView::default())))
+}
+
+#[derive(Debug, Deserialize)]
+struct TrackForm {
+    reference: String,
+    pin: String,
+}
+
+#[post("/lacak")]
+async fn track_submit(state: State, ctx: RequestCtx, form: web::Form<TrackForm>) -> Result<HttpResponse, Error> {
+    let l = ctx.lang;
+    let (settings, today, now) = (state.settings.clone(), state.today(), state.now());
+    let (reference, pin) = (form.reference.clone(), form.pin.clone());
+    let p = page_ctx(&state, &ctx, "/lacak");
+    match state.db.run(move |c| service::track(c, &settings, &reference, &pin, today, now)).await {
+        Ok(t) => {
+            let mut result = vec![
+                (l.t("Nomor pengaduan", "Reference").to_string(), t.reference.clone()),
+                (l.t("Jenis", "Type").to_string(), t.dispute_type.label(l).to_string()),
+                (l.t("Tahap sekarang", "Current stage").to_string(), t.status.label(l).to_string()),
+            ];
+            if let Some(n) = &t.case_number {
+                result.push((l.t("Nomor perkara", "Case number").into(), n.clone()));
+            }
+            if let Some(d) = &t.next {
+                result.push((
+                    l.t("Langkah berikutnya", "Next step").into(),
+                    format!(
+                        "{} · {} {}",
+                        l.t(&d.rule.label_id, &d.rule.label_en),
+                        l.t("paling lambat", "by"),
+                        d.computation.due
+                    ),
+                ));
+            }
+            if let Some(n) = &t.screening_note {
+                result.push((l.t("Yang harus dilengkapi", "What to complete").into(), n.clone()));
+            }
+            if let Some(r) = &t.referred_to {
+                result.push((l.t("Silakan menghubungi", "Please contact").into(), r.clone()));
+            }
+            Ok(html(tracking_page(&p, &TrackingView { reference: t.reference, error: None, result })))
+        }
+        Err(Error::Invalid(problem)) => Ok(html_status(
+            StatusCode::BAD_REQUEST,
+            tracking_page(
+                &p,
+                &TrackingView {
+                    reference: form.reference.clone(),
+                    error: Some(problem.message.get(l).to_string()),
+                    result: Vec::new(),
+                },
+            ),
+        )),
+        Err(e) => Err(e),
+    }
+}
