@@ -74,11 +74,19 @@ with a stable `code`.",
         crate::tripartit::api::add_recommendation,
         crate::tripartit::api::list_recommendations,
         crate::tripartit::api::change_status,
+        crate::notices::api::list_notices,
+        crate::notices::api::create_notice,
+        crate::notices::api::get_notice,
+        crate::notices::api::add_facilitation,
+        crate::notices::api::record_outcome,
+        crate::notices::api::list_reports,
+        crate::notices::api::create_report,
+        crate::notices::api::get_report,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports")),
 )]
 pub struct ApiDoc;
 
@@ -132,4 +140,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::unions::api::routes(cfg);
     crate::documents::api::routes(cfg);
     crate::tripartit::api::routes(cfg);
+    crate::notices::api::routes(cfg);
 }

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod companies;
 pub mod errors;
 pub mod home;
+pub mod notices;
 pub mod notifications;
 pub mod tripartit;
 pub mod unions;
