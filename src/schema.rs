@@ -470,7 +470,7 @@ diesel::table! {
         outcome_note -> Text,
         pb_witness -> Nullable<Text>,
         case_id -> Nullable<Text>,
-        created_by -> Text,
+        created_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }
@@ -483,7 +483,7 @@ diesel::table! {
         held_on -> Date,
         attendees -> Text,
         notes -> Text,
-        created_by -> Text,
+        created_by -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }
@@ -496,7 +496,7 @@ diesel::table! {
         reason_category -> Text,
         reason_text -> Text,
         submitted_online -> Bool,
-        created_by -> Text,
+        created_by -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

@@ -3,6 +3,7 @@
 //! Ps 37-39) with each worker's notice period.
 
 pub mod api;
+pub mod demo;
 pub mod model;
 pub mod rules;
 pub mod service;

@@ -39,7 +39,7 @@ pub struct NoticeRow {
     pub outcome_note: String,
     pub pb_witness: Option<String>,
     pub case_id: Option<String>,
-    pub created_by: String,
+    pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -52,7 +52,7 @@ pub struct FacilitationRow {
     pub held_on: NaiveDate,
     pub attendees: String,
     pub notes: String,
-    pub created_by: String,
+    pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
 }
 
@@ -65,7 +65,7 @@ pub struct PhkReportRow {
     pub reason_category: String,
     pub reason_text: String,
     pub submitted_online: bool,
-    pub created_by: String,
+    pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
 }
 

@@ -219,7 +219,8 @@ pub fn missing_content(
         out.push(Missing::NoSignatories);
     } else if kind == Kind::Mogok {
         let has = |word: &str| signatories.iter().any(|s| s.position.to_lowercase().contains(word));
-        if !(has("ketua") && has("sekretaris")) && !has("koordinator") {
+        let signed = (has("ketua") && has("sekretaris")) || has("koordinator");
+        if !signed {
             out.push(Missing::SignatoriesIncomplete);
         }
     }

@@ -321,7 +321,7 @@ pub fn create_notice(
             outcome_note: String::new(),
             pb_witness: None,
             case_id: None,
-            created_by: actor.user_id.clone(),
+            created_by: Some(actor.user_id.clone()),
             created_at: now,
             updated_at: now,
         };
@@ -612,7 +612,7 @@ pub fn add_facilitation(
             held_on,
             attendees: attendees.clone(),
             notes: notes.clone(),
-            created_by: actor.user_id.clone(),
+            created_by: Some(actor.user_id.clone()),
             created_at: now,
         };
         model::insert_facilitation(conn, &row)?;
@@ -891,7 +891,7 @@ pub fn create_report(
             reason_category: reason.as_str().into(),
             reason_text: reason_text.clone(),
             submitted_online: online,
-            created_by: actor.user_id.clone(),
+            created_by: Some(actor.user_id.clone()),
             created_at: now,
         };
         let mut rows = Vec::with_capacity(workers.len());

@@ -6,8 +6,8 @@ use actix_web::{get, post, web, HttpResponse};
 use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::notices::{
     notice_form_page, notice_list_page, notice_page, receipt_page, report_form_page, report_list_page, report_page,
-    FacilitationView, LeadView, NoticeFormView, NoticeListView, NoticeRowView, NoticeView, ReceiptView, ReportFormView,
-    ReportListView, ReportRowView, ReportView, WorkerView,
+    FacilitationView, LeadView, NoticeFormView, NoticeListView, NoticeRowView, NoticeView, OutcomeView, ReceiptView,
+    ReportFormView, ReportListView, ReportRowView, ReportView, WorkerView,
 };
 use harmoni_templates::Lang;
 use serde::Deserialize;
@@ -338,14 +338,12 @@ async fn notice_view(
                 minutes: m.as_ref().map(doc),
             })
             .collect(),
-        outcome: n.outcome.as_deref().and_then(Outcome::parse).map(|o| {
-            (
-                o.label(l).to_string(),
-                n.outcome_on.map(|d| l.date_long(d)).unwrap_or_default(),
-                n.outcome_note.clone(),
-                n.pb_witness.clone(),
-                d.pb_document.as_ref().map(doc),
-            )
+        outcome: n.outcome.as_deref().and_then(Outcome::parse).map(|o| OutcomeView {
+            label: o.label(l).to_string(),
+            date: n.outcome_on.map(|d| l.date_long(d)).unwrap_or_default(),
+            note: n.outcome_note.clone(),
+            witness: n.pb_witness.clone(),
+            document: d.pb_document.as_ref().map(doc),
         }),
         case_id: n.case_id.clone(),
         can_record: service::can_record(&user.actor),

@@ -131,6 +131,13 @@ const PRIVATE_PAGES: &[&str] = &[
     "/tripartit/rapat/baru",
     "/tripartit/rapat/00000000-0000-0000-0000-000000000000",
     "/tripartit/rekomendasi/00000000-0000-0000-0000-000000000000",
+    "/pemberitahuan",
+    "/pemberitahuan/baru",
+    "/pemberitahuan/00000000-0000-0000-0000-000000000000",
+    "/pemberitahuan/00000000-0000-0000-0000-000000000000/tanda-terima",
+    "/laporan-phk",
+    "/laporan-phk/baru",
+    "/laporan-phk/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -153,6 +160,10 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/tripartit/meetings",
     "/api/v1/tripartit/meetings/00000000-0000-0000-0000-000000000000",
     "/api/v1/tripartit/recommendations",
+    "/api/v1/stoppage-notices",
+    "/api/v1/stoppage-notices/00000000-0000-0000-0000-000000000000",
+    "/api/v1/phk-reports",
+    "/api/v1/phk-reports/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -194,6 +205,10 @@ const PRIVATE_POSTS: &[&str] = &[
     "/tripartit/rapat/x/notulen",
     "/tripartit/rapat/x/rekomendasi",
     "/tripartit/rekomendasi/x/status",
+    "/pemberitahuan",
+    "/pemberitahuan/x/fasilitasi",
+    "/pemberitahuan/x/hasil",
+    "/laporan-phk",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

@@ -49,7 +49,8 @@ CREATE TABLE stoppage_notices (
     pb_witness TEXT,
     -- The dispute case this went on to; filled by the cases module later (no foreign key yet).
     case_id TEXT,
-    created_by TEXT NOT NULL REFERENCES users (id),
+    -- The user who recorded it; NULL for what Harmoni itself loaded (the demo).
+    created_by TEXT REFERENCES users (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,
     UNIQUE (office_id, receipt_number),
@@ -66,7 +67,8 @@ CREATE TABLE stoppage_facilitations (
     held_on DATE NOT NULL,
     attendees TEXT NOT NULL,
     notes TEXT NOT NULL,
-    created_by TEXT NOT NULL REFERENCES users (id),
+    -- The user who recorded it; NULL for what Harmoni itself loaded (the demo).
+    created_by TEXT REFERENCES users (id),
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX stoppage_facilitations_notice_idx ON stoppage_facilitations (notice_id, held_on);
@@ -80,7 +82,8 @@ CREATE TABLE phk_reports (
         'pensiun', 'meninggal_dunia', 'lainnya')),
     reason_text TEXT NOT NULL,
     submitted_online BOOLEAN NOT NULL,
-    created_by TEXT NOT NULL REFERENCES users (id),
+    -- The user who recorded it; NULL for what Harmoni itself loaded (the demo).
+    created_by TEXT REFERENCES users (id),
     created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX phk_reports_office_idx ON phk_reports (office_id, created_at);

@@ -253,6 +253,18 @@ pub struct FacilitationView {
     pub minutes: Option<(String, String)>,
 }
 
+/// How the facilitation ended.
+#[derive(Debug, Clone)]
+pub struct OutcomeView {
+    pub label: String,
+    pub date: String,
+    pub note: String,
+    /// The officer who witnessed the Perjanjian Bersama.
+    pub witness: Option<String>,
+    /// The PB document: (file name, download address).
+    pub document: Option<(String, String)>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct NoticeView {
     pub id: String,
@@ -276,8 +288,7 @@ pub struct NoticeView {
     pub status: String,
     pub tone: Option<Tone>,
     pub facilitations: Vec<FacilitationView>,
-    /// (label, date, note, witness, PB document)
-    pub outcome: Option<(String, String, String, Option<String>, Option<(String, String)>)>,
+    pub outcome: Option<OutcomeView>,
     pub case_id: Option<String>,
     pub can_record: bool,
     pub closed: bool,
@@ -360,12 +371,12 @@ pub fn notice_page(ctx: &PageCtx, v: &NoticeView) -> Markup {
                     }
                 }
             }
-            @if let Some((label, date, note, witness, doc)) = &v.outcome {
+            @if let Some(o) = &v.outcome {
                 h2 { (l.t("Hasil", "Outcome")) }
-                p { (badge(v.tone.unwrap_or(Tone::Neutral), label)) " " (l.t("pada", "on")) " " (date) }
-                @if let Some(w) = witness { p { (l.t("Perjanjian Bersama disaksikan oleh", "Perjanjian Bersama witnessed by")) " " (w) " (Disnaker)" } }
-                @if !note.is_empty() { (paragraphs(note)) }
-                @if let Some((name, href)) = doc { p { (l.t("Perjanjian Bersama:", "Perjanjian Bersama:")) " " a href=(href) download { (name) } } }
+                p { (badge(v.tone.unwrap_or(Tone::Neutral), &o.label)) " " (l.t("pada", "on")) " " (o.date) }
+                @if let Some(w) = &o.witness { p { (l.t("Perjanjian Bersama disaksikan oleh", "Perjanjian Bersama witnessed by")) " " (w) " (Disnaker)" } }
+                @if !o.note.is_empty() { (paragraphs(&o.note)) }
+                @if let Some((name, href)) = &o.document { p { (l.t("Perjanjian Bersama:", "Perjanjian Bersama:")) " " a href=(href) download { (name) } } }
             }
             @if v.can_record && !v.closed {
                 section.panel {
