@@ -203,6 +203,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::documents::web::routes)
             .configure(crate::tripartit::web::routes)
             .configure(crate::cases::web::routes)
+            .configure(crate::notices::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

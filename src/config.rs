@@ -41,6 +41,7 @@ pub struct Settings {
     pub storage: StorageSettings,
     pub tripartit: TripartitSettings,
     pub cases: CaseSettings,
+    pub notices: NoticesSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -205,6 +206,29 @@ pub struct CaseSettings {
     /// Wrong tracking PINs in a row that lock tracking of a case, and for how long.
     pub pin_max_failures: i32,
     pub pin_lock_minutes: i64,
+}
+
+/// Strike and lock-out notices and PHK reports (DOMAIN.md sections 2 and 3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticesSettings {
+    /// Classification code printed first in a receipt number (`565` disputes).
+    pub receipt_classification: String,
+    /// Unit code printed in a receipt number.
+    pub receipt_unit: String,
+    /// Rows per page of the notice and PHK report lists.
+    pub page_size: i64,
+    /// Where a lock-out is not allowed (UU 13/2003): KBLI code prefixes per sector.
+    pub protected_sectors: Vec<ProtectedSector>,
+}
+
+/// A sector where a lock-out is not allowed, recognised by the start of the company's KBLI code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectedSector {
+    pub name_id: String,
+    pub name_en: String,
+    pub kbli_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -471,6 +495,24 @@ impl Settings {
                  pin_max_failures and pin_lock_minutes at least 1",
             );
         }
+        let n = &self.notices;
+        let code_ok = |c: &str| !c.trim().is_empty() && !c.contains('/') && !c.chars().any(char::is_control);
+        if !code_ok(&n.receipt_classification) || !code_ok(&n.receipt_unit) {
+            return fail(
+                "notices.receipt_classification / notices.receipt_unit",
+                "must not be empty and must not contain '/' (it separates the parts of a receipt number)",
+            );
+        }
+        if !(5..=200).contains(&n.page_size) {
+            return fail("notices.page_size", "must be 5 to 200");
+        }
+        if n.protected_sectors.iter().any(|p| {
+            p.name_id.trim().is_empty()
+                || p.kbli_prefixes.is_empty()
+                || p.kbli_prefixes.iter().any(|k| k.is_empty() || k.len() > 5 || !k.chars().all(|c| c.is_ascii_digit()))
+        }) {
+            return fail("notices.protected_sectors", "every sector needs a name and KBLI prefixes of 1 to 5 digits");
+        }
         if m.max_attempts < 1
             || m.backoff_base_secs < 1
             || m.backoff_max_secs < m.backoff_base_secs
@@ -682,6 +724,17 @@ mod tests {
         let err =
             Settings::load_from(None, &env(&[("HARMONI__DATABASE__POOL_SIZE", "1")])).expect_err("pool of one refused");
         assert!(err.0.contains("database.pool_size"), "{}", err.0);
+    }
+
+    #[test]
+    fn notice_settings_are_checked() {
+        let s = Settings::load_from(None, &[]).expect("defaults load");
+        assert_eq!(s.notices.receipt_classification, "565");
+        let names: Vec<&str> = s.notices.protected_sectors.iter().map(|p| p.name_id.as_str()).collect();
+        assert_eq!(names.len(), 6, "the six sectors of UU 13/2003: {names:?}");
+        let err = Settings::load_from(None, &env(&[("HARMONI__NOTICES__RECEIPT_UNIT", "HI/TT")]))
+            .expect_err("a slash would break the number");
+        assert!(err.0.contains("notices.receipt"), "{}", err.0);
     }
 
     #[test]

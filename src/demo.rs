@@ -356,6 +356,7 @@ pub fn seed(
     }
     let unions = seed_unions(conn, office_id, count, today, now)?;
     seed_tripartit(conn, office_id, today, now)?;
+    crate::notices::demo::seed_notices(conn, office_id, count, today, now)?;
     write_tx(conn, |conn| {
         record(
             conn,

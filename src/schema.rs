@@ -583,7 +583,82 @@ diesel::table! {
         office_id -> Text,
         series -> Text,
         year -> Integer,
-        last_value -> BigInt,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    stoppage_notices (id) {
+        id -> Text,
+        office_id -> Text,
+        kind -> Text,
+        company_id -> Text,
+        union_id -> Nullable<Text>,
+        giver_name -> Text,
+        signatories -> Text,
+        received_at -> Timestamp,
+        starts_at -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+        place -> Text,
+        reasons -> Text,
+        notice_due_on -> Date,
+        short_notice -> Bool,
+        protected_sector -> Nullable<Text>,
+        missing_content -> Text,
+        receipt_number -> Text,
+        receipt_year -> Integer,
+        receipt_seq -> Integer,
+        submitted_online -> Bool,
+        outcome -> Nullable<Text>,
+        outcome_on -> Nullable<Date>,
+        outcome_note -> Text,
+        pb_witness -> Nullable<Text>,
+        case_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    stoppage_facilitations (id) {
+        id -> Text,
+        notice_id -> Text,
+        held_on -> Date,
+        attendees -> Text,
+        notes -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    phk_reports (id) {
+        id -> Text,
+        office_id -> Text,
+        company_id -> Text,
+        reason_category -> Text,
+        reason_text -> Text,
+        submitted_online -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    phk_workers (id) {
+        id -> Text,
+        report_id -> Text,
+        position -> Integer,
+        name -> Text,
+        nik -> Text,
+        job_title -> Text,
+        started_on -> Date,
+        terminated_on -> Date,
+        probation -> Bool,
+        notice_on -> Nullable<Date>,
+        notice_due_on -> Date,
+        notice_short -> Bool,
     }
 }
 
@@ -615,6 +690,10 @@ diesel::joinable!(case_sessions -> cases (case_id));
 diesel::joinable!(case_summons -> cases (case_id));
 diesel::joinable!(case_assignments -> cases (case_id));
 diesel::joinable!(cases -> companies (company_id));
+diesel::joinable!(stoppage_notices -> companies (company_id));
+diesel::joinable!(stoppage_facilitations -> stoppage_notices (notice_id));
+diesel::joinable!(phk_reports -> companies (company_id));
+diesel::joinable!(phk_workers -> phk_reports (report_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -657,4 +736,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_summons,
     case_assignments,
     number_sequences,
+    stoppage_notices,
+    stoppage_facilitations,
+    phk_reports,
+    phk_workers,
 );

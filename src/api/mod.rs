@@ -86,11 +86,20 @@ with a stable `code`.",
         crate::cases::api::reissue_pin,
         crate::cases::api::mediators,
         crate::cases::api::track,
+        crate::notices::api::list_notices,
+        crate::notices::api::create_notice,
+        crate::notices::api::get_notice,
+        crate::notices::api::add_facilitation,
+        crate::notices::api::record_outcome,
+        crate::notices::api::list_reports,
+        crate::notices::api::create_report,
+        crate::notices::api::get_report,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
     tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports")),
 )]
 pub struct ApiDoc;
 
@@ -145,4 +154,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::documents::api::routes(cfg);
     crate::tripartit::api::routes(cfg);
     crate::cases::api::routes(cfg);
+    crate::notices::api::routes(cfg);
 }

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::db::{DbConn, MultiBackend};
 use crate::schema::{
     case_assignments, case_bipartite, case_history, case_sessions, case_summons, case_workers, cases,
-    company_representatives, number_sequences, users,
+    company_representatives, users,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -427,28 +427,4 @@ pub fn mediators(conn: &mut DbConn, office_id: &str) -> QueryResult<Vec<(String,
         .order(users::full_name)
         .select((users::id, users::full_name))
         .load(conn)
-}
-
-/// The next number of a yearly series, taken inside the caller's transaction. The first use
-/// of a year inserts its row; a concurrent first use on PostgreSQL fails on the primary key
-/// and the whole transaction is retried by the caller's error, never given a duplicate.
-pub fn next_number(conn: &mut DbConn, office_id: &str, series: &str, year: i32) -> QueryResult<i64> {
-    let key = number_sequences::table
-        .filter(number_sequences::office_id.eq(office_id))
-        .filter(number_sequences::series.eq(series))
-        .filter(number_sequences::year.eq(year));
-    let updated =
-        diesel::update(key).set(number_sequences::last_value.eq(number_sequences::last_value + 1)).execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(number_sequences::table)
-            .values((
-                number_sequences::office_id.eq(office_id),
-                number_sequences::series.eq(series),
-                number_sequences::year.eq(year),
-                number_sequences::last_value.eq(1i64),
-            ))
-            .execute(conn)?;
-        return Ok(1);
-    }
-    key.select(number_sequences::last_value).first(conn)
 }

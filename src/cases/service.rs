@@ -1146,7 +1146,7 @@ fn step_in_tx(
         Step::Register { note: n, .. } => {
             let year = today.format("%Y").to_string().parse::<i32>().unwrap_or(2026);
             if case.case_number.is_none() {
-                let seq = model::next_number(conn, &case.office_id, "case", year)?;
+                let seq = i64::from(crate::sequences::next(conn, &case.office_id, "case", year)?);
                 let c = &ctx.settings.cases;
                 case.case_number = Some(rules::case_number(&rules::NumberParts {
                     pattern: &c.number_pattern,

@@ -163,6 +163,12 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
             add("/serikat", l.t("Serikat", "Unions"));
             add("/tripartit", "LKS Tripartit");
         }
+        // Notices and PHK reports: the office's desk staff, and representatives for their own
+        // companies (the same roles `notices::service::scope` lets in).
+        if matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator | Role::Perusahaan) {
+            add("/pemberitahuan", l.t("Mogok & penutupan", "Strikes & lock-outs"));
+            add("/laporan-phk", l.t("Laporan PHK", "PHK reports"));
+        }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {
             add("/admin/users", l.t("Pengguna", "Users"));

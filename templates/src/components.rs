@@ -262,5 +262,10 @@ mod tests {
         let utc = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).and_then(|d| d.and_hms_opt(1, 5, 0)).expect("valid");
         assert_eq!(Lang::Id.datetime(utc), "02-03-2026 08.05 WIB");
         assert_eq!(Lang::En.datetime(utc), "02 Mar 2026 08:05 WIB");
+        let eight = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).and_then(|d| d.and_hms_opt(1, 0, 0)).expect("valid");
+        assert_eq!(Lang::Id.datetime_long(eight), "Senin, 2 Maret 2026 pukul 08.00 WIB");
+        assert_eq!(Lang::En.datetime_long(eight), "Monday, 2 March 2026 at 08:00 WIB");
+        let late = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).and_then(|d| d.and_hms_opt(18, 30, 0)).expect("valid");
+        assert_eq!(Lang::Id.datetime_long(late), "Senin, 2 Maret 2026 pukul 01.30 WIB", "the local day, not UTC's");
     }
 }

@@ -93,6 +93,16 @@ impl Lang {
         format!("{}, {} {} {}", self.weekday(d), d.day(), self.month(d.month()), d.year())
     }
 
+    /// A moment written out in full in the office's local time (WIB, UTC+7), as receipts state
+    /// it: "Senin, 2 Maret 2026 pukul 08.00 WIB" / "Monday, 2 March 2026 at 08:00 WIB".
+    pub fn datetime_long(self, utc: chrono::NaiveDateTime) -> String {
+        let local = utc + chrono::Duration::hours(7);
+        match self {
+            Lang::Id => format!("{} pukul {} WIB", self.date_long(local.date()), local.format("%H.%M")),
+            Lang::En => format!("{} at {} WIB", self.date_long(local.date()), local.format("%H:%M")),
+        }
+    }
+
     /// A timestamp in the office's local time (WIB, UTC+7), written the way each language reads it.
     pub fn datetime(self, utc: chrono::NaiveDateTime) -> String {
         let local = utc + chrono::Duration::hours(7);

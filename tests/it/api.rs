@@ -277,6 +277,12 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/cases/{id}/pin",
         "/api/v1/cases/{id}/mediators",
         "/api/v1/tracking",
+        "/api/v1/stoppage-notices",
+        "/api/v1/stoppage-notices/{id}",
+        "/api/v1/stoppage-notices/{id}/facilitations",
+        "/api/v1/stoppage-notices/{id}/outcome",
+        "/api/v1/phk-reports",
+        "/api/v1/phk-reports/{id}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

@@ -14,6 +14,7 @@ mod companies;
 mod config;
 mod lks;
 mod mail;
+mod notices;
 mod schema;
 mod security;
 mod signup;

@@ -136,6 +136,13 @@ const PRIVATE_PAGES: &[&str] = &[
     "/kasus/tenggat",
     "/kasus/00000000-0000-0000-0000-000000000000",
     "/kasus/00000000-0000-0000-0000-000000000000/tanda-terima",
+    "/pemberitahuan",
+    "/pemberitahuan/baru",
+    "/pemberitahuan/00000000-0000-0000-0000-000000000000",
+    "/pemberitahuan/00000000-0000-0000-0000-000000000000/tanda-terima",
+    "/laporan-phk",
+    "/laporan-phk/baru",
+    "/laporan-phk/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
     "/api/v1/me",
@@ -162,6 +169,10 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/cases/workbench",
     "/api/v1/cases/00000000-0000-0000-0000-000000000000",
     "/api/v1/cases/00000000-0000-0000-0000-000000000000/mediators",
+    "/api/v1/stoppage-notices",
+    "/api/v1/stoppage-notices/00000000-0000-0000-0000-000000000000",
+    "/api/v1/phk-reports",
+    "/api/v1/phk-reports/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
     "/logout",
@@ -206,6 +217,10 @@ const PRIVATE_POSTS: &[&str] = &[
     "/kasus",
     "/kasus/x/langkah",
     "/kasus/x/bipartit",
+    "/pemberitahuan",
+    "/pemberitahuan/x/fasilitasi",
+    "/pemberitahuan/x/hasil",
+    "/laporan-phk",
 ];
 
 async fn anonymous_visitors_are_sent_to_login_or_get_401(backend: Backend) {

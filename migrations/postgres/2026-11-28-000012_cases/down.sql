@@ -1,4 +1,3 @@
-DROP TABLE number_sequences;
 DROP TABLE case_assignments;
 DROP TABLE case_summons;
 DROP TABLE case_sessions;

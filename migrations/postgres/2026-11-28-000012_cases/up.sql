@@ -162,13 +162,3 @@ CREATE TABLE case_assignments (
 );
 CREATE INDEX case_assignments_case_idx ON case_assignments (case_id, created_at);
 CREATE INDEX case_assignments_mediator_idx ON case_assignments (mediator_id, assigned_on);
-
--- Yearly number sequences (case numbers, receipts): the last number given, per office,
--- series and year. Incremented inside the transaction that uses the number.
-CREATE TABLE number_sequences (
-    office_id TEXT NOT NULL REFERENCES offices (id),
-    series TEXT NOT NULL,
-    year INTEGER NOT NULL,
-    last_value BIGINT NOT NULL,
-    PRIMARY KEY (office_id, series, year)
-);
