@@ -219,7 +219,9 @@ pub fn seed_notices(
                     }
                 }
             };
-            let received_on = today - Duration::days(story.received_days_ago);
+            // Paper notices reach the office on working days.
+            let received_on =
+                calendar.add_working_days(today - Duration::days(story.received_days_ago), 0).due.min(today);
             let received_at = morning(received_on, 9);
             let starts_on = calendar.add_working_days(received_on, story.lead_days).due;
             let starts_at = morning(starts_on, 7);
@@ -275,7 +277,7 @@ pub fn seed_notices(
             model::insert_notice(conn, &row)?;
             let mut last = received_on;
             for m in 0..story.meetings {
-                let held_on = (received_on + Duration::days(2 + 3 * m as i64)).min(today);
+                let held_on = calendar.add_working_days(received_on, 2 + 3 * m as u32).due.min(today);
                 last = held_on;
                 model::insert_facilitation(
                     conn,
