@@ -322,17 +322,14 @@ pub struct Facts {
     /// The company is a registered company (chosen from the registry or verified by an officer).
     pub company_in_registry: bool,
     pub forum_answers: [Option<Forum>; 2],
-    pub delegated_on: Option<NaiveDate>,
     pub sessions: usize,
     /// Whether each side attended at least one session.
     pub attended: [bool; 2],
     pub summons: [usize; 2],
     pub anjuran_answers: [Option<bool>; 2],
-    pub clarification: bool,
     /// Deadlines already computed by the service for the clocks that trigger automatic steps.
     pub forum_due: Option<NaiveDate>,
     pub anjuran_reply_due: Option<NaiveDate>,
-    pub pb_signed: bool,
 }
 
 fn side_index(side: Side) -> usize {
@@ -384,54 +381,81 @@ pub enum Action {
     Withdraw,
 }
 
+/// One action of each kind (sides and choices at their first value; `variants` gives them all).
+pub const KINDS: [Action; 18] = [
+    Action::Submit,
+    Action::Register,
+    Action::Return,
+    Action::Refer,
+    Action::ForumAnswer(Side::Pekerja, Forum::Mediasi),
+    Action::ForumTimeout,
+    Action::Assign,
+    Action::Reassign,
+    Action::Clarification,
+    Action::Session,
+    Action::Summons(Side::Pekerja),
+    Action::IssueAnjuran,
+    Action::AnjuranAnswer(Side::Pekerja, true),
+    Action::AnjuranDeemedRejected(Side::Pekerja),
+    Action::SignPb,
+    Action::RecordPbDeed,
+    Action::ExternalOutcome,
+    Action::Withdraw,
+];
+
 impl Action {
-    /// Stable code, written to history and audit rows.
-    pub fn code(self) -> &'static str {
+    /// The audit action of the step; its part after `case.` is the stable code of the step.
+    pub fn audit_code(self) -> &'static str {
         match self {
-            Action::Submit => "submit",
-            Action::Register => "register",
-            Action::Return => "return",
-            Action::Refer => "refer",
-            Action::ForumAnswer(..) => "forum_answer",
-            Action::ForumTimeout => "forum_timeout",
-            Action::Assign => "assign",
-            Action::Reassign => "reassign",
-            Action::Clarification => "clarification",
-            Action::Session => "session",
-            Action::Summons(_) => "summons",
-            Action::IssueAnjuran => "anjuran",
-            Action::AnjuranAnswer(..) => "anjuran_answer",
-            Action::AnjuranDeemedRejected(_) => "anjuran_deemed_rejected",
-            Action::SignPb => "perjanjian_bersama",
-            Action::RecordPbDeed => "pb_deed",
-            Action::ExternalOutcome => "external_outcome",
-            Action::Withdraw => "withdraw",
+            Action::Submit => "case.submit",
+            Action::Register => "case.register",
+            Action::Return => "case.return",
+            Action::Refer => "case.refer",
+            Action::ForumAnswer(..) => "case.forum_answer",
+            Action::ForumTimeout => "case.forum_timeout",
+            Action::Assign => "case.assign",
+            Action::Reassign => "case.reassign",
+            Action::Clarification => "case.clarification",
+            Action::Session => "case.session",
+            Action::Summons(_) => "case.summons",
+            Action::IssueAnjuran => "case.anjuran",
+            Action::AnjuranAnswer(..) => "case.anjuran_answer",
+            Action::AnjuranDeemedRejected(_) => "case.anjuran_deemed_rejected",
+            Action::SignPb => "case.perjanjian_bersama",
+            Action::RecordPbDeed => "case.pb_deed",
+            Action::ExternalOutcome => "case.external_outcome",
+            Action::Withdraw => "case.withdraw",
+        }
+    }
+
+    /// Stable code of the step, written to history rows and used by forms and the API.
+    pub fn code(self) -> &'static str {
+        self.audit_code().trim_start_matches("case.")
+    }
+
+    /// Whether Harmoni takes this step itself when a clock runs out; nobody is offered it.
+    pub fn is_automatic(self) -> bool {
+        matches!(self, Action::ForumTimeout | Action::AnjuranDeemedRejected(_))
+    }
+
+    /// Every concrete action of this kind: each side, each forum, each answer.
+    pub fn variants(self) -> Vec<Action> {
+        match self {
+            Action::ForumAnswer(..) => {
+                Side::ALL.iter().flat_map(|s| Forum::ALL.iter().map(move |f| Action::ForumAnswer(*s, *f))).collect()
+            }
+            Action::AnjuranAnswer(..) => {
+                Side::ALL.iter().flat_map(|s| [true, false].map(|a| Action::AnjuranAnswer(*s, a))).collect()
+            }
+            Action::Summons(_) => Side::ALL.map(Action::Summons).to_vec(),
+            Action::AnjuranDeemedRejected(_) => Side::ALL.map(Action::AnjuranDeemedRejected).to_vec(),
+            a => vec![a],
         }
     }
 
     /// The label of a stored action code (history rows), or the code itself when unknown.
     pub fn label_of(code: &str, l: Lang) -> String {
-        const SAMPLES: [Action; 18] = [
-            Action::Submit,
-            Action::Register,
-            Action::Return,
-            Action::Refer,
-            Action::ForumAnswer(Side::Pekerja, Forum::Mediasi),
-            Action::ForumTimeout,
-            Action::Assign,
-            Action::Reassign,
-            Action::Clarification,
-            Action::Session,
-            Action::Summons(Side::Pekerja),
-            Action::IssueAnjuran,
-            Action::AnjuranAnswer(Side::Pekerja, true),
-            Action::AnjuranDeemedRejected(Side::Pekerja),
-            Action::SignPb,
-            Action::RecordPbDeed,
-            Action::ExternalOutcome,
-            Action::Withdraw,
-        ];
-        SAMPLES.iter().find(|a| a.code() == code).map(|a| a.label(l).to_string()).unwrap_or_else(|| code.to_string())
+        KINDS.iter().find(|a| a.code() == code).map(|a| a.label(l).to_string()).unwrap_or_else(|| code.to_string())
     }
 
     pub fn label(self, l: Lang) -> &'static str {
@@ -700,6 +724,25 @@ pub fn decide(
             Ok(S::Dicabut)
         }
     }
+}
+
+/// The steps offered to this actor now, by code: those the rules allow, and those refused only
+/// for a requirement the form then explains (no session yet, a party not summoned enough, no
+/// bipartite proof, no company from the register, an incomplete complaint).
+pub fn offered_steps(facts: &Facts, who: Standing, limits: Limits, today: NaiveDate) -> Vec<&'static str> {
+    const EXPLAINED: [&str; 5] =
+        ["no_session", "party_not_summoned", "no_bipartite_proof", "company_unverified", "incomplete"];
+    KINDS
+        .iter()
+        .filter(|a| !a.is_automatic())
+        .filter(|a| {
+            a.variants().into_iter().any(|v| match decide(facts, v, who, limits, today) {
+                Ok(_) => true,
+                Err(r) => !r.forbidden && EXPLAINED.contains(&r.code),
+            })
+        })
+        .map(|a| a.code())
+        .collect()
 }
 
 /// A statutory clock of a case: the rule (in `deadlines.toml`), the day it starts, and extra
@@ -988,32 +1031,15 @@ mod tests {
     fn final_statuses_allow_nothing_but_the_pb_deed() {
         let today = d("2026-03-02");
         let who = [FILER, PETUGAS, MEDIATOR, Standing { role: Role::Pimpinan, ..PETUGAS }, Standing::SYSTEM];
-        let actions = [
-            Action::Submit,
-            Action::Register,
-            Action::Return,
-            Action::Refer,
-            Action::ForumAnswer(Side::Pekerja, Forum::Mediasi),
-            Action::ForumTimeout,
-            Action::Assign,
-            Action::Reassign,
-            Action::Clarification,
-            Action::Session,
-            Action::Summons(Side::Pekerja),
-            Action::IssueAnjuran,
-            Action::AnjuranAnswer(Side::Pekerja, true),
-            Action::AnjuranDeemedRejected(Side::Pekerja),
-            Action::SignPb,
-            Action::ExternalOutcome,
-            Action::Withdraw,
-        ];
+        let actions: Vec<Action> =
+            KINDS.iter().filter(|a| **a != Action::RecordPbDeed).flat_map(|a| a.variants()).collect();
         for status in Status::ALL.into_iter().filter(|s| s.is_final()) {
             let mut f = facts(status, DisputeType::Kepentingan);
             f.sessions = 1;
             f.attended = [true, true];
             f.forum_due = Some(d("2026-01-01"));
             f.anjuran_reply_due = Some(d("2026-01-01"));
-            for a in actions {
+            for a in actions.iter().copied() {
                 for w in who {
                     assert!(decide(&f, a, w, LIMITS, today).is_err(), "{status:?} {a:?} {w:?}");
                 }

@@ -878,7 +878,7 @@ fn answer_of(raw: &Option<String>) -> Option<bool> {
     raw.as_deref().map(|a| a == "terima")
 }
 
-fn facts(conn: &mut DbConn, ctx: &Ctx, case: &CaseRow) -> Result<Facts, Error> {
+fn facts(conn: &mut DbConn, ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Result<Facts, Error> {
     let sessions = model::sessions(conn, &case.id)?;
     let summons = model::summons(conn, &case.id)?;
     let count = |side: Side| summons.iter().filter(|s| s.side == side.as_str()).count();
@@ -896,24 +896,20 @@ fn facts(conn: &mut DbConn, ctx: &Ctx, case: &CaseRow) -> Result<Facts, Error> {
             case.forum_worker.as_deref().and_then(Forum::parse),
             case.forum_company.as_deref().and_then(Forum::parse),
         ],
-        delegated_on: case.delegated_on,
         sessions: sessions.len(),
         attended: [sessions.iter().any(|s| s.worker_present), sessions.iter().any(|s| s.company_present)],
         summons: [count(Side::Pekerja), count(Side::Pengusaha)],
         anjuran_answers: [answer_of(&case.anjuran_worker), answer_of(&case.anjuran_company)],
-        clarification: case.clarification_started_on.is_some(),
         forum_due: None,
         anjuran_reply_due: None,
-        pb_signed: case.pb_signed_on.is_some(),
     };
-    if let Some(registered) = case.registered_on {
-        f.forum_due = Some(
-            ctx.calendar.compute(registered, ctx.rule("pilihan_forum")?.days, ctx.rule("pilihan_forum")?.direction).due,
-        );
-    }
-    if let Some(received) = case.anjuran_received_on {
-        let r = ctx.rule("jawaban_anjuran")?;
-        f.anjuran_reply_due = Some(ctx.calendar.compute(received, r.days, r.direction).due);
+    // The clocks that end in an automatic step are the case's running deadlines of those rules.
+    for d in deadlines(ctx, case, today)? {
+        match d.rule.code.as_str() {
+            "pilihan_forum" => f.forum_due = Some(d.computation.due),
+            "jawaban_anjuran" => f.anjuran_reply_due = Some(d.computation.due),
+            _ => {}
+        }
     }
     Ok(f)
 }
@@ -944,7 +940,7 @@ fn run_clocks_in_tx(
         request_id: None,
     };
     loop {
-        let f = facts(conn, ctx, &case)?;
+        let f = facts(conn, ctx, &case, today)?;
         let action = match f.status {
             Some(Status::PenawaranForum) => Action::ForumTimeout,
             Some(Status::Anjuran) => match Side::ALL.into_iter().find(|s| f.anjuran_answer(*s).is_none()) {
@@ -992,7 +988,7 @@ fn run_clocks_in_tx(
             _ => String::new(),
         };
         write_history(conn, &system, &case, action, &from, effective, Some(note.clone()), now, true)?;
-        record(conn, &AuditEntry::system(&case.office_id, audit_action(action), "case", &case.id, note), now)?;
+        record(conn, &AuditEntry::system(&case.office_id, action.audit_code(), "case", &case.id, note), now)?;
         notify_parties(conn, ctx, &case, &from, action, now)?;
     }
 }
@@ -1026,7 +1022,7 @@ pub fn sweep_clocks(
     now: NaiveDateTime,
 ) -> Result<usize, Error> {
     let mut changed = 0;
-    for (id, _) in model::awaiting_clock(conn)? {
+    for id in model::awaiting_clock(conn)? {
         if let Some(case) = model::find_any(conn, &id)? {
             let before = case.status.clone();
             if run_clocks(conn, settings, case, today, now)?.status != before {
@@ -1035,29 +1031,6 @@ pub fn sweep_clocks(
         }
     }
     Ok(changed)
-}
-
-fn audit_action(action: Action) -> &'static str {
-    match action {
-        Action::Submit => "case.submit",
-        Action::Register => "case.register",
-        Action::Return => "case.return",
-        Action::Refer => "case.refer",
-        Action::ForumAnswer(..) => "case.forum_answer",
-        Action::ForumTimeout => "case.forum_timeout",
-        Action::Assign => "case.assign",
-        Action::Reassign => "case.reassign",
-        Action::Clarification => "case.clarification",
-        Action::Session => "case.session",
-        Action::Summons(_) => "case.summons",
-        Action::IssueAnjuran => "case.anjuran",
-        Action::AnjuranAnswer(..) => "case.anjuran_answer",
-        Action::AnjuranDeemedRejected(_) => "case.anjuran_deemed_rejected",
-        Action::SignPb => "case.perjanjian_bersama",
-        Action::RecordPbDeed => "case.pb_deed",
-        Action::ExternalOutcome => "case.external_outcome",
-        Action::Withdraw => "case.withdraw",
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1133,7 +1106,7 @@ fn step_in_tx(
         case.company_id = Some(company.id.clone());
         case.company_name = company.name.clone();
     }
-    let f = facts(conn, ctx, &case)?;
+    let f = facts(conn, ctx, &case, today)?;
     let to = rules::decide(&f, action, who, ctx.limits(), today).map_err(refusal)?;
     let from = case.status.clone();
     let mut effective_on = today;
@@ -1356,7 +1329,7 @@ fn step_in_tx(
         conn,
         &AuditEntry::by(
             actor,
-            audit_action(action),
+            action.audit_code(),
             "case",
             &case.id,
             format!(
@@ -1552,25 +1525,6 @@ pub struct CaseDetail {
     pub show_personal_data: bool,
 }
 
-const ALL_STEP_ACTIONS: [Action; 16] = [
-    Action::Submit,
-    Action::Register,
-    Action::Return,
-    Action::Refer,
-    Action::ForumAnswer(Side::Pekerja, Forum::Mediasi),
-    Action::Assign,
-    Action::Reassign,
-    Action::Clarification,
-    Action::Session,
-    Action::Summons(Side::Pekerja),
-    Action::IssueAnjuran,
-    Action::AnjuranAnswer(Side::Pekerja, true),
-    Action::SignPb,
-    Action::RecordPbDeed,
-    Action::ExternalOutcome,
-    Action::Withdraw,
-];
-
 /// The case as the actor may see it, with its clocks applied first.
 pub fn detail(
     conn: &mut DbConn,
@@ -1585,38 +1539,8 @@ pub fn detail(
     let case = run_clocks(conn, settings, case, today, now)?;
     let ctx = Ctx::load(conn, settings, &case.office_id)?;
     let who = standing(conn, actor, &case)?;
-    let f = facts(conn, &ctx, &case)?;
-    let mut allowed: Vec<&'static str> = Vec::new();
-    for a in ALL_STEP_ACTIONS {
-        // Actions with a side are offered when either side may still act.
-        let variants: Vec<Action> = match a {
-            Action::ForumAnswer(..) => {
-                Side::ALL.iter().flat_map(|s| Forum::ALL.iter().map(move |fo| Action::ForumAnswer(*s, *fo))).collect()
-            }
-            Action::AnjuranAnswer(..) => Side::ALL.iter().map(|s| Action::AnjuranAnswer(*s, true)).collect(),
-            Action::Summons(..) => Side::ALL.iter().map(|s| Action::Summons(*s)).collect(),
-            a => vec![a],
-        };
-        let ok = variants.into_iter().any(|v| match rules::decide(&f, v, who, ctx.limits(), today) {
-            Ok(_) => true,
-            // The anjuran and registration are offered even when a requirement is missing:
-            // the form then explains what is missing.
-            Err(r) => {
-                !r.forbidden
-                    && matches!(
-                        r.code,
-                        "no_session"
-                            | "party_not_summoned"
-                            | "no_bipartite_proof"
-                            | "company_unverified"
-                            | "incomplete"
-                    )
-            }
-        });
-        if ok {
-            allowed.push(a.code());
-        }
-    }
+    let f = facts(conn, &ctx, &case, today)?;
+    let allowed = rules::offered_steps(&f, who, ctx.limits(), today);
     let documents = crate::documents::model::for_owners(conn, DOCUMENT_KIND, std::slice::from_ref(&case.id))?;
     let mediator_name = match &case.mediator_id {
         Some(m) => crate::accounts::model::find_user(conn, m).optional()?.map(|u| u.full_name),
