@@ -134,6 +134,13 @@ impl Error {
     }
 }
 
+/// A problem with what the user typed: nothing was changed.
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Self {
+        Error::Invalid(p)
+    }
+}
+
 impl From<diesel::result::Error> for Error {
     fn from(e: diesel::result::Error) -> Self {
         match e {

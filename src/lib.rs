@@ -16,6 +16,7 @@ pub mod error;
 pub mod home;
 pub mod http;
 pub mod identity;
+pub mod input;
 pub mod notices;
 pub mod notifications;
 pub mod offices;

@@ -227,9 +227,9 @@ pub fn case_out(detail: &CaseDetail) -> CaseOut {
             .iter()
             .map(|w| WorkerOut {
                 full_name: w.full_name.clone(),
-                nik: w.nik.as_ref().map(|n| if detail.show_personal_data { n.clone() } else { service::mask_nik(n) }),
-                phone: w.phone.clone().filter(|_| detail.show_personal_data),
-                email: w.email.clone().filter(|_| detail.show_personal_data),
+                nik: w.nik.clone(),
+                phone: w.phone.clone(),
+                email: w.email.clone(),
                 job_title: w.job_title.clone(),
                 started_on: d(w.started_on),
                 monthly_wage: w.monthly_wage.map(|s| s / 100),

@@ -309,10 +309,7 @@ pub fn update(conn: &mut DbConn, row: &CaseRow) -> QueryResult<usize> {
 
 /// Cases whose clocks may have run out with an automatic step: Harmoni checks them.
 pub fn awaiting_clock(conn: &mut DbConn) -> QueryResult<Vec<String>> {
-    cases::table
-        .filter(cases::status.eq_any(["penawaran_forum", "anjuran"]))
-        .select(cases::id)
-        .load(conn)
+    cases::table.filter(cases::status.eq_any(["penawaran_forum", "anjuran"])).select(cases::id).load(conn)
 }
 
 pub fn workers(conn: &mut DbConn, case_id: &str) -> QueryResult<Vec<WorkerRow>> {

@@ -25,6 +25,7 @@ use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::documents::service::{self as documents, Owner, Stored};
 use crate::error::{Bilingual, Error, Problem};
+use crate::input::{optional_text, past_date, text};
 use crate::notifications::service::{notify, Notification, Recipient};
 
 /// The `owner_kind` of every document of a case (evidence, minutes, anjuran, PB).
@@ -52,84 +53,11 @@ fn problem(code: &'static str, field: &'static str, id: impl Into<String>, en: i
     Error::Invalid(Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) })
 }
 
-fn text(raw: &str, field: &'static str, min: usize, max: usize) -> Result<String, Error> {
-    let v = raw.replace("\r\n", "\n").trim().to_string();
-    let n = v.chars().count();
-    if n < min || n > max || v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(if min == 0 {
-            problem(
-                "invalid_text",
-                field,
-                format!("Paling banyak {max} karakter."),
-                format!("At most {max} characters."),
-            )
-        } else {
-            problem(
-                "required",
-                field,
-                format!("Wajib diisi, {min} sampai {max} karakter."),
-                format!("Required, {min} to {max} characters."),
-            )
-        });
-    }
-    Ok(v)
-}
-
-fn optional(raw: &str, field: &'static str, max: usize) -> Result<Option<String>, Error> {
-    let v = text(raw, field, 0, max)?;
-    Ok((!v.is_empty()).then_some(v))
-}
-
-fn date_not_future(raw: &str, field: &'static str, today: NaiveDate) -> Result<NaiveDate, Error> {
-    let d = parse_date(raw.trim(), field)?;
-    if d > today {
-        return Err(problem(
-            "date_in_future",
-            field,
-            "Tanggal tidak boleh setelah hari ini.",
-            "The date cannot be after today.",
-        ));
-    }
-    Ok(d)
-}
-
 fn date_or_today(raw: &str, field: &'static str, today: NaiveDate) -> Result<NaiveDate, Error> {
     if raw.trim().is_empty() {
         Ok(today)
     } else {
-        date_not_future(raw, field, today)
-    }
-}
-
-/// A NIK (DOMAIN.md section 11): 16 digits, a real birth date (day + 40 for women), serial not 0000.
-pub fn parse_nik(raw: &str) -> Result<String, Error> {
-    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
-    let bad = || {
-        problem(
-            "invalid_nik",
-            "nik",
-            "NIK harus 16 angka: kode wilayah (6), tanggal lahir DDMMYY (tanggal + 40 untuk perempuan), dan nomor urut bukan 0000.",
-            "A NIK is 16 digits: region code (6), birth date DDMMYY (day + 40 for women), and a serial other than 0000.",
-        )
-    };
-    if digits.len() != 16 || !digits.chars().all(|c| c.is_ascii_digit()) || &digits[12..] == "0000" {
-        return Err(bad());
-    }
-    let day: u32 = digits[6..8].parse().map_err(|_| bad())?;
-    let month: u32 = digits[8..10].parse().map_err(|_| bad())?;
-    let year: i32 = digits[10..12].parse().map_err(|_| bad())?;
-    let day = if day > 40 { day - 40 } else { day };
-    // The century is not in the NIK; 2000 is a leap year like any year divisible by 4 here.
-    NaiveDate::from_ymd_opt(2000 + year, month, day).ok_or_else(bad)?;
-    Ok(digits)
-}
-
-/// `3275********0001`: enough to tell two workers apart, not enough to misuse.
-pub fn mask_nik(nik: &str) -> String {
-    if nik.len() == 16 {
-        format!("{}********{}", &nik[..4], &nik[12..])
-    } else {
-        "****".into()
+        past_date(raw, field, today)
     }
 }
 
@@ -230,7 +158,7 @@ fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Resu
                 full_name: text(&w.full_name, "full_name", 2, 200)?,
                 nik: match w.nik.trim() {
                     "" => None,
-                    raw => Some(parse_nik(raw)?),
+                    raw => Some(crate::identity::Nik::parse(raw).map_err(Error::Invalid)?.as_str().to_string()),
                 },
                 phone: match w.phone.trim() {
                     "" => None,
@@ -240,10 +168,10 @@ fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Resu
                     "" => None,
                     raw => Some(crate::accounts::rules::normalize_email(raw).map_err(Error::Invalid)?),
                 },
-                job_title: optional(&w.job_title, "job_title", 200)?,
+                job_title: optional_text(&w.job_title, "job_title", 200)?,
                 started_on: match w.started_on.trim() {
                     "" => None,
-                    raw => Some(date_not_future(raw, "started_on", today)?),
+                    raw => Some(past_date(raw, "started_on", today)?),
                 },
                 monthly_wage: wage,
                 user_id: None,
@@ -291,7 +219,7 @@ pub fn file(
     }
     let chronology = text(&input.chronology, "chronology", 0, 20_000)?;
     let demands = text(&input.demands, "demands", 0, 10_000)?;
-    let union_name = optional(&input.union_name, "union_name", 200)?;
+    let union_name = optional_text(&input.union_name, "union_name", 200)?;
     let (contact_name, contact_phone, contact_email) = if walk_in {
         (
             Some(text(&input.contact_name, "contact_name", 2, 200)?),
@@ -551,7 +479,7 @@ pub fn add_bipartite(
             ))
         }
     };
-    let held_on = date_not_future(&input.held_on, "held_on", today)?;
+    let held_on = past_date(&input.held_on, "held_on", today)?;
     let summary = text(&input.summary, "summary", 3, 5_000)?;
     write_tx(conn, |conn| {
         let case = model::find(conn, &scope, id)?.ok_or(Error::NotFound)?;
@@ -716,7 +644,7 @@ impl StepInput {
             "submit" => Step::Submit,
             "register" => Step::Register {
                 company_id: (!self.company_id.trim().is_empty()).then(|| self.company_id.trim().to_string()),
-                note: optional(&self.note, "note", 5_000)?,
+                note: optional_text(&self.note, "note", 5_000)?,
             },
             "return" => Step::Return { reasons: text(&self.note, "note", 10, 5_000)? },
             "refer" => Step::Refer {
@@ -732,7 +660,7 @@ impl StepInput {
                         "Choose the forum: mediasi, konsiliasi or arbitrase.",
                     )
                 })?;
-                let person = optional(&self.person, "person", 200)?;
+                let person = optional_text(&self.person, "person", 200)?;
                 if forum != Forum::Mediasi && person.is_none() {
                     return Err(problem(
                         "person_required",
@@ -777,7 +705,7 @@ impl StepInput {
                 let issued_on = date()?;
                 let received_on = match self.second_date.trim() {
                     "" => issued_on,
-                    raw => date_not_future(raw, "second_date", today)?,
+                    raw => past_date(raw, "second_date", today)?,
                 };
                 if received_on < issued_on {
                     return Err(problem(
@@ -1508,6 +1436,18 @@ pub fn deadlines(ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Result<Vec<Case
     Ok(out)
 }
 
+/// The workers as this actor may see them: the company side gets the NIK masked and no contact
+/// details, whatever page or API shows them.
+fn visible_workers(workers: Vec<WorkerRow>, actor: &Actor) -> Vec<WorkerRow> {
+    if sees_personal_data(actor) {
+        return workers;
+    }
+    workers
+        .into_iter()
+        .map(|w| WorkerRow { nik: w.nik.as_deref().map(crate::identity::mask), phone: None, email: None, ..w })
+        .collect()
+}
+
 /// Everything the case page shows.
 pub struct CaseDetail {
     pub case: CaseRow,
@@ -1522,7 +1462,6 @@ pub struct CaseDetail {
     pub mediator_name: Option<String>,
     /// The steps this actor may take now (decided by the rules).
     pub allowed: Vec<&'static str>,
-    pub show_personal_data: bool,
 }
 
 /// The case as the actor may see it, with its clocks applied first.
@@ -1547,7 +1486,7 @@ pub fn detail(
         None => None,
     };
     Ok(CaseDetail {
-        workers: model::workers(conn, &case.id)?,
+        workers: visible_workers(model::workers(conn, &case.id)?, actor),
         bipartite: model::bipartite(conn, &case.id)?,
         history: model::history(conn, &case.id)?,
         sessions: model::sessions(conn, &case.id)?,
@@ -1557,7 +1496,6 @@ pub fn detail(
         deadlines: deadlines(&ctx, &case, today)?,
         mediator_name,
         allowed,
-        show_personal_data: sees_personal_data(actor),
         case,
     })
 }

@@ -593,13 +593,8 @@ fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors,
             .workers
             .iter()
             .map(|w| {
-                let nik = w
-                    .nik
-                    .as_ref()
-                    .map(|n| if d.show_personal_data { n.clone() } else { service::mask_nik(n) })
-                    .unwrap_or_else(|| "—".into());
-                let contact = if d.show_personal_data { w.phone.clone().unwrap_or_default() } else { String::new() };
-                [w.full_name.clone(), nik, w.job_title.clone().unwrap_or_default(), contact]
+                let nik = w.nik.clone().unwrap_or_else(|| "—".into());
+                [w.full_name.clone(), nik, w.job_title.clone().unwrap_or_default(), w.phone.clone().unwrap_or_default()]
             })
             .collect(),
         evidence: d

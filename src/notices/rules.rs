@@ -1,6 +1,7 @@
 //! Notice and PHK report rules without IO: kinds, content checks, the protected sectors, the
 //! status of a notice, receipt numbers, local (WIB) times, PHK reasons and worker lines.
 
+use crate::input::words;
 use std::borrow::Cow;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -109,10 +110,6 @@ impl Kind {
 pub struct Signatory {
     pub name: String,
     pub position: String,
-}
-
-fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Reads the signatories, one per line: "name; position". An empty list is allowed (and

@@ -243,9 +243,9 @@ pub fn create_notice(
         ));
     }
     let signatories = rules::parse_signatories(&input.signatories).map_err(invalid)?;
-    let place = crate::tripartit::rules::line(&input.place, "place", 0, 300).map_err(invalid)?;
-    let reasons = crate::tripartit::rules::text(&input.reasons, "reasons", 0, 10_000).map_err(invalid)?;
-    let giver = crate::tripartit::rules::line(&input.giver_name, "giver_name", 0, 200).map_err(invalid)?;
+    let place = crate::input::line(&input.place, "place", 0, 300).map_err(invalid)?;
+    let reasons = crate::input::text(&input.reasons, "reasons", 0, 10_000).map_err(invalid)?;
+    let giver = crate::input::line(&input.giver_name, "giver_name", 0, 200).map_err(invalid)?;
     let missing = rules::missing_content(kind, &signatories, &place, &reasons, starts_at, ends_at);
     let rule = rule_of(settings, kind.rule())?.clone();
     write_tx(conn, |conn| {
@@ -597,8 +597,8 @@ pub fn add_facilitation(
     now: NaiveDateTime,
 ) -> Result<FacilitationRow, Error> {
     actor.require(&RECORDERS)?;
-    let attendees = crate::tripartit::rules::text(&input.attendees, "attendees", 3, 5_000).map_err(invalid)?;
-    let notes = crate::tripartit::rules::text(&input.notes, "notes", 0, 50_000).map_err(invalid)?;
+    let attendees = crate::input::text(&input.attendees, "attendees", 3, 5_000).map_err(invalid)?;
+    let notes = crate::input::text(&input.notes, "notes", 0, 50_000).map_err(invalid)?;
     write_tx(conn, |conn| {
         let (notice, company) = office_notice(conn, actor, id)?;
         if notice.outcome.is_some() {
@@ -701,7 +701,7 @@ pub fn record_outcome(
         )
     })?;
     let min = if outcome == Outcome::Pb { 0 } else { 3 };
-    let note = crate::tripartit::rules::text(&input.note, "note", min, 10_000).map_err(|_| {
+    let note = crate::input::text(&input.note, "note", min, 10_000).map_err(|_| {
         Error::invalid(
             "note_required",
             "note",
@@ -846,7 +846,7 @@ pub fn create_report(
         )
     })?;
     let min = if reason == PhkReason::Lainnya { 3 } else { 0 };
-    let reason_text = crate::tripartit::rules::text(&input.reason_text, "reason_text", min, 5_000).map_err(invalid)?;
+    let reason_text = crate::input::text(&input.reason_text, "reason_text", min, 5_000).map_err(invalid)?;
     if input.workers.is_empty() || input.workers.len() > 1000 {
         return Err(Error::invalid(
             "workers_required",

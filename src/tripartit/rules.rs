@@ -1,6 +1,7 @@
 //! LKS Tripartit rules without IO: the membership of a term (PP 8/2005 as amended by PP 46/2008),
 //! the term's end, when the next meeting is due, and the life of a recommendation.
 
+use crate::input::words;
 use std::borrow::Cow;
 
 use chrono::{Months, NaiveDate};
@@ -94,10 +95,6 @@ pub struct MemberLine {
 }
 
 const MAX_MEMBERS: usize = 300;
-
-fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// Reads the member list, one member per line: "nama; unsur; organisasi; jabatan".
 pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
@@ -233,19 +230,6 @@ pub fn term_end(starts_on: NaiveDate, given: Option<NaiveDate>, term_years: u32)
     Ok(ends_on)
 }
 
-/// A date of something that already happened (a term's start, a meeting, a status change).
-pub fn not_in_future(d: NaiveDate, today: NaiveDate, field: &'static str) -> Result<NaiveDate, Problem> {
-    if d > today {
-        return Err(problem(
-            "date_in_future",
-            field,
-            "Tanggal tidak boleh di masa depan.",
-            "The date cannot be in the future.",
-        ));
-    }
-    Ok(d)
-}
-
 /// The day the next meeting is due: `interval_months` after the last meeting of the term, or
 /// after the term began when it has not met yet.
 pub fn next_meeting_due(term_starts_on: NaiveDate, last_meeting: Option<NaiveDate>, interval_months: u32) -> NaiveDate {
@@ -360,44 +344,6 @@ pub fn transition(from: RecStatus, to: RecStatus) -> Result<(), Problem> {
     })
 }
 
-/// A one-line text (a decree number, an agenda, a subject) with spaces tidied.
-pub fn line(raw: &str, field: &'static str, min: usize, max: usize) -> Result<String, Problem> {
-    let v = words(raw);
-    let n = v.chars().count();
-    if n < min || n > max || v.chars().any(char::is_control) {
-        return Err(problem(
-            "invalid_text",
-            field,
-            format!("Isian wajib diisi, {min} sampai {max} karakter."),
-            format!("This field is required, {min} to {max} characters."),
-        ));
-    }
-    Ok(v)
-}
-
-/// A text of several lines (minutes, a recommendation, follow-up notes); `min` 0 allows empty.
-pub fn text(raw: &str, field: &'static str, min: usize, max: usize) -> Result<String, Problem> {
-    let v = raw.replace("\r\n", "\n").trim().to_string();
-    let n = v.chars().count();
-    if n < min || n > max || v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(problem(
-            "invalid_text",
-            field,
-            if min == 0 {
-                format!("Teks paling banyak {max} karakter.")
-            } else {
-                format!("Isian wajib diisi, {min} sampai {max} karakter.")
-            },
-            if min == 0 {
-                format!("At most {max} characters.")
-            } else {
-                format!("This field is required, {min} to {max} characters.")
-            },
-        ));
-    }
-    Ok(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,9 +444,6 @@ mod tests {
         assert_eq!(term_end(d(2024, 2, 29), None, 3), Ok(d(2027, 2, 28)), "a leap day ends on the 28th");
         assert_eq!(term_end(d(2024, 3, 1), Some(d(2026, 12, 31)), 3), Ok(d(2026, 12, 31)));
         assert_eq!(term_end(d(2024, 3, 1), Some(d(2024, 3, 1)), 3).expect_err("empty term").field, Some("ends_on"));
-        let today = d(2026, 3, 2);
-        assert_eq!(not_in_future(today, today, "held_on"), Ok(today));
-        assert_eq!(not_in_future(d(2026, 3, 3), today, "held_on").expect_err("future").code, "date_in_future");
     }
 
     #[test]
@@ -534,17 +477,5 @@ mod tests {
         for s in RecStatus::ALL {
             assert_eq!(RecStatus::parse(s.as_str()), Some(s));
         }
-    }
-
-    #[test]
-    fn texts_are_tidied_and_bounded() {
-        assert_eq!(
-            line("  560/Kep.12 -  Disnaker/2024 ", "decree_number", 3, 100),
-            Ok("560/Kep.12 - Disnaker/2024".into())
-        );
-        assert_eq!(line("x", "agenda", 3, 100).expect_err("short").field, Some("agenda"));
-        assert_eq!(text("Baris 1\r\nBaris 2\n", "minutes_summary", 0, 100), Ok("Baris 1\nBaris 2".into()));
-        assert_eq!(text("", "minutes_summary", 0, 100), Ok(String::new()));
-        assert!(text("a\u{7}b", "minutes_summary", 0, 100).is_err());
     }
 }

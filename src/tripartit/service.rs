@@ -35,11 +35,6 @@ fn invalid(p: Problem) -> Error {
     Error::Invalid(p)
 }
 
-/// A past (or today's) date typed on a form.
-fn past_date(raw: &str, field: &'static str, today: NaiveDate) -> Result<NaiveDate, Error> {
-    rules::not_in_future(parse_date(raw, field)?, today, field).map_err(invalid)
-}
-
 /// A term as typed: the SK Wali Kota, its dates, and the members one per line.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct TermInput {
@@ -64,8 +59,8 @@ pub fn create_term(
     now: NaiveDateTime,
 ) -> Result<(TermRow, Vec<MemberRow>), Error> {
     actor.require(&MANAGERS)?;
-    let decree_number = rules::line(&input.decree_number, "decree_number", 3, 100).map_err(invalid)?;
-    let starts_on = past_date(&input.starts_on, "starts_on", today)?;
+    let decree_number = crate::input::line(&input.decree_number, "decree_number", 3, 100).map_err(invalid)?;
+    let starts_on = crate::input::past_date(&input.starts_on, "starts_on", today)?;
     let given_end = match input.ends_on.trim() {
         "" => None,
         raw => Some(parse_date(raw, "ends_on")?),
@@ -273,9 +268,9 @@ pub fn create_meeting(
     now: NaiveDateTime,
 ) -> Result<MeetingRow, Error> {
     actor.require(&MANAGERS)?;
-    let held_on = past_date(&input.held_on, "held_on", today)?;
-    let agenda = rules::line(&input.agenda, "agenda", 3, 1000).map_err(invalid)?;
-    let minutes = rules::text(&input.minutes_summary, "minutes_summary", 0, 50_000).map_err(invalid)?;
+    let held_on = crate::input::past_date(&input.held_on, "held_on", today)?;
+    let agenda = crate::input::line(&input.agenda, "agenda", 3, 1000).map_err(invalid)?;
+    let minutes = crate::input::text(&input.minutes_summary, "minutes_summary", 0, 50_000).map_err(invalid)?;
     write_tx(conn, |conn| {
         let term = model::term_on(conn, &actor.office_id, held_on)?.ok_or_else(|| {
             Error::invalid(
@@ -428,11 +423,11 @@ pub fn add_recommendation(
     now: NaiveDateTime,
 ) -> Result<RecommendationRow, Error> {
     actor.require(&MANAGERS)?;
-    let subject = rules::line(&input.subject, "subject", 3, 200).map_err(invalid)?;
-    let text = rules::text(&input.text, "text", 3, 10_000).map_err(invalid)?;
+    let subject = crate::input::line(&input.subject, "subject", 3, 200).map_err(invalid)?;
+    let text = crate::input::text(&input.text, "text", 3, 10_000).map_err(invalid)?;
     let addressed_to = match input.addressed_to.trim() {
         "" => DEFAULT_ADDRESSEE.to_string(),
-        raw => rules::line(raw, "addressed_to", 3, 200).map_err(invalid)?,
+        raw => crate::input::line(raw, "addressed_to", 3, 200).map_err(invalid)?,
     };
     write_tx(conn, |conn| {
         let meeting = model::find_meeting(conn, &actor.office_id, meeting_id)?.ok_or(Error::NotFound)?;
@@ -521,9 +516,9 @@ pub fn change_status(
     })?;
     let status_on = match input.status_on.trim() {
         "" => today,
-        raw => past_date(raw, "status_on", today)?,
+        raw => crate::input::past_date(raw, "status_on", today)?,
     };
-    let note = rules::text(&input.follow_up, "follow_up", 3, 5_000).map_err(|_| {
+    let note = crate::input::text(&input.follow_up, "follow_up", 3, 5_000).map_err(|_| {
         Error::invalid(
             "follow_up_required",
             "follow_up",
