@@ -105,6 +105,35 @@ pub fn text_field(field: &Field, errors: &FormErrors) -> Markup {
     }
 }
 
+/// The value typed into a field, from a form's (name, value) pairs; empty when absent.
+pub fn value_of<'a>(values: &'a [(String, String)], key: &str) -> &'a str {
+    values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+/// A labelled text area with an optional hint and its error, described for screen readers.
+pub fn textarea_field(name: &str, label: &str, hint: &str, value: &str, rows: u32, errors: &FormErrors) -> Markup {
+    let error = errors.for_field(name);
+    let described: Vec<String> = [(!hint.is_empty()).then(|| format!("h-{name}")), error.map(|_| format!("e-{name}"))]
+        .into_iter()
+        .flatten()
+        .collect();
+    html! {
+        div class={ "field" @if error.is_some() { " has-error" } } {
+            label for={ "f-" (name) } { (label) }
+            @if !hint.is_empty() { p.hint id={ "h-" (name) } { (hint) } }
+            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
+            textarea id={ "f-" (name) } name=(name) rows=(rows)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
+        }
+    }
+}
+
+/// Text of several lines shown as paragraphs (blank lines dropped).
+pub fn paragraphs(text: &str) -> Markup {
+    html! { @for p in text.lines().filter(|l| !l.trim().is_empty()) { p { (p) } } }
+}
+
 /// A labelled select; `options` are (value, label).
 pub fn select_field(
     name: &str,

@@ -4,32 +4,10 @@
 use maud::{html, Markup};
 
 use crate::components::{
-    badge, csrf_input, deadline_badge, error_summary, pager, select_field, text_field, DeadlineState, Field,
-    FormErrors, Tone,
+    badge, csrf_input, deadline_badge, error_summary, pager, paragraphs, select_field, text_field, textarea_field,
+    value_of, DeadlineState, Field, FormErrors, Tone,
 };
 use crate::{page, Lang, PageCtx};
-
-fn get<'a>(values: &'a [(String, String)], key: &str) -> &'a str {
-    values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-fn textarea(name: &str, label: &str, hint: &str, value: &str, errors: &FormErrors) -> Markup {
-    let error = errors.for_field(name);
-    let described: Vec<String> = [(!hint.is_empty()).then(|| format!("h-{name}")), error.map(|_| format!("e-{name}"))]
-        .into_iter()
-        .flatten()
-        .collect();
-    html! {
-        div class={ "field" @if error.is_some() { " has-error" } } {
-            label for={ "f-" (name) } { (label) }
-            @if !hint.is_empty() { p.hint id={ "h-" (name) } { (hint) } }
-            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
-            textarea id={ "f-" (name) } name=(name) rows="5"
-                aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
-        }
-    }
-}
 
 fn checkbox(name: &str, label: &str, checked: bool) -> Markup {
     html! {
@@ -170,7 +148,7 @@ pub struct ComplaintFormView {
 
 pub fn complaint_form_page(p: &PageCtx, v: &ComplaintFormView) -> Markup {
     let l = p.lang;
-    let val = |k: &str| get(&v.values, k).to_string();
+    let val = |k: &str| value_of(&v.values, k).to_string();
     let title = if v.walk_in {
         l.t("Pengaduan langsung (loket)", "Walk-in complaint")
     } else {
@@ -220,9 +198,9 @@ pub fn complaint_form_page(p: &PageCtx, v: &ComplaintFormView) -> Markup {
                     (text_field(&Field::new("job_title", l.t("Jabatan", "Position")).value(&val("job_title")), &v.errors))
                     (text_field(&Field::new("started_on", l.t("Mulai bekerja", "Started work")).kind("date").value(&val("started_on")), &v.errors))
                     (text_field(&Field::new("monthly_wage", l.t("Upah per bulan (Rp)", "Monthly wage (Rp)")).value(&val("monthly_wage")).kind("text"), &v.errors))
-                    (textarea("more_workers", l.t("Pekerja lain (pengaduan kelompok)", "Other workers (group complaint)"),
+                    (textarea_field("more_workers", l.t("Pekerja lain (pengaduan kelompok)", "Other workers (group complaint)"),
                         l.t("Satu pekerja per baris: nama; NIK; nomor HP; jabatan.", "One worker per line: name; NIK; mobile; position."),
-                        &val("more_workers"), &v.errors))
+                        &val("more_workers"), 5, &v.errors))
                 }
                 @if v.walk_in {
                     fieldset {
@@ -237,8 +215,8 @@ pub fn complaint_form_page(p: &PageCtx, v: &ComplaintFormView) -> Markup {
                 }
                 fieldset {
                     legend { (l.t("Pokok perselisihan", "The dispute")) }
-                    (textarea("chronology", l.t("Kronologi", "Chronology"), l.t("Apa yang terjadi, kapan, dan siapa yang terlibat.", "What happened, when, and who was involved."), &val("chronology"), &v.errors))
-                    (textarea("demands", l.t("Tuntutan", "Demands"), l.t("Apa yang Anda minta.", "What you ask for."), &val("demands"), &v.errors))
+                    (textarea_field("chronology", l.t("Kronologi", "Chronology"), l.t("Apa yang terjadi, kapan, dan siapa yang terlibat.", "What happened, when, and who was involved."), &val("chronology"), 5, &v.errors))
+                    (textarea_field("demands", l.t("Tuntutan", "Demands"), l.t("Apa yang Anda minta.", "What you ask for."), &val("demands"), 5, &v.errors))
                 }
                 div.actions {
                     button type="submit" name="submit" value="false" { (l.t("Simpan draf", "Save draft")) } " "
@@ -320,7 +298,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                                     @match f {
                                         StepField::Text { name, label } => (text_field(&Field::new(name, label), &FormErrors::default())),
                                         StepField::Date { name, label, value } => (text_field(&Field::new(name, label).kind("date").value(value), &FormErrors::default())),
-                                        StepField::Area { name, label } => (textarea(name, label, "", "", &FormErrors::default())),
+                                        StepField::Area { name, label } => (textarea_field(name, label, "", "", 5, &FormErrors::default())),
                                         StepField::Select { name, label, options } => (select_field(name, label, options, "", &FormErrors::default())),
                                         StepField::Check { name, label } => (checkbox(name, label, false)),
                                     }
@@ -353,7 +331,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                             ("undangan_ditolak".to_string(), l.t("Undangan bipartit yang ditolak/tidak dihadiri", "Bipartite invitation refused").to_string()),
                         ], "", &FormErrors::default()))
                         (text_field(&Field::new("held_on", l.t("Tanggal", "Date")).kind("date"), &FormErrors::default()))
-                        (textarea("summary", l.t("Ringkasan", "Summary"), "", "", &FormErrors::default()))
+                        (textarea_field("summary", l.t("Ringkasan", "Summary"), "", "", 5, &FormErrors::default()))
                         div.field { label for="f-berkas" { (l.t("Berkas (PDF, JPG, PNG)", "File (PDF, JPG, PNG)")) } input id="f-berkas" type="file" name="berkas" accept=".pdf,.jpg,.jpeg,.png"; }
                         button type="submit" { (l.t("Tambahkan bukti", "Add proof")) }
                     }
@@ -369,7 +347,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                 }
             }
             @for (title, body) in &v.texts {
-                section { h2 { (title) } @for line in body.lines() { p { (line) } } }
+                section { h2 { (title) } (paragraphs(body)) }
             }
             section {
                 h2 { (l.t("Riwayat", "History")) }

@@ -2,7 +2,9 @@
 
 use maud::{html, Markup};
 
-use crate::components::{badge, csrf_input, error_summary, pager, select_field, text_field, Field, FormErrors, Tone};
+use crate::components::{
+    badge, csrf_input, error_summary, pager, select_field, text_field, textarea_field, Field, FormErrors, Tone,
+};
 use crate::{page, Lang, PageCtx};
 
 #[derive(Debug, Clone)]
@@ -417,18 +419,6 @@ impl ComplianceView {
     }
 }
 
-fn textarea(name: &str, label: &str, hint: &str, value: &str, errors: &FormErrors) -> Markup {
-    let error = errors.for_field(name);
-    html! {
-        div class={ "field" @if error.is_some() { " has-error" } } {
-            label for={ "f-" (name) } { (label) }
-            p.hint id={ "h-" (name) } { (hint) }
-            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
-            textarea id={ "f-" (name) } name=(name) rows="6" aria-describedby={ "h-" (name) @if error.is_some() { " e-" (name) } } { (value) }
-        }
-    }
-}
-
 pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
     let l = ctx.lang;
     let title = format!("{} — {}", l.t("Kepatuhan", "Compliance"), v.company_name);
@@ -498,7 +488,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                             input #f-workers_informed type="checkbox" name="workers_informed" value="true" checked[v.get("workers_informed") == "true"];
                             label for="f-workers_informed" { (l.t("Pekerja sudah diberi tahu", "Workers have been informed")) }
                         }
-                        (textarea("grades", l.t("Golongan upah", "Wage grades"), l.t("Satu golongan per baris: golongan; jabatan; upah minimum; upah maksimum. Contoh: I; Operator; 5.999.443; 6.500.000", "One grade per line: grade; job level; minimum; maximum. Example: I; Operator; 5.999.443; 6.500.000"), v.get("grades"), e))
+                        (textarea_field("grades", l.t("Golongan upah", "Wage grades"), l.t("Satu golongan per baris: golongan; jabatan; upah minimum; upah maksimum. Contoh: I; Operator; 5.999.443; 6.500.000", "One grade per line: grade; job level; minimum; maximum. Example: I; Operator; 5.999.443; 6.500.000"), v.get("grades"), 6, e))
                         button type="submit" { (l.t("Simpan skala upah", "Save wage scale")) }
                     }
                 }
@@ -541,7 +531,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                             summary { (l.t("Catat rapat", "Record a meeting")) }
                             form method="post" action={ "/perusahaan/" (v.company_id) "/lks/" (g.id) "/rapat?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
                                 (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting date")).kind("date").value(v.get("held_on")).required(), e))
-                                (textarea("agenda", l.t("Agenda", "Agenda"), l.t("Pokok bahasan rapat.", "What the meeting discussed."), v.get("agenda"), e))
+                                (textarea_field("agenda", l.t("Agenda", "Agenda"), l.t("Pokok bahasan rapat.", "What the meeting discussed."), v.get("agenda"), 6, e))
                                 (file_field(l, e, &format!("f-minutes-{}", g.id)))
                                 button type="submit" { (l.t("Simpan rapat", "Save the meeting")) }
                             }
@@ -567,7 +557,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                                 @if v.can_register {
                                     (text_field(&Field::new("received_on", l.t("Tanggal diterima", "Received on")).kind("date").value(v.get("received_on")).hint(l.t("Kosongkan bila hari ini", "Leave empty for today")), e))
                                 }
-                                (textarea("summary", l.t("Ringkasan laporan", "Summary of the report"), l.t("Kegiatan dan hasil LKS Bipartit pada semester itu.", "What the LKS Bipartit did and achieved in that half-year."), v.get("summary"), e))
+                                (textarea_field("summary", l.t("Ringkasan laporan", "Summary of the report"), l.t("Kegiatan dan hasil LKS Bipartit pada semester itu.", "What the LKS Bipartit did and achieved in that half-year."), v.get("summary"), 6, e))
                                 (file_field(l, e, &format!("f-report-{}", g.id)))
                                 button type="submit" { (l.t("Simpan laporan", "Save the report")) }
                             }
@@ -588,7 +578,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                         } @else {
                             p.hint { (l.t("Menyimpan LKS Bipartit di sini adalah pemberitahuan pembentukannya kepada Disnaker (paling lambat 14 hari kerja setelah dibentuk). Disnaker akan mencatat dan menerbitkan bukti pencatatan.", "Saving the LKS Bipartit here notifies the Disnaker of its formation (within 14 working days of forming it). The Disnaker records it and issues the bukti pencatatan.")) }
                         }
-                        (textarea("members", l.t("Anggota", "Members"), l.t("Satu anggota per baris: nama; pengusaha atau pekerja; ketua, wakil_ketua, sekretaris atau anggota.", "One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota."), v.get("members"), e))
+                        (textarea_field("members", l.t("Anggota", "Members"), l.t("Satu anggota per baris: nama; pengusaha atau pekerja; ketua, wakil_ketua, sekretaris atau anggota.", "One member per line: name; pengusaha or pekerja; ketua, wakil_ketua, sekretaris or anggota."), v.get("members"), 6, e))
                         button type="submit" { (l.t("Simpan LKS Bipartit", "Save LKS Bipartit")) }
                     }
                 }

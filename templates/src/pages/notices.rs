@@ -3,31 +3,11 @@
 
 use maud::{html, Markup, DOCTYPE};
 
-use crate::components::{badge, csrf_input, error_summary, pager, select_field, text_field, Field, FormErrors, Tone};
+use crate::components::{
+    badge, csrf_input, error_summary, pager, paragraphs, select_field, text_field, textarea_field, value_of, Field,
+    FormErrors, Tone,
+};
 use crate::{page, Lang, PageCtx};
-
-/// Values typed on a form, by field name.
-fn get<'a>(values: &'a [(String, String)], key: &str) -> &'a str {
-    values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-fn textarea(name: &str, label: &str, hint: &str, value: &str, rows: u32, errors: &FormErrors) -> Markup {
-    let error = errors.for_field(name);
-    let described: Vec<String> = [(!hint.is_empty()).then(|| format!("h-{name}")), error.map(|_| format!("e-{name}"))]
-        .into_iter()
-        .flatten()
-        .collect();
-    html! {
-        div class={ "field" @if error.is_some() { " has-error" } } {
-            label for={ "f-" (name) } { (label) }
-            @if !hint.is_empty() { p.hint id={ "h-" (name) } { (hint) } }
-            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
-            textarea id={ "f-" (name) } name=(name) rows=(rows)
-                aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
-        }
-    }
-}
 
 /// The types of document accepted, for the file picker (the server judges the content).
 const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
@@ -43,10 +23,6 @@ fn file_field(label: &str, hint: &str, errors: &FormErrors) -> Markup {
                 aria-invalid=[error.map(|_| "true")] aria-describedby="h-berkas";
         }
     }
-}
-
-fn paragraphs(text: &str) -> Markup {
-    html! { @for p in text.lines().filter(|l| !l.trim().is_empty()) { p { (p) } } }
 }
 
 /// One notice in the list.
@@ -114,12 +90,12 @@ pub fn notice_list_page(ctx: &PageCtx, v: &NoticeListView) -> Markup {
                 }
             }
             form.filters method="get" action="/pemberitahuan" {
-                (select_field("jenis", l.t("Jenis", "Kind"), &v.kinds, get(&v.values, "jenis"), &none))
-                (select_field("tahun", l.t("Tahun diterima", "Year received"), &v.years, get(&v.values, "tahun"), &none))
-                (select_field("status", l.t("Status", "Status"), &v.statuses, get(&v.values, "status"), &none))
-                (text_field(&Field::new("perusahaan", l.t("Nama perusahaan", "Company name")).value(get(&v.values, "perusahaan")), &none))
+                (select_field("jenis", l.t("Jenis", "Kind"), &v.kinds, value_of(&v.values, "jenis"), &none))
+                (select_field("tahun", l.t("Tahun diterima", "Year received"), &v.years, value_of(&v.values, "tahun"), &none))
+                (select_field("status", l.t("Status", "Status"), &v.statuses, value_of(&v.values, "status"), &none))
+                (text_field(&Field::new("perusahaan", l.t("Nama perusahaan", "Company name")).value(value_of(&v.values, "perusahaan")), &none))
                 div.checkbox {
-                    input id="f-dicegah" type="checkbox" name="dicegah" value="1" checked[get(&v.values, "dicegah") == "1"];
+                    input id="f-dicegah" type="checkbox" name="dicegah" value="1" checked[value_of(&v.values, "dicegah") == "1"];
                     label for="f-dicegah" { (l.t("Hanya perselisihan yang dicegah", "Only disputes prevented")) }
                 }
                 div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
@@ -190,32 +166,32 @@ pub fn notice_form_page(ctx: &PageCtx, v: &NoticeFormView) -> Markup {
                 (csrf_input(&ctx.csrf_token))
                 div.narrow {
                     @if v.staff {
-                        (select_field("kind", l.t("Jenis pemberitahuan", "Kind of notice"), &v.kinds, get(vals, "kind"), e))
-                        (text_field(&Field::new("nib", l.t("NIB perusahaan", "Company's NIB")).value(get(vals, "nib")).hint(l.t("13 angka; perusahaan harus sudah terdaftar di register.", "13 digits; the company must be in the register.")).required(), e))
-                        (select_field("union_id", l.t("Serikat pekerja yang memberitahukan (mogok)", "Union giving notice (strike)"), &v.unions, get(vals, "union_id"), e))
+                        (select_field("kind", l.t("Jenis pemberitahuan", "Kind of notice"), &v.kinds, value_of(vals, "kind"), e))
+                        (text_field(&Field::new("nib", l.t("NIB perusahaan", "Company's NIB")).value(value_of(vals, "nib")).hint(l.t("13 angka; perusahaan harus sudah terdaftar di register.", "13 digits; the company must be in the register.")).required(), e))
+                        (select_field("union_id", l.t("Serikat pekerja yang memberitahukan (mogok)", "Union giving notice (strike)"), &v.unions, value_of(vals, "union_id"), e))
                     } @else {
                         input type="hidden" name="kind" value="penutupan";
-                        (select_field("company_id", l.t("Perusahaan", "Company"), &v.companies, get(vals, "company_id"), e))
+                        (select_field("company_id", l.t("Perusahaan", "Company"), &v.companies, value_of(vals, "company_id"), e))
                     }
-                    (text_field(&Field::new("giver_name", l.t("Yang memberitahukan", "Given by")).value(get(vals, "giver_name")).hint(l.t(
+                    (text_field(&Field::new("giver_name", l.t("Yang memberitahukan", "Given by")).value(value_of(vals, "giver_name")).hint(l.t(
                         "Kosongkan untuk memakai nama serikat pekerja (mogok) atau perusahaan (penutupan).",
                         "Leave empty to use the union's name (strike) or the company's (lock-out).",
                     )), e))
                     @if v.staff {
-                        (text_field(&Field::new("received_at", l.t("Diterima Disnaker (hari, tanggal dan jam WIB)", "Received by the office (day, date and hour, WIB)")).kind("datetime-local").value(get(vals, "received_at")).hint(l.t(
+                        (text_field(&Field::new("received_at", l.t("Diterima Disnaker (hari, tanggal dan jam WIB)", "Received by the office (day, date and hour, WIB)")).kind("datetime-local").value(value_of(vals, "received_at")).hint(l.t(
                             "Untuk surat yang diantar: waktu surat diterima di kantor. Kosongkan bila baru saja diterima.",
                             "For a paper notice: when it reached the office. Leave empty if it arrived just now.",
                         )), e))
                     }
-                    (text_field(&Field::new("starts_at", l.t("Mulai (tanggal dan jam WIB)", "Starts (date and hour, WIB)")).kind("datetime-local").value(get(vals, "starts_at")).required(), e))
-                    (text_field(&Field::new("ends_at", l.t("Berakhir (tanggal dan jam WIB)", "Ends (date and hour, WIB)")).kind("datetime-local").value(get(vals, "ends_at")), e))
-                    (text_field(&Field::new("place", l.t("Tempat", "Place")).value(get(vals, "place")), e))
+                    (text_field(&Field::new("starts_at", l.t("Mulai (tanggal dan jam WIB)", "Starts (date and hour, WIB)")).kind("datetime-local").value(value_of(vals, "starts_at")).required(), e))
+                    (text_field(&Field::new("ends_at", l.t("Berakhir (tanggal dan jam WIB)", "Ends (date and hour, WIB)")).kind("datetime-local").value(value_of(vals, "ends_at")), e))
+                    (text_field(&Field::new("place", l.t("Tempat", "Place")).value(value_of(vals, "place")), e))
                 }
-                (textarea("reasons", l.t("Alasan", "Reasons"), "", get(vals, "reasons"), 6, e))
-                (textarea("signatories", l.t("Penanda tangan", "Signatories"), l.t(
+                (textarea_field("reasons", l.t("Alasan", "Reasons"), "", value_of(vals, "reasons"), 6, e))
+                (textarea_field("signatories", l.t("Penanda tangan", "Signatories"), l.t(
                     "Satu per baris: nama; jabatan. Mogok: ketua dan sekretaris serikat pekerja, atau koordinator yang ditunjuk. Penutupan: pimpinan perusahaan.",
                     "One per line: name; position. Strike: the union's chair and secretary, or appointed coordinators. Lock-out: the company's management.",
-                ), get(vals, "signatories"), 4, e))
+                ), value_of(vals, "signatories"), 4, e))
                 p.hint { (l.t(
                     "Pemberitahuan yang kurang dari 7 hari kerja, tidak lengkap, atau penutupan perusahaan pada sektor yang dilarang tetap dicatat dan diberi tanda.",
                     "A notice short of 7 working days, incomplete, or a lock-out in a protected sector is still recorded, and flagged.",
@@ -384,10 +360,10 @@ pub fn notice_page(ctx: &PageCtx, v: &NoticeView) -> Markup {
                     (error_summary(l, &v.errors))
                     form method="post" action={ "/pemberitahuan/" (v.id) "/fasilitasi?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
                         div.narrow {
-                            (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting day")).kind("date").value(get(&v.values, "held_on")).required(), &v.errors))
+                            (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting day")).kind("date").value(value_of(&v.values, "held_on")).required(), &v.errors))
                         }
-                        (textarea("attendees", l.t("Yang hadir", "Attendees"), l.t("Nama dan pihaknya, misalnya: Sutrisno (PUK SPAMK FSPMI), Andi Wijaya (HRD).", "Names and sides, e.g. Sutrisno (union), Andi Wijaya (HR)."), get(&v.values, "attendees"), 3, &v.errors))
-                        (textarea("notes", l.t("Catatan", "Notes"), "", get(&v.values, "notes"), 5, &v.errors))
+                        (textarea_field("attendees", l.t("Yang hadir", "Attendees"), l.t("Nama dan pihaknya, misalnya: Sutrisno (PUK SPAMK FSPMI), Andi Wijaya (HRD).", "Names and sides, e.g. Sutrisno (union), Andi Wijaya (HR)."), value_of(&v.values, "attendees"), 3, &v.errors))
+                        (textarea_field("notes", l.t("Catatan", "Notes"), "", value_of(&v.values, "notes"), 5, &v.errors))
                         (file_field(l.t("Notulen (tidak wajib)", "Minutes (optional)"), l.t("PDF, JPG, PNG, DOCX atau XLSX.", "PDF, JPG, PNG, DOCX or XLSX."), &v.errors))
                         button type="submit" { (l.t("Simpan rapat fasilitasi", "Save the meeting")) }
                     }
@@ -397,13 +373,13 @@ pub fn notice_page(ctx: &PageCtx, v: &NoticeView) -> Markup {
                     (error_summary(l, &v.outcome_errors))
                     form method="post" action={ "/pemberitahuan/" (v.id) "/hasil?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
                         div.narrow {
-                            (select_field("outcome", l.t("Hasil", "Outcome"), &v.outcomes, get(&v.values, "outcome"), &v.outcome_errors))
-                            (text_field(&Field::new("outcome_on", l.t("Tanggal", "Date")).kind("date").value(get(&v.values, "outcome_on")), &v.outcome_errors))
+                            (select_field("outcome", l.t("Hasil", "Outcome"), &v.outcomes, value_of(&v.values, "outcome"), &v.outcome_errors))
+                            (text_field(&Field::new("outcome_on", l.t("Tanggal", "Date")).kind("date").value(value_of(&v.values, "outcome_on")), &v.outcome_errors))
                         }
-                        (textarea("note", l.t("Keterangan", "Note"), l.t(
+                        (textarea_field("note", l.t("Keterangan", "Note"), l.t(
                             "Wajib bila tidak sepakat (ke mana perselisihan dilanjutkan) atau tidak terjadi (mengapa). Perjanjian Bersama dicatat dengan Anda sebagai saksi.",
                             "Required when not settled (where the dispute goes next) or when it did not happen (why). A Perjanjian Bersama is recorded with you as the witness.",
-                        ), get(&v.values, "note"), 4, &v.outcome_errors))
+                        ), value_of(&v.values, "note"), 4, &v.outcome_errors))
                         (file_field(l.t("Berkas Perjanjian Bersama (tidak wajib)", "Perjanjian Bersama document (optional)"), l.t("Hanya bila tercapai Perjanjian Bersama.", "Only for a settlement."), &v.outcome_errors))
                         button type="submit" { (l.t("Simpan hasil", "Save the outcome")) }
                     }
@@ -545,9 +521,9 @@ pub fn report_list_page(ctx: &PageCtx, v: &ReportListView) -> Markup {
                 p.actions { a.button href="/laporan-phk/baru" { (l.t("Catat laporan PHK", "Record a PHK report")) } }
             }
             form.filters method="get" action="/laporan-phk" {
-                (select_field("tahun", l.t("Tahun", "Year"), &v.years, get(&v.values, "tahun"), &none))
-                (select_field("alasan", l.t("Alasan", "Reason"), &v.reasons, get(&v.values, "alasan"), &none))
-                (text_field(&Field::new("perusahaan", l.t("Nama perusahaan", "Company name")).value(get(&v.values, "perusahaan")), &none))
+                (select_field("tahun", l.t("Tahun", "Year"), &v.years, value_of(&v.values, "tahun"), &none))
+                (select_field("alasan", l.t("Alasan", "Reason"), &v.reasons, value_of(&v.values, "alasan"), &none))
+                (text_field(&Field::new("perusahaan", l.t("Nama perusahaan", "Company name")).value(value_of(&v.values, "perusahaan")), &none))
                 div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
             }
             div.table-wrap {
@@ -610,17 +586,17 @@ pub fn report_form_page(ctx: &PageCtx, v: &ReportFormView) -> Markup {
                 (csrf_input(&ctx.csrf_token))
                 div.narrow {
                     @if v.staff {
-                        (text_field(&Field::new("nib", l.t("NIB perusahaan", "Company's NIB")).value(get(vals, "nib")).hint(l.t("13 angka; perusahaan harus sudah terdaftar di register.", "13 digits; the company must be in the register.")).required(), e))
+                        (text_field(&Field::new("nib", l.t("NIB perusahaan", "Company's NIB")).value(value_of(vals, "nib")).hint(l.t("13 angka; perusahaan harus sudah terdaftar di register.", "13 digits; the company must be in the register.")).required(), e))
                     } @else {
-                        (select_field("company_id", l.t("Perusahaan", "Company"), &v.companies, get(vals, "company_id"), e))
+                        (select_field("company_id", l.t("Perusahaan", "Company"), &v.companies, value_of(vals, "company_id"), e))
                     }
-                    (select_field("reason_category", l.t("Alasan PHK", "Reason for the termination"), &v.reasons, get(vals, "reason_category"), e))
+                    (select_field("reason_category", l.t("Alasan PHK", "Reason for the termination"), &v.reasons, value_of(vals, "reason_category"), e))
                 }
-                (textarea("reason_text", l.t("Uraian alasan", "The reason in words"), l.t("Wajib bila alasannya \"Alasan lain\".", "Required for \"Other grounds\"."), get(vals, "reason_text"), 3, e))
-                (textarea("workers", l.t("Pekerja", "Workers"), l.t(
+                (textarea_field("reason_text", l.t("Uraian alasan", "The reason in words"), l.t("Wajib bila alasannya \"Alasan lain\".", "Required for \"Other grounds\"."), value_of(vals, "reason_text"), 3, e))
+                (textarea_field("workers", l.t("Pekerja", "Workers"), l.t(
                     "Satu pekerja per baris: nama; NIK (16 angka); jabatan; mulai bekerja; tanggal PHK; tanggal pemberitahuan tertulis (atau tidak); masa percobaan (ya/tidak). Tanggal ditulis TTTT-BB-HH. Contoh: Ahmad Fauzi; 3275011205900001; Operator produksi; 2019-04-01; 2026-03-31; 2026-03-04; tidak",
                     "One worker per line: name; NIK (16 digits); position; started; termination date; date of written notice (or tidak); probation (ya/tidak). Dates as YYYY-MM-DD. Example: Ahmad Fauzi; 3275011205900001; Operator produksi; 2019-04-01; 2026-03-31; 2026-03-04; tidak",
-                ), get(vals, "workers"), 8, e))
+                ), value_of(vals, "workers"), 8, e))
                 p.hint { (l.t(
                     "NIK adalah data pribadi: hanya ditampilkan utuh kepada petugas Disnaker dan perwakilan perusahaan ini.",
                     "A NIK is personal data: shown whole only to the office's staff and this company's representatives.",

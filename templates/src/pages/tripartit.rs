@@ -3,31 +3,11 @@
 
 use maud::{html, Markup};
 
-use crate::components::{badge, csrf_input, error_summary, select_field, text_field, Field, FormErrors, Tone};
+use crate::components::{
+    badge, csrf_input, error_summary, paragraphs, select_field, text_field, textarea_field, value_of, Field,
+    FormErrors, Tone,
+};
 use crate::{page, Lang, PageCtx};
-
-/// Values typed on a form, by field name.
-fn get<'a>(values: &'a [(String, String)], key: &str) -> &'a str {
-    values.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-fn textarea(name: &str, label: &str, hint: &str, value: &str, rows: u32, errors: &FormErrors) -> Markup {
-    let error = errors.for_field(name);
-    let described: Vec<String> = [(!hint.is_empty()).then(|| format!("h-{name}")), error.map(|_| format!("e-{name}"))]
-        .into_iter()
-        .flatten()
-        .collect();
-    html! {
-        div class={ "field" @if error.is_some() { " has-error" } } {
-            label for={ "f-" (name) } { (label) }
-            @if !hint.is_empty() { p.hint id={ "h-" (name) } { (hint) } }
-            @if let Some(e) = error { p.field-error id={ "e-" (name) } { (e) } }
-            textarea id={ "f-" (name) } name=(name) rows=(rows)
-                aria-invalid=[error.map(|_| "true")]
-                aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] { (value) }
-        }
-    }
-}
 
 /// The types of document accepted, for the file picker (the server judges the content).
 const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
@@ -47,11 +27,6 @@ fn minutes_file(label: &str, hint: &str, required: bool, errors: &FormErrors) ->
                 aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
         }
     }
-}
-
-/// Text of several lines shown as paragraphs.
-fn paragraphs(text: &str) -> Markup {
-    html! { @for p in text.lines().filter(|l| !l.trim().is_empty()) { p { (p) } } }
 }
 
 #[derive(Debug, Clone)]
@@ -300,14 +275,14 @@ pub fn term_form_page(ctx: &PageCtx, v: &TermFormView) -> Markup {
             form method="post" action="/tripartit/periode" novalidate {
                 (csrf_input(&ctx.csrf_token))
                 div.narrow {
-                    (text_field(&Field::new("decree_number", l.t("Nomor SK Wali Kota", "Number of the Wali Kota's decree")).value(get(&v.values, "decree_number")).hint(l.t("Misalnya: 560/Kep.215-Disnaker/2024", "For example: 560/Kep.215-Disnaker/2024")).required(), e))
-                    (text_field(&Field::new("starts_on", l.t("Mulai masa bakti", "Term starts")).kind("date").value(get(&v.values, "starts_on")).required(), e))
-                    (text_field(&Field::new("ends_on", l.t("Berakhir (tidak wajib)", "Ends (optional)")).kind("date").value(get(&v.values, "ends_on")).hint(&end_hint), e))
+                    (text_field(&Field::new("decree_number", l.t("Nomor SK Wali Kota", "Number of the Wali Kota's decree")).value(value_of(&v.values, "decree_number")).hint(l.t("Misalnya: 560/Kep.215-Disnaker/2024", "For example: 560/Kep.215-Disnaker/2024")).required(), e))
+                    (text_field(&Field::new("starts_on", l.t("Mulai masa bakti", "Term starts")).kind("date").value(value_of(&v.values, "starts_on")).required(), e))
+                    (text_field(&Field::new("ends_on", l.t("Berakhir (tidak wajib)", "Ends (optional)")).kind("date").value(value_of(&v.values, "ends_on")).hint(&end_hint), e))
                 }
-                (textarea("members", l.t("Susunan keanggotaan", "Members"), l.t(
+                (textarea_field("members", l.t("Susunan keanggotaan", "Members"), l.t(
                     "Satu anggota per baris: nama; unsur; organisasi; jabatan. Unsur: pemerintah, pengusaha atau pekerja. Jabatan: ketua (Wali Kota, unsur pemerintah), wakil_ketua (satu per unsur), sekretaris (Disnaker, unsur pemerintah) atau anggota. Jumlah per unsur harus sama. Contoh: Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua",
                     "One member per line: name; side; organisation; position. Side: pemerintah, pengusaha or pekerja. Position: ketua (the Wali Kota, government side), wakil_ketua (one per side), sekretaris (the Disnaker, government side) or anggota. Each side must have the same number. Example: Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua",
-                ), get(&v.values, "members"), 16, e))
+                ), value_of(&v.values, "members"), 16, e))
                 div.actions {
                     button type="submit" { (l.t("Simpan periode", "Save term")) }
                     a href="/tripartit" { (l.t("Batal", "Cancel")) }
@@ -351,10 +326,10 @@ pub fn meeting_form_page(ctx: &PageCtx, v: &MeetingFormView) -> Markup {
             // Multipart, so the CSRF token travels in the form's action URL.
             form method="post" action={ "/tripartit/rapat?csrf_token=" (ctx.csrf_token) } enctype="multipart/form-data" novalidate {
                 div.narrow {
-                    (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting day")).kind("date").value(get(&v.values, "held_on")).hint(l.t("Daftar hadir di bawah berisi anggota periode yang berlaku pada tanggal ini.", "The attendance list below holds the members of the term in force on this day.")).required(), e))
-                    (text_field(&Field::new("agenda", l.t("Agenda", "Agenda")).value(get(&v.values, "agenda")).required(), e))
+                    (text_field(&Field::new("held_on", l.t("Tanggal rapat", "Meeting day")).kind("date").value(value_of(&v.values, "held_on")).hint(l.t("Daftar hadir di bawah berisi anggota periode yang berlaku pada tanggal ini.", "The attendance list below holds the members of the term in force on this day.")).required(), e))
+                    (text_field(&Field::new("agenda", l.t("Agenda", "Agenda")).value(value_of(&v.values, "agenda")).required(), e))
                 }
-                (textarea("minutes_summary", l.t("Notulen", "Minutes"), l.t("Ringkasan jalannya rapat dan kesimpulannya. Boleh dilengkapi kemudian.", "A summary of the discussion and conclusions. May be completed later."), get(&v.values, "minutes_summary"), 10, e))
+                (textarea_field("minutes_summary", l.t("Notulen", "Minutes"), l.t("Ringkasan jalannya rapat dan kesimpulannya. Boleh dilengkapi kemudian.", "A summary of the discussion and conclusions. May be completed later."), value_of(&v.values, "minutes_summary"), 10, e))
                 (minutes_file(
                     l.t("Berkas notulen (tidak wajib)", "Minutes document (optional)"),
                     l.t("Notulen yang ditandatangani: PDF, JPG, PNG, DOCX atau XLSX. Boleh diunggah kemudian dari halaman rapat.", "The signed minutes: PDF, JPG, PNG, DOCX or XLSX. May be uploaded later from the meeting page."),
@@ -473,10 +448,10 @@ pub fn meeting_page(ctx: &PageCtx, v: &MeetingView) -> Markup {
                     form method="post" action={ "/tripartit/rapat/" (v.id) "/rekomendasi" } novalidate {
                         (csrf_input(&ctx.csrf_token))
                         div.narrow {
-                            (text_field(&Field::new("subject", l.t("Pokok rekomendasi", "Subject")).value(get(&v.values, "subject")).required(), e))
-                            (text_field(&Field::new("addressed_to", l.t("Kepada", "Addressed to")).value(get(&v.values, "addressed_to")).hint(l.t("Kosongkan untuk Wali Kota Bekasi.", "Leave empty for the Wali Kota Bekasi.")), e))
+                            (text_field(&Field::new("subject", l.t("Pokok rekomendasi", "Subject")).value(value_of(&v.values, "subject")).required(), e))
+                            (text_field(&Field::new("addressed_to", l.t("Kepada", "Addressed to")).value(value_of(&v.values, "addressed_to")).hint(l.t("Kosongkan untuk Wali Kota Bekasi.", "Leave empty for the Wali Kota Bekasi.")), e))
                         }
-                        (textarea("text", l.t("Isi rekomendasi", "Recommendation"), "", get(&v.values, "text"), 8, e))
+                        (textarea_field("text", l.t("Isi rekomendasi", "Recommendation"), "", value_of(&v.values, "text"), 8, e))
                         button type="submit" { (l.t("Simpan rekomendasi", "Save recommendation")) }
                     }
                 }
@@ -530,9 +505,9 @@ pub fn recommendation_page(ctx: &PageCtx, v: &RecommendationView) -> Markup {
                         h3 { (l.t("Ubah status", "Change the status")) }
                         form method="post" action={ "/tripartit/rekomendasi/" (v.id) "/status" } novalidate {
                             (csrf_input(&ctx.csrf_token))
-                            (select_field("status", l.t("Status baru", "New status"), &v.options, get(&v.values, "status"), e))
-                            (textarea("follow_up", l.t("Tindak lanjut", "Follow-up"), l.t("Apa yang sudah dilakukan, atau mengapa tidak ditindaklanjuti.", "What was done, or why it was not followed up."), get(&v.values, "follow_up"), 5, e))
-                            (text_field(&Field::new("status_on", l.t("Tanggal", "Date")).kind("date").value(get(&v.values, "status_on")).required(), e))
+                            (select_field("status", l.t("Status baru", "New status"), &v.options, value_of(&v.values, "status"), e))
+                            (textarea_field("follow_up", l.t("Tindak lanjut", "Follow-up"), l.t("Apa yang sudah dilakukan, atau mengapa tidak ditindaklanjuti.", "What was done, or why it was not followed up."), value_of(&v.values, "follow_up"), 5, e))
+                            (text_field(&Field::new("status_on", l.t("Tanggal", "Date")).kind("date").value(value_of(&v.values, "status_on")).required(), e))
                             button type="submit" { (l.t("Simpan status", "Save status")) }
                         }
                     }
