@@ -155,6 +155,17 @@ async fn in_mediation(app: &TestApp, p: &People, dispute_type: &str, key: &str) 
     id
 }
 
+/// The delegated mediator records a session both sides attended.
+async fn both_attend(app: &TestApp, p: &People, id: &str, minutes: &str) {
+    ok_step(
+        app,
+        &p.mediator,
+        id,
+        json!({"action": "session", "worker_present": true, "company_present": true, "note": minutes}),
+    )
+    .await;
+}
+
 fn history_actions(case: &Value) -> Vec<String> {
     case["history"]
         .as_array()
@@ -185,13 +196,7 @@ async fn a_hak_dispute_ends_with_a_pb_at_the_first_session(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    ok_step(
-        &app,
-        &p.mediator,
-        &id,
-        json!({"action": "session", "worker_present": true, "company_present": true, "note": "Para pihak sepakat."}),
-    )
-    .await;
+    both_attend(&app, &p, &id, "Para pihak sepakat.").await;
     let out = ok_step(
         &app,
         &p.mediator,
@@ -223,13 +228,7 @@ async fn an_anjuran_accepted_by_both_leads_to_a_pb(backend: Backend) {
     let app = spawn(backend).await;
     let p = people(&app).await;
     let id = in_mediation(&app, &p, "phk", "kunci-phk-terima-0001").await;
-    ok_step(
-        &app,
-        &p.mediator,
-        &id,
-        json!({"action": "session", "worker_present": true, "company_present": true, "note": "Tidak sepakat."}),
-    )
-    .await;
+    both_attend(&app, &p, &id, "Tidak sepakat.").await;
     let out = ok_step(
         &app,
         &p.mediator,
@@ -275,13 +274,7 @@ async fn a_rejected_anjuran_closes_mediation_toward_the_court(backend: Backend) 
     let (s, out) =
         step(&app, &p.mediator, &id, json!({"action": "anjuran", "note": "Anjuran tanpa sidang tidak boleh."})).await;
     assert_eq!((s, out["code"].as_str()), (StatusCode::CONFLICT, Some("no_session")));
-    ok_step(
-        &app,
-        &p.mediator,
-        &id,
-        json!({"action": "session", "worker_present": true, "company_present": true, "note": "Tidak sepakat."}),
-    )
-    .await;
+    both_attend(&app, &p, &id, "Tidak sepakat.").await;
     ok_step(&app, &p.mediator, &id, json!({"action": "anjuran", "note": "Menganjurkan pekerja dipekerjakan kembali."}))
         .await;
     let out =
@@ -303,38 +296,18 @@ async fn silence_is_rejection_the_day_after_the_tenth_working_day(backend: Backe
     let app = spawn(backend).await;
     let p = people(&app).await;
     let id = in_mediation(&app, &p, "phk", "kunci-phk-diam-000001").await;
-    ok_step(
-        &app,
-        &p.mediator,
-        &id,
-        json!({"action": "session", "worker_present": true, "company_present": true, "note": "Tidak sepakat."}),
-    )
-    .await;
+    both_attend(&app, &p, &id, "Tidak sepakat.").await;
     ok_step(&app, &p.mediator, &id, json!({"action": "anjuran", "note": "Menganjurkan pembayaran kompensasi."})).await;
     ok_step(&app, &p.mediator, &id, json!({"action": "anjuran_answer", "side": "pekerja", "answer": "terima"})).await;
     // Received Monday 2 March: 10 working days end Monday 16 March.
     app.advance(Duration::days(14));
-    let mediator = app
-        .browser_for(&TestUser {
-            id: p.mediator_id.clone(),
-            email: "mediator1@bekasikota.go.id".into(),
-            password: PASSWORD.into(),
-            office_id: app.office_id("3275"),
-        })
-        .await;
+    let mediator = relogin(&app, "mediator1@bekasikota.go.id").await;
     let case = get_json(&app, &mediator, &format!("/api/v1/cases/{id}")).await.1;
     assert_eq!(case["status"], "anjuran", "still open on the due day: {case}");
     assert_eq!(case["deadlines"][0]["due"], "2026-03-16");
     assert_eq!(case["deadlines"][0]["state"], "due_today");
     app.advance(Duration::days(1));
-    let mediator = app
-        .browser_for(&TestUser {
-            id: p.mediator_id.clone(),
-            email: "mediator1@bekasikota.go.id".into(),
-            password: PASSWORD.into(),
-            office_id: app.office_id("3275"),
-        })
-        .await;
+    let mediator = relogin(&app, "mediator1@bekasikota.go.id").await;
     let case = get_json(&app, &mediator, &format!("/api/v1/cases/{id}")).await.1;
     assert_eq!(case["status"], "lanjut_phi");
     assert_eq!(case["anjuran_company"], "dianggap_tolak");
@@ -415,17 +388,17 @@ async fn no_choice_of_forum_in_seven_working_days_means_mediation(backend: Backe
         step(&app, &p.officer, &id, json!({"action": "forum_answer", "side": "pekerja", "forum": "arbitrase"})).await;
     assert_eq!((s, out["code"].as_str()), (StatusCode::BAD_REQUEST, Some("person_required")));
     app.advance(Duration::days(9)); // Wednesday 11 March: the last day to choose
-    let officer = relogin(&app, "petugas@bekasikota.go.id", "petugas").await;
+    let officer = relogin(&app, "petugas@bekasikota.go.id").await;
     assert_eq!(get_json(&app, &officer, &format!("/api/v1/cases/{id}")).await.1["status"], "penawaran_forum");
     app.advance(Duration::days(1));
-    let officer = relogin(&app, "petugas@bekasikota.go.id", "petugas").await;
+    let officer = relogin(&app, "petugas@bekasikota.go.id").await;
     let case = get_json(&app, &officer, &format!("/api/v1/cases/{id}")).await.1;
     assert_eq!(case["status"], "menunggu_mediator");
     let last = case["history"].as_array().expect("present").last().expect("present").clone();
     assert_eq!((last["action"].as_str(), last["effective_on"].as_str()), (Some("forum_timeout"), Some("2026-03-12")));
 }
 
-async fn relogin(app: &TestApp, email: &str, _role: &str) -> Client {
+async fn relogin(app: &TestApp, email: &str) -> Client {
     let client = browser();
     let res = app.login(&client, email, PASSWORD).await;
     assert!(res.status().is_redirection(), "login {email}");
