@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::api::{page_param, utc};
-use crate::cases::model::{CaseQuery, CaseRow};
+use crate::cases::model::CaseRow;
 use crate::cases::rules::Status;
 use crate::cases::service::{self, BipartiteInput, CaseDeadline, CaseDetail, ComplaintInput, StepInput};
 use crate::error::Error;
@@ -329,40 +329,6 @@ pub struct CaseListOut {
     pub per_page: i64,
 }
 
-pub const PER_PAGE: i64 = 25;
-
-/// Parses the list filters shared by the page and the API.
-pub fn case_query(
-    status: &Option<String>,
-    dispute_type: &Option<String>,
-    mediator_id: &Option<String>,
-    company_id: &Option<String>,
-    q: &Option<String>,
-) -> Result<CaseQuery, Error> {
-    let statuses: Vec<String> = crate::http::trimmed(status)
-        .map(|s| s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
-        .unwrap_or_default();
-    if statuses.iter().any(|s| Status::parse(s).is_none()) {
-        return Err(Error::invalid("invalid_status", "status", "Status kasus tidak dikenal.", "Unknown case status."));
-    }
-    let dispute_type = crate::http::trimmed(dispute_type);
-    if dispute_type.as_deref().is_some_and(|t| crate::cases::rules::DisputeType::parse(t).is_none()) {
-        return Err(Error::invalid(
-            "invalid_dispute_type",
-            "dispute_type",
-            "Jenis perselisihan tidak dikenal.",
-            "Unknown dispute type.",
-        ));
-    }
-    Ok(CaseQuery {
-        statuses,
-        dispute_type,
-        mediator_id: crate::http::trimmed(mediator_id),
-        company_id: crate::http::trimmed(company_id),
-        q: crate::http::trimmed(q),
-    })
-}
-
 /// The cases the caller may see, newest first: staff the office's, a mediator their own,
 /// a worker theirs, a company representative their companies'.
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseListParams),
@@ -374,14 +340,14 @@ async fn list_cases(
     p: web::Query<CaseListParams>,
 ) -> Result<web::Json<CaseListOut>, Error> {
     let page = page_param(p.page)?;
-    let f = case_query(&p.status, &p.dispute_type, &p.mediator_id, &p.company_id, &p.q)?;
+    let f = service::list_filter(&p.status, &p.dispute_type, &p.mediator_id, &p.company_id, &p.q)?;
     let actor = user.actor.clone();
-    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &f, (page - 1) * PER_PAGE, PER_PAGE)).await?;
+    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &f, page)).await?;
     Ok(web::Json(CaseListOut {
         items: rows.iter().map(CaseSummaryOut::from).collect(),
         total,
         page,
-        per_page: PER_PAGE,
+        per_page: service::PAGE_SIZE,
     }))
 }
 

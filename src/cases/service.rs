@@ -1500,16 +1500,45 @@ pub fn detail(
     })
 }
 
-/// A page of cases for the actor.
-pub fn list(
-    conn: &mut DbConn,
-    actor: &Actor,
-    f: &CaseQuery,
-    offset: i64,
-    limit: i64,
-) -> Result<(Vec<CaseRow>, i64), Error> {
+/// Cases per page of the list.
+pub const PAGE_SIZE: i64 = 25;
+
+/// Parses the list filters shared by the page and the API.
+pub fn list_filter(
+    status: &Option<String>,
+    dispute_type: &Option<String>,
+    mediator_id: &Option<String>,
+    company_id: &Option<String>,
+    q: &Option<String>,
+) -> Result<CaseQuery, Error> {
+    let statuses: Vec<String> = crate::http::trimmed(status)
+        .map(|s| s.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
+        .unwrap_or_default();
+    if statuses.iter().any(|s| Status::parse(s).is_none()) {
+        return Err(Error::invalid("invalid_status", "status", "Status kasus tidak dikenal.", "Unknown case status."));
+    }
+    let dispute_type = crate::http::trimmed(dispute_type);
+    if dispute_type.as_deref().is_some_and(|t| DisputeType::parse(t).is_none()) {
+        return Err(Error::invalid(
+            "invalid_dispute_type",
+            "dispute_type",
+            "Jenis perselisihan tidak dikenal.",
+            "Unknown dispute type.",
+        ));
+    }
+    Ok(CaseQuery {
+        statuses,
+        dispute_type,
+        mediator_id: crate::http::trimmed(mediator_id),
+        company_id: crate::http::trimmed(company_id),
+        q: crate::http::trimmed(q),
+    })
+}
+
+/// A page (from 1) of the cases the actor sees, newest first, and how many match.
+pub fn list(conn: &mut DbConn, actor: &Actor, f: &CaseQuery, page: i64) -> Result<(Vec<CaseRow>, i64), Error> {
     let scope = scope(actor)?;
-    Ok(model::list(conn, &scope, f, offset, limit)?)
+    Ok(model::list(conn, &scope, f, (page - 1) * PAGE_SIZE, PAGE_SIZE)?)
 }
 
 /// A mediator's open cases with their nearest deadline, nearest first.

@@ -13,13 +13,12 @@ use serde::Deserialize;
 
 use crate::accounts::Role;
 use crate::calendar::rules::DeadlineStatus;
-use crate::cases::api::{case_query, PER_PAGE};
 use crate::cases::model::CaseRow;
 use crate::cases::rules::{DisputeType, Forum, Side, Status};
 use crate::cases::service::{self, BipartiteInput, CaseDeadline, CaseDetail, ComplaintInput, StepInput, WorkerInput};
 use crate::documents::web::form_with_file;
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
+use crate::http::{form_errors, form_field, html, html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
@@ -110,25 +109,22 @@ struct ListQuery {
 async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let page = crate::api::page_param(q.page)?;
-    let f = case_query(&q.status, &q.jenis, &None, &None, &q.q)?;
+    let f = service::list_filter(&q.status, &q.jenis, &None, &None, &q.q)?;
     let actor = user.actor.clone();
-    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &f, (page - 1) * PER_PAGE, PER_PAGE)).await?;
+    let (rows, total) = state.db.run(move |c| service::list(c, &actor, &f, page)).await?;
     let mut statuses = vec![(String::new(), l.t("Semua tahap", "All stages").to_string())];
     statuses.extend(Status::ALL.iter().map(|s| (s.as_str().to_string(), s.label(l).to_string())));
     let mut types = vec![(String::new(), l.t("Semua jenis", "All types").to_string())];
     types.extend(DisputeType::ALL.iter().map(|t| (t.as_str().to_string(), t.label(l).to_string())));
-    let base = format!(
-        "/kasus?status={}&jenis={}&q={}",
-        urlencoding(q.status.as_deref().unwrap_or("")),
-        urlencoding(q.jenis.as_deref().unwrap_or("")),
-        urlencoding(q.q.as_deref().unwrap_or(""))
-    );
+    let filters =
+        [("status", &q.status), ("jenis", &q.jenis), ("q", &q.q)].map(|(k, v)| (k, v.as_deref().unwrap_or_default()));
+    let base = format!("/kasus?{}", serde_urlencoded::to_string(filters).unwrap_or_default());
     let view = CaseListView {
         title: l.t("Kasus perselisihan", "Dispute cases").into(),
         rows: rows.iter().map(|c| row_view(c, None, l)).collect(),
         total,
         page,
-        per_page: PER_PAGE,
+        per_page: service::PAGE_SIZE,
         base,
         can_file: can_file(user.actor.role),
         statuses,
@@ -139,15 +135,6 @@ async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<
         workbench: false,
     };
     Ok(html(case_list_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
-}
-
-fn urlencoding(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Open cases by nearest deadline: a mediator's own, the office's for the desk and the head.
@@ -221,23 +208,19 @@ async fn new_complaint(state: State, user: SignedIn) -> Result<HttpResponse, Err
     complaint_form(&state, &user, Vec::new(), FormErrors::default(), StatusCode::OK).await
 }
 
-fn field(fields: &[(String, String)], key: &str) -> String {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// The complaint form as the service takes it: the first worker from the fields, the others
 /// one per line (name; NIK; mobile; position).
 fn complaint_input(fields: &[(String, String)]) -> ComplaintInput {
     let mut workers = vec![WorkerInput {
-        full_name: field(fields, "full_name"),
-        nik: field(fields, "nik"),
-        phone: field(fields, "phone"),
+        full_name: form_field(fields, "full_name"),
+        nik: form_field(fields, "nik"),
+        phone: form_field(fields, "phone"),
         email: String::new(),
-        job_title: field(fields, "job_title"),
-        started_on: field(fields, "started_on"),
-        monthly_wage: field(fields, "monthly_wage"),
+        job_title: form_field(fields, "job_title"),
+        started_on: form_field(fields, "started_on"),
+        monthly_wage: form_field(fields, "monthly_wage"),
     }];
-    for line in field(fields, "more_workers").lines().filter(|l| !l.trim().is_empty()) {
+    for line in form_field(fields, "more_workers").lines().filter(|l| !l.trim().is_empty()) {
         let parts: Vec<String> = line.split(';').map(|p| p.trim().to_string()).collect();
         let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
         workers.push(WorkerInput {
@@ -249,25 +232,33 @@ fn complaint_input(fields: &[(String, String)]) -> ComplaintInput {
         });
     }
     ComplaintInput {
-        dispute_type: field(fields, "dispute_type"),
-        company_id: field(fields, "company_id"),
-        company_name: field(fields, "company_name"),
-        company_address: field(fields, "company_address"),
-        union_name: field(fields, "union_name"),
-        chronology: field(fields, "chronology"),
-        demands: field(fields, "demands"),
+        dispute_type: form_field(fields, "dispute_type"),
+        company_id: form_field(fields, "company_id"),
+        company_name: form_field(fields, "company_name"),
+        company_address: form_field(fields, "company_address"),
+        union_name: form_field(fields, "union_name"),
+        chronology: form_field(fields, "chronology"),
+        demands: form_field(fields, "demands"),
         workers,
-        contact_name: field(fields, "contact_name"),
-        contact_phone: field(fields, "contact_phone"),
-        contact_email: field(fields, "contact_email"),
-        identity_checked: field(fields, "identity_checked") == "true",
-        consent_recorded: field(fields, "consent_recorded") == "true",
-        submission_key: field(fields, "submission_key"),
-        submit: field(fields, "submit") == "true",
+        contact_name: form_field(fields, "contact_name"),
+        contact_phone: form_field(fields, "contact_phone"),
+        contact_email: form_field(fields, "contact_email"),
+        identity_checked: form_field(fields, "identity_checked") == "true",
+        consent_recorded: form_field(fields, "consent_recorded") == "true",
+        submission_key: form_field(fields, "submission_key"),
+        submit: form_field(fields, "submit") == "true",
     }
 }
 
-fn receipt_view(state: &State, case: &CaseRow, complainant: String, pin: Option<String>, l: Lang) -> ReceiptView {
+/// The receipt of a filing at `filed_at` (day, date and hour, as DOMAIN.md section 12 asks).
+fn receipt_view(
+    state: &State,
+    case: &CaseRow,
+    filed_at: chrono::NaiveDateTime,
+    complainant: String,
+    pin: Option<String>,
+    l: Lang,
+) -> ReceiptView {
     let office = state.office(&case.office_id);
     ReceiptView {
         office_lines: office
@@ -275,12 +266,7 @@ fn receipt_view(state: &State, case: &CaseRow, complainant: String, pin: Option<
             .unwrap_or_default(),
         reference: case.reference.clone(),
         case_number: case.case_number.clone(),
-        filed_at: format!(
-            "{} {}",
-            case.submitted_on.map(|d| d.to_string()).unwrap_or_default(),
-            // Office time (WIB) of the last change, which for a fresh receipt is the filing.
-            (case.updated_at + chrono::Duration::hours(7)).format("%H.%M WIB")
-        ),
+        filed_at: l.datetime_long(filed_at),
         dispute_type: type_label(&case.dispute_type, l),
         company: case.company_name.clone(),
         complainant,
@@ -302,7 +288,7 @@ async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, Strin
         Ok(filed) => {
             let l = user.ctx.lang;
             let complainant = filed.case.contact_name.clone().unwrap_or_else(|| user.actor.full_name.clone());
-            let view = receipt_view(&state, &filed.case, complainant, filed.pin.clone(), l);
+            let view = receipt_view(&state, &filed.case, filed.case.updated_at, complainant, filed.pin.clone(), l);
             Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
         }
         Err(e) => {
@@ -686,7 +672,9 @@ async fn receipt(state: State, user: SignedIn, id: web::Path<String>) -> Result<
     let l = user.ctx.lang;
     let complainant =
         d.case.contact_name.clone().or_else(|| d.workers.first().map(|w| w.full_name.clone())).unwrap_or_default();
-    let view = receipt_view(&state, &d.case, complainant, None, l);
+    // The latest filing (a returned file is filed again).
+    let filed_at = d.history.iter().rev().find(|h| h.action == "submit").map_or(d.case.updated_at, |h| h.created_at);
+    let view = receipt_view(&state, &d.case, filed_at, complainant, None, l);
     Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
 }
 
@@ -700,21 +688,21 @@ async fn take_step(
     let id = id.into_inner();
     let fields = form.into_inner();
     let input = StepInput {
-        action: field(&fields, "action"),
-        company_id: field(&fields, "company_id"),
-        note: field(&fields, "note"),
-        referred_to: field(&fields, "referred_to"),
-        side: field(&fields, "side"),
-        forum: field(&fields, "forum"),
-        person: field(&fields, "person"),
-        mediator_id: field(&fields, "mediator_id"),
-        date: field(&fields, "date"),
-        second_date: field(&fields, "second_date"),
-        worker_present: field(&fields, "worker_present") == "true",
-        company_present: field(&fields, "company_present") == "true",
-        answer: field(&fields, "answer"),
-        delivery: field(&fields, "delivery"),
-        deed_number: field(&fields, "deed_number"),
+        action: form_field(&fields, "action"),
+        company_id: form_field(&fields, "company_id"),
+        note: form_field(&fields, "note"),
+        referred_to: form_field(&fields, "referred_to"),
+        side: form_field(&fields, "side"),
+        forum: form_field(&fields, "forum"),
+        person: form_field(&fields, "person"),
+        mediator_id: form_field(&fields, "mediator_id"),
+        date: form_field(&fields, "date"),
+        second_date: form_field(&fields, "second_date"),
+        worker_present: form_field(&fields, "worker_present") == "true",
+        company_present: form_field(&fields, "company_present") == "true",
+        answer: form_field(&fields, "answer"),
+        delivery: form_field(&fields, "delivery"),
+        deed_number: form_field(&fields, "deed_number"),
     };
     let (actor, settings, today, now, case_id) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
@@ -742,9 +730,9 @@ async fn add_evidence(
     let id = id.into_inner();
     let (fields, stored) = form_with_file(&state, payload).await?;
     let input = BipartiteInput {
-        kind: field(&fields, "kind"),
-        held_on: field(&fields, "held_on"),
-        summary: field(&fields, "summary"),
+        kind: form_field(&fields, "kind"),
+        held_on: form_field(&fields, "held_on"),
+        summary: form_field(&fields, "summary"),
     };
     let (actor, today, now, case_id) = (user.actor.clone(), state.today(), state.now(), id.clone());
     let result = match stored {

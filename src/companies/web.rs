@@ -23,7 +23,7 @@ use crate::companies::service::{self, CompanyInput};
 use crate::documents::model::DocumentRow;
 use crate::documents::web::{form_with_file, required_upload};
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
+use crate::http::{form_errors, form_field, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
@@ -796,10 +796,6 @@ async fn compliance_profile(
     compliance_view(&state, &user, id.into_inner(), as_of, Vec::new(), FormErrors::default()).await
 }
 
-fn field(fields: &[(String, String)], key: &str) -> String {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// Runs a record use case; on a problem the page comes back with the typed values and the message.
 async fn record_result<T>(
     state: &State,
@@ -826,11 +822,11 @@ async fn add_bpjs(
 ) -> Result<HttpResponse, Error> {
     let (id, fields) = (id.into_inner(), form.into_inner());
     let input = records::BpjsInput {
-        npp: field(&fields, "npp"),
-        registered_on: field(&fields, "registered_on"),
+        npp: form_field(&fields, "npp"),
+        registered_on: form_field(&fields, "registered_on"),
         programmes: fields.iter().filter(|(k, _)| k == "programmes").map(|(_, v)| v.clone()).collect(),
-        workers_enrolled: field(&fields, "workers_enrolled"),
-        as_of: field(&fields, "as_of"),
+        workers_enrolled: form_field(&fields, "workers_enrolled"),
+        as_of: form_field(&fields, "as_of"),
     };
     let (actor, settings, today, now, cid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
@@ -847,9 +843,9 @@ async fn add_wage_scale(
 ) -> Result<HttpResponse, Error> {
     let (id, fields) = (id.into_inner(), form.into_inner());
     let input = records::WageScaleInput {
-        effective_on: field(&fields, "effective_on"),
-        workers_informed: field(&fields, "workers_informed") == "true",
-        grades: field(&fields, "grades"),
+        effective_on: form_field(&fields, "effective_on"),
+        workers_informed: form_field(&fields, "workers_informed") == "true",
+        grades: form_field(&fields, "grades"),
     };
     let (actor, settings, today, now, cid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
@@ -866,11 +862,11 @@ async fn add_lks(
 ) -> Result<HttpResponse, Error> {
     let (id, fields) = (id.into_inner(), form.into_inner());
     let input = records::LksInput {
-        formed_on: field(&fields, "formed_on"),
-        registration_number: field(&fields, "registration_number"),
-        registered_on: field(&fields, "registered_on"),
-        notified_on: field(&fields, "notified_on"),
-        members: field(&fields, "members"),
+        formed_on: form_field(&fields, "formed_on"),
+        registration_number: form_field(&fields, "registration_number"),
+        registered_on: form_field(&fields, "registered_on"),
+        notified_on: form_field(&fields, "notified_on"),
+        members: form_field(&fields, "members"),
     };
     let (actor, settings, today, now, cid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
@@ -887,8 +883,8 @@ async fn register_lks(
 ) -> Result<HttpResponse, Error> {
     let ((id, lks), fields) = (path.into_inner(), form.into_inner());
     let input = records::LksRegistrationInput {
-        registration_number: field(&fields, "registration_number"),
-        registered_on: field(&fields, "registered_on"),
+        registration_number: form_field(&fields, "registration_number"),
+        registered_on: form_field(&fields, "registered_on"),
     };
     let (actor, settings, today, now, cid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
@@ -908,7 +904,8 @@ async fn add_lks_meeting(
 ) -> Result<HttpResponse, Error> {
     let (id, lks) = path.into_inner();
     let (fields, stored) = form_with_file(&state, payload).await?;
-    let input = records::LksMeetingInput { held_on: field(&fields, "held_on"), agenda: field(&fields, "agenda") };
+    let input =
+        records::LksMeetingInput { held_on: form_field(&fields, "held_on"), agenda: form_field(&fields, "agenda") };
     let result = match stored {
         Ok(stored) => {
             let (actor, today, now, cid) = (user.actor.clone(), state.today(), state.now(), id.clone());
@@ -932,9 +929,9 @@ async fn add_lks_report(
     let (id, lks) = path.into_inner();
     let (fields, stored) = form_with_file(&state, payload).await?;
     let input = records::LksReportInput {
-        period: field(&fields, "period"),
-        received_on: field(&fields, "received_on"),
-        summary: field(&fields, "summary"),
+        period: form_field(&fields, "period"),
+        received_on: form_field(&fields, "received_on"),
+        summary: form_field(&fields, "summary"),
     };
     let result = match stored {
         Ok(stored) => {

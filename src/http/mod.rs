@@ -219,6 +219,11 @@ pub fn form_errors(
     }
 }
 
+/// The value of a field of a submitted form's (name, value) pairs; empty when absent.
+pub fn form_field(fields: &[(String, String)], key: &str) -> String {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
 /// A query or form value with surrounding spaces removed; empty counts as absent.
 pub fn trimmed(value: &Option<String>) -> Option<String> {
     value.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())

@@ -16,7 +16,7 @@ use crate::calendar::web::{skip_text, warning_text};
 use crate::config::ProtectedSector;
 use crate::documents::web::form_with_file;
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
+use crate::http::{form_errors, form_field, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
 use crate::notices::rules::{self, Kind, NoticeCheck, Outcome, PhkReason, Status};
 use crate::notices::service::{
     self, FacilitationInput, NoticeDetail, NoticeInput, NoticeSummary, OutcomeInput, ReportInput,
@@ -405,10 +405,6 @@ async fn receipt(state: State, user: SignedIn, id: web::Path<String>) -> Result<
     Ok(html(receipt_page(l, &view)))
 }
 
-fn field(fields: &[(String, String)], key: &str) -> String {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// Records a facilitation meeting from the multipart form (the CSRF token travels in the URL),
 /// with its minutes when a file was chosen; a refused file saves nothing.
 #[post("/pemberitahuan/{id}/fasilitasi")]
@@ -425,9 +421,9 @@ async fn add_facilitation(
     let id = id.into_inner();
     let (fields, stored) = form_with_file(&state, payload).await?;
     let input = FacilitationInput {
-        held_on: field(&fields, "held_on"),
-        attendees: field(&fields, "attendees"),
-        notes: field(&fields, "notes"),
+        held_on: form_field(&fields, "held_on"),
+        attendees: form_field(&fields, "attendees"),
+        notes: form_field(&fields, "notes"),
     };
     let (actor, settings, today, now, nid, i) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone(), input.clone());
@@ -465,9 +461,9 @@ async fn record_outcome(
     let id = id.into_inner();
     let (fields, stored) = form_with_file(&state, payload).await?;
     let input = OutcomeInput {
-        outcome: field(&fields, "outcome"),
-        outcome_on: field(&fields, "outcome_on"),
-        note: field(&fields, "note"),
+        outcome: form_field(&fields, "outcome"),
+        outcome_on: form_field(&fields, "outcome_on"),
+        note: form_field(&fields, "note"),
     };
     let (actor, settings, today, now, nid, i) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone(), input.clone());

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::documents::web::{form_with_file, required_upload};
 use crate::error::Error;
-use crate::http::{form_errors, html, html_status, page_ctx, see_other, SignedIn, State};
+use crate::http::{form_errors, form_field, html, html_status, page_ctx, see_other, SignedIn, State};
 use crate::tripartit::model::{MeetingRow, MemberRow, RecommendationRow};
 use crate::tripartit::rules::{MeetingDue, RecStatus, Seat, Side};
 use crate::tripartit::service::{self, MeetingInput, RecommendationInput, StatusInput, TermDetail, TermInput};
@@ -287,10 +287,6 @@ async fn new_meeting(state: State, user: SignedIn, q: web::Query<AsOf>) -> Resul
     meeting_form(&state, &user, day, values, Vec::new(), FormErrors::default(), StatusCode::OK).await
 }
 
-fn field(fields: &[(String, String)], key: &str) -> String {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// Records a meeting from the multipart form (the CSRF token travels in the URL), with the
 /// minutes file when one was chosen; a refused file saves nothing and shows the form again.
 #[post("/tripartit/rapat")]
@@ -305,11 +301,11 @@ async fn create_meeting(
     }
     let (fields, stored) = form_with_file(&state, payload).await?;
     let input = MeetingInput {
-        held_on: field(&fields, "held_on"),
-        agenda: field(&fields, "agenda"),
-        minutes_summary: field(&fields, "minutes_summary"),
+        held_on: form_field(&fields, "held_on"),
+        agenda: form_field(&fields, "agenda"),
+        minutes_summary: form_field(&fields, "minutes_summary"),
         present: fields.iter().filter(|(k, _)| k == "present").map(|(_, v)| v.clone()).collect(),
-        term_id: Some(field(&fields, "term_id")).filter(|t| !t.is_empty()),
+        term_id: Some(form_field(&fields, "term_id")).filter(|t| !t.is_empty()),
     };
     let (actor, today, now, i) = (user.actor.clone(), state.today(), state.now(), input.clone());
     let result = match stored {
