@@ -180,6 +180,24 @@ fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Resu
         .collect()
 }
 
+/// A company of the office's register, named by id on a complaint or at registration.
+fn registered_company(
+    conn: &mut DbConn,
+    office_id: &str,
+    id: &str,
+) -> Result<crate::companies::model::CompanyRow, Error> {
+    crate::companies::model::find(conn, &crate::companies::model::Scope::Office(office_id.to_string()), id)?.ok_or_else(
+        || {
+            problem(
+                "unknown_company",
+                "company_id",
+                "Perusahaan tidak ada di daftar perusahaan.",
+                "The company is not in the register.",
+            )
+        },
+    )
+}
+
 /// Saves a complaint as a draft or files it. The same `submission_key` from the same account
 /// is one complaint: a draft is updated, a filed one is returned unchanged.
 pub fn file(
@@ -241,19 +259,7 @@ pub fn file(
         let company = match input.company_id.trim() {
             "" => None,
             id => {
-                let company = crate::companies::model::find(
-                    conn,
-                    &crate::companies::model::Scope::Office(actor.office_id.clone()),
-                    id,
-                )?
-                .ok_or_else(|| {
-                    problem(
-                        "unknown_company",
-                        "company_id",
-                        "Perusahaan tidak ada di daftar perusahaan.",
-                        "The company is not in the register.",
-                    )
-                })?;
+                let company = registered_company(conn, &actor.office_id, id)?;
                 if actor.role == Role::Perusahaan
                     && !crate::companies::model::is_representative(conn, &company.id, &actor.user_id)?
                 {
@@ -403,12 +409,11 @@ fn submit_in_tx(
     now: NaiveDateTime,
 ) -> Result<(CaseRow, Option<String>), Error> {
     let first_time = row.pin_hash.is_empty();
-    let pin = rules::new_pin();
-    let outcome = step_in_tx(conn, ctx, actor, row, &Step::Submit, today, now)?;
+    let mut case = step_in_tx(conn, ctx, actor, row, &Step::Submit, today, now)?;
     if !first_time {
-        return Ok((outcome, None));
+        return Ok((case, None));
     }
-    let mut case = outcome;
+    let pin = rules::new_pin();
     case.pin_hash = crate::secrets::hash_password(&ctx.settings.security, &pin)?;
     model::update(conn, &case)?;
     Ok((case, Some(pin)))
@@ -858,15 +863,6 @@ fn run_clocks_in_tx(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<CaseRow, Error> {
-    let system = Actor {
-        user_id: String::new(),
-        office_id: case.office_id.clone(),
-        role: Role::Admin,
-        full_name: "Harmoni".into(),
-        email: String::new(),
-        language: Lang::Id,
-        request_id: None,
-    };
     loop {
         let f = facts(conn, ctx, &case, today)?;
         let action = match f.status {
@@ -915,7 +911,7 @@ fn run_clocks_in_tx(
             }
             _ => String::new(),
         };
-        write_history(conn, &system, &case, action, &from, effective, Some(note.clone()), now, true)?;
+        write_history(conn, None, &case, action, &from, effective, Some(note.clone()), now)?;
         record(conn, &AuditEntry::system(&case.office_id, action.audit_code(), "case", &case.id, note), now)?;
         notify_parties(conn, ctx, &case, &from, action, now)?;
     }
@@ -962,16 +958,16 @@ pub fn sweep_clocks(
 }
 
 #[allow(clippy::too_many_arguments)]
+/// One history row for a step; `actor` is `None` for a step Harmoni took when a clock ran out.
 fn write_history(
     conn: &mut DbConn,
-    actor: &Actor,
+    actor: Option<&Actor>,
     case: &CaseRow,
     action: Action,
     from: &str,
     effective_on: NaiveDate,
     note: Option<String>,
     now: NaiveDateTime,
-    system: bool,
 ) -> Result<(), Error> {
     model::insert_history(
         conn,
@@ -982,8 +978,8 @@ fn write_history(
             from_status: from.into(),
             to_status: case.status.clone(),
             effective_on,
-            actor_user_id: (!system).then(|| actor.user_id.clone()),
-            actor_role: if system { "system".into() } else { actor.role.as_str().into() },
+            actor_user_id: actor.map(|a| a.user_id.clone()),
+            actor_role: actor.map_or("system", |a| a.role.as_str()).into(),
             note,
             created_at: now,
         },
@@ -1018,21 +1014,10 @@ fn step_in_tx(
         if !matches!(actor.role, Role::Petugas | Role::Pimpinan) {
             return Err(Error::Forbidden);
         }
-        let company = crate::companies::model::find(
-            conn,
-            &crate::companies::model::Scope::Office(actor.office_id.clone()),
-            company_id,
-        )?
-        .ok_or_else(|| {
-            problem(
-                "unknown_company",
-                "company_id",
-                "Perusahaan tidak ada di daftar perusahaan.",
-                "The company is not in the register.",
-            )
-        })?;
-        case.company_id = Some(company.id.clone());
-        case.company_name = company.name.clone();
+        let company = registered_company(conn, &actor.office_id, company_id)?;
+        case.company_id = Some(company.id);
+        case.company_name = company.name;
+        case.company_address = company.address;
     }
     let f = facts(conn, ctx, &case, today)?;
     let to = rules::decide(&f, action, who, ctx.limits(), today).map_err(refusal)?;
@@ -1252,7 +1237,7 @@ fn step_in_tx(
     case.status = to.as_str().into();
     case.updated_at = now;
     model::update(conn, &case)?;
-    write_history(conn, actor, &case, action, &from, effective_on, note.clone(), now, false)?;
+    write_history(conn, Some(actor), &case, action, &from, effective_on, note.clone(), now)?;
     record(
         conn,
         &AuditEntry::by(
@@ -1313,7 +1298,8 @@ fn notify_parties(
             }
         }))
     };
-    let filer = crate::accounts::model::find_user(conn, &case.filed_by).optional()?;
+    // A walk-in complaint is the complainant's, told at their contact address; the desk officer
+    // who entered it follows the case in Harmoni, not by mail.
     if case.channel == "loket" {
         if let (Some(email), Some(name)) = (&case.contact_email, &case.contact_name) {
             add(Recipient { user_id: None, email: email.clone(), name: name.clone(), language: Lang::Id });
@@ -1352,13 +1338,6 @@ fn notify_parties(
     if let Some(m) = &case.mediator_id {
         if let Some(r) = user(conn, m)? {
             add(r);
-        }
-    }
-    // The desk officer who entered a walk-in complaint is not a party: they follow the case
-    // in Harmoni, not by mail.
-    if let Some(f) = &filer {
-        if case.channel == "loket" {
-            recipients.remove(&f.email);
         }
     }
     let label = |s: &str, l: Lang| Status::parse(s).map(|s| s.label(l).to_string()).unwrap_or_else(|| s.to_string());
