@@ -93,16 +93,7 @@ fn actual(conn: &mut DbConn) -> BTreeSet<Column> {
             )
             .load(c)
             .expect("tables");
-            // Full-text indexes (FTS5 virtual tables and their shadow tables) are SQLite's way
-            // to search; PostgreSQL uses an index instead, so they are not part of the schema.
-            let search_indexes: Vec<Name> = diesel::sql_query(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
-            )
-            .load(c)
-            .expect("virtual tables");
-            let is_search_index =
-                |t: &str| search_indexes.iter().any(|v| t == v.name || t.starts_with(&format!("{}_", v.name)));
-            for t in tables.into_iter().filter(|t| !is_search_index(&t.name)) {
+            for t in tables {
                 let cols: Vec<SqliteColumn> =
                     diesel::sql_query(format!("PRAGMA table_info({})", t.name)).load(c).expect("columns");
                 for col in cols {
