@@ -410,28 +410,36 @@ async fn get_case(state: State, user: SignedIn, id: web::Path<String>) -> Result
     Ok(web::Json(case_out(&detail)))
 }
 
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StepOut {
+    #[serde(flatten)]
+    pub case: CaseOut,
+    /// The tracking PIN when this step filed the complaint for the first time; null otherwise.
+    pub pin: Option<String>,
+}
+
 /// Takes one step: the rules decide whether this caller may take it now and what it leads to;
 /// an illegal step is refused (409, or 403 for a step that is never the caller's).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/steps", tag = "cases", request_body = StepInput,
-    responses((status = 200, body = CaseOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+    responses((status = 200, body = StepOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
 #[post("/api/v1/cases/{id}/steps")]
 async fn take_step(
     state: State,
     user: SignedIn,
     id: web::Path<String>,
     body: web::Json<StepInput>,
-) -> Result<web::Json<CaseOut>, Error> {
+) -> Result<web::Json<StepOut>, Error> {
     let (actor, settings, today, now, input) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
     let step = input.parse(today)?;
-    let detail = state
+    let (detail, pin) = state
         .db
         .run(move |c| {
-            service::take_step(c, &settings, &actor, &id, &step, today, now)?;
-            service::detail(c, &settings, &actor, &id, today, now)
+            let (_, pin) = service::take_step(c, &settings, &actor, &id, &step, today, now)?;
+            Ok((service::detail(c, &settings, &actor, &id, today, now)?, pin))
         })
         .await?;
-    Ok(web::Json(case_out(&detail)))
+    Ok(web::Json(StepOut { case: case_out(&detail), pin }))
 }
 
 /// Adds proof of bipartite negotiation (JSON; a scan goes through the case page's upload).

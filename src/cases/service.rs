@@ -400,6 +400,7 @@ pub fn file(
     })
 }
 
+/// Files (or files again) a complaint; the first filing issues the tracking PIN.
 fn submit_in_tx(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -770,6 +771,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// Takes one step on a case the actor can see, after the clocks that ran out have done theirs.
+/// Filing a draft for the first time also issues the tracking PIN, returned once.
 pub fn take_step(
     conn: &mut DbConn,
     settings: &Settings,
@@ -778,14 +780,17 @@ pub fn take_step(
     step: &Step,
     today: NaiveDate,
     now: NaiveDateTime,
-) -> Result<CaseRow, Error> {
+) -> Result<(CaseRow, Option<String>), Error> {
     let scope = scope(actor)?;
     write_tx(conn, |conn| {
         let ctx = Ctx::load(conn, settings, &actor.office_id)?;
         let case = model::find(conn, &scope, id)?.ok_or(Error::NotFound)?;
         model::lock(conn, &case.id)?;
         let case = run_clocks_in_tx(conn, &ctx, case, today, now)?;
-        step_in_tx(conn, &ctx, actor, case, step, today, now)
+        if *step == Step::Submit {
+            return submit_in_tx(conn, &ctx, actor, case, today, now);
+        }
+        Ok((step_in_tx(conn, &ctx, actor, case, step, today, now)?, None))
     })
 }
 

@@ -275,6 +275,13 @@ fn receipt_view(
     }
 }
 
+/// The receipt shown right after filing, with the PIN when one was just issued.
+fn filing_receipt(state: &State, user: &SignedIn, case: &CaseRow, pin: Option<String>) -> HttpResponse {
+    let complainant = case.contact_name.clone().unwrap_or_else(|| user.actor.full_name.clone());
+    let view = receipt_view(state, case, case.updated_at, complainant, pin, user.ctx.lang);
+    html(receipt_page(&page_ctx(state, &user.ctx, "/kasus"), &view))
+}
+
 /// Saves or files the complaint. Filing shows the receipt with the PIN at once (the PIN is
 /// never shown again); a draft goes to its case page.
 #[post("/kasus")]
@@ -285,12 +292,7 @@ async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, Strin
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), input.clone());
     match state.db.run(move |c| service::file(c, &settings, &actor, &i, today, now)).await {
         Ok(filed) if filed.case.status == Status::Draf.as_str() => Ok(see_other(&format!("/kasus/{}", filed.case.id))),
-        Ok(filed) => {
-            let l = user.ctx.lang;
-            let complainant = filed.case.contact_name.clone().unwrap_or_else(|| user.actor.full_name.clone());
-            let view = receipt_view(&state, &filed.case, filed.case.updated_at, complainant, filed.pin.clone(), l);
-            Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
-        }
+        Ok(filed) => Ok(filing_receipt(&state, &user, &filed.case, filed.pin)),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
             complaint_form(&state, &user, fields, errors, status).await
@@ -711,6 +713,8 @@ async fn take_step(
         Err(e) => Err(e),
     };
     match result {
+        // Filing a draft from its page issues the PIN: show the receipt, the only time it appears.
+        Ok((case, Some(pin))) => Ok(filing_receipt(&state, &user, &case, Some(pin))),
         Ok(_) => Ok(see_other(&format!("/kasus/{id}"))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;

@@ -565,7 +565,38 @@ async fn the_pages_file_show_and_track_a_case(backend: Backend) {
     assert!(!page.contains("Andi") && !page.contains("3275010101900001"), "nothing personal");
 }
 
+async fn a_draft_filed_from_its_page_gets_its_pin(backend: Backend) {
+    let app = spawn(backend).await;
+    let p = people(&app).await;
+    let (s, draft) =
+        post_json(&app, &p.worker, "/api/v1/cases", complaint("phk", &p.company_id, "kunci-draf-halaman-01", false))
+            .await;
+    assert_eq!(s, StatusCode::CREATED, "{draft}");
+    let id = draft["id"].as_str().expect("id").to_string();
+    let reference = draft["reference"].as_str().expect("reference").to_string();
+    post_json(
+        &app,
+        &p.worker,
+        &format!("/api/v1/cases/{id}/bipartite"),
+        json!({"kind": "risalah", "held_on": "2026-02-10", "summary": "Perundingan bipartit, tidak sepakat."}),
+    )
+    .await;
+    let res = app.post_form(&p.worker, &format!("/kasus/{id}/langkah"), &[("action", "submit")]).await;
+    assert_eq!(res.status(), StatusCode::OK, "filing from the case page shows the receipt");
+    let receipt = res.text().await.expect("body");
+    assert!(receipt.contains("Simpan PIN ini"), "with the PIN, once");
+    let pin =
+        regex::Regex::new(r#"class="pin">(\d{6})<"#).expect("regex").captures(&receipt).expect("pin")[1].to_string();
+    let (s, t) = post_json(&app, &browser(), "/api/v1/tracking", json!({"reference": reference, "pin": pin})).await;
+    assert_eq!((s, t["status"].as_str()), (StatusCode::OK, Some("diajukan")), "the PIN tracks the case: {t}");
+    // Filing again after a return keeps the PIN: no new one appears.
+    ok_step(&app, &p.officer, &id, json!({"action": "return", "note": "Lengkapi alamat perusahaan yang benar."})).await;
+    let out = ok_step(&app, &p.worker, &id, json!({"action": "submit"})).await;
+    assert!(out["pin"].is_null(), "{out}");
+}
+
 both_backends!(
+    a_draft_filed_from_its_page_gets_its_pin,
     the_pages_file_show_and_track_a_case,
     a_hak_dispute_ends_with_a_pb_at_the_first_session,
     an_anjuran_accepted_by_both_leads_to_a_pb,
