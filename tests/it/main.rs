@@ -9,6 +9,7 @@ mod admin;
 mod api;
 mod browser;
 mod calendar;
+mod case_machine;
 mod cases;
 mod companies;
 mod config;
