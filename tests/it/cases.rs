@@ -54,21 +54,15 @@ async fn people(app: &TestApp) -> People {
     let company_id = a["id"].as_str().expect("id").to_string();
     let other_company_id = b["id"].as_str().expect("id").to_string();
     let rep_user = app.user("perusahaan", "hrd@majusengketa.co.id").await;
-    let (cid, uid) = (company_id.clone(), rep_user.id.clone());
+    let link = harmoni::companies::model::RepresentativeRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        company_id: company_id.clone(),
+        user_id: rep_user.id.clone(),
+        created_at: chrono::Utc::now().naive_utc(),
+    };
     app.state
         .db
-        .run(move |c| {
-            use diesel::prelude::*;
-            diesel::insert_into(harmoni::schema::company_representatives::table)
-                .values(&harmoni::companies::model::RepresentativeRow {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    company_id: cid,
-                    user_id: uid,
-                    created_at: chrono::Utc::now().naive_utc(),
-                })
-                .execute(c)?;
-            Ok(())
-        })
+        .run(move |c| Ok(harmoni::companies::model::add_representative(c, &link)?))
         .await
         .expect("link representative");
     let head = app.browser_for(&app.user("pimpinan", "kabid@bekasikota.go.id").await).await;
@@ -595,7 +589,136 @@ async fn a_draft_filed_from_its_page_gets_its_pin(backend: Backend) {
     assert!(out["pin"].is_null(), "{out}");
 }
 
+/// Every case route, for every role, on their own case, another case of the office and a
+/// missing one: what is not theirs to see does not exist (404), administrators have no cases
+/// (403), and a step that is never theirs is refused (403) while a step at the wrong stage is a
+/// conflict (409).
+async fn every_case_route_for_every_role(backend: Backend) {
+    let app = spawn(backend).await;
+    let p = people(&app).await;
+    let own = in_mediation(&app, &p, "hak", "kunci-matriks-milik-01").await;
+    let budi = app.browser_for(&app.user("pekerja", "budi.pekerja@gmail.com").await).await;
+    let (s, out) =
+        post_json(&app, &budi, "/api/v1/cases", complaint("hak", &p.other_company_id, "kunci-matriks-lain-001", true))
+            .await;
+    assert_eq!(s, StatusCode::CREATED, "{out}");
+    let other = out["id"].as_str().expect("id").to_string();
+    let missing = "00000000-0000-0000-0000-000000000000".to_string();
+    let mediator2 = relogin(&app, "mediator2@bekasikota.go.id").await;
+    let admin = app.browser_for(&app.user("admin", "admin@bekasikota.go.id").await).await;
+    let elsewhere = app.browser_for(&app.user_in("3216", "petugas", "petugas@bekasikab.go.id").await).await;
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Who {
+        Admin,
+        Head,
+        Desk,
+        Mediator,
+        OtherMediator,
+        Worker,
+        Rep,
+        OtherOffice,
+    }
+    let people: [(Who, &Client); 8] = [
+        (Who::Admin, &admin),
+        (Who::Head, &p.head),
+        (Who::Desk, &p.officer),
+        (Who::Mediator, &p.mediator),
+        (Who::OtherMediator, &mediator2),
+        (Who::Worker, &p.worker),
+        (Who::Rep, &p.rep),
+        (Who::OtherOffice, &elsewhere),
+    ];
+    let staff = |w: Who| matches!(w, Who::Head | Who::Desk);
+    for (who, client) in people {
+        for (which, id) in [("own", &own), ("other", &other), ("missing", &missing)] {
+            let sees = match which {
+                "own" => !matches!(who, Who::Admin | Who::OtherMediator | Who::OtherOffice),
+                "other" => staff(who),
+                _ => false,
+            };
+            // What each route answers when the case is visible; otherwise 404 (403 for admins).
+            let hidden = if who == Who::Admin { StatusCode::FORBIDDEN } else { StatusCode::NOT_FOUND };
+            let expect = |visible: StatusCode| if sees { visible } else { hidden };
+            let ok = StatusCode::OK;
+            let forbidden = StatusCode::FORBIDDEN;
+            let conflict = StatusCode::CONFLICT;
+            let checks: Vec<(String, StatusCode, StatusCode)> = vec![
+                (
+                    format!("GET /api/v1/cases/{which}"),
+                    app.get(client, &format!("/api/v1/cases/{id}")).await.status(),
+                    expect(ok),
+                ),
+                (format!("GET /kasus/{which}"), app.get(client, &format!("/kasus/{id}")).await.status(), expect(ok)),
+                (
+                    format!("GET /kasus/{which}/tanda-terima"),
+                    app.get(client, &format!("/kasus/{id}/tanda-terima")).await.status(),
+                    expect(ok),
+                ),
+                (
+                    format!("GET /api/v1/cases/{which}/mediators"),
+                    app.get(client, &format!("/api/v1/cases/{id}/mediators")).await.status(),
+                    expect(if who == Who::Head { ok } else { forbidden }),
+                ),
+                (
+                    format!("POST /api/v1/cases/{which}/steps"),
+                    step(&app, client, id, json!({"action": "external_outcome", "note": "Hasil konsiliasi."})).await.0,
+                    // Only the desk records a conciliation's outcome, and this case is not in conciliation.
+                    expect(if staff(who) { conflict } else { forbidden }),
+                ),
+                (
+                    format!("POST /kasus/{which}/langkah"),
+                    app.post_form(
+                        client,
+                        &format!("/kasus/{id}/langkah"),
+                        &[("action", "external_outcome"), ("note", "Hasil konsiliasi.")],
+                    )
+                    .await
+                    .status(),
+                    expect(if staff(who) { conflict } else { forbidden }),
+                ),
+                (
+                    format!("POST /api/v1/cases/{which}/bipartite"),
+                    post_json(
+                        &app,
+                        client,
+                        &format!("/api/v1/cases/{id}/bipartite"),
+                        json!({"kind": "risalah", "held_on": "2026-02-20", "summary": "Risalah bipartit kedua."}),
+                    )
+                    .await
+                    .0,
+                    // The desk may add proof while screening (the other case); never after registration.
+                    expect(if which == "other" { StatusCode::CREATED } else { conflict }),
+                ),
+                (
+                    format!("POST /api/v1/cases/{which}/pin"),
+                    post_json(&app, client, &format!("/api/v1/cases/{id}/pin"), json!({})).await.0,
+                    expect(if staff(who) || (who == Who::Worker && which == "own") { ok } else { forbidden }),
+                ),
+            ];
+            for (route, got, want) in checks {
+                assert_eq!(
+                    got,
+                    want,
+                    "{route} as {}",
+                    match who {
+                        Who::Admin => "admin",
+                        Who::Head => "pimpinan",
+                        Who::Desk => "petugas",
+                        Who::Mediator => "the case's mediator",
+                        Who::OtherMediator => "another mediator",
+                        Who::Worker => "the complainant",
+                        Who::Rep => "the company's representative",
+                        Who::OtherOffice => "another office's petugas",
+                    }
+                );
+            }
+        }
+    }
+}
+
 both_backends!(
+    every_case_route_for_every_role,
     a_draft_filed_from_its_page_gets_its_pin,
     the_pages_file_show_and_track_a_case,
     a_hak_dispute_ends_with_a_pb_at_the_first_session,
