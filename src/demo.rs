@@ -12,25 +12,25 @@ use crate::error::Error;
 
 /// A small deterministic generator (xorshift64*), so the demo needs no randomness crate and
 /// comes out the same every time.
-struct Dice(u64);
+pub(crate) struct Dice(pub(crate) u64);
 
 impl Dice {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
         lo + self.below((hi - lo + 1) as u64) as i64
     }
-    fn chance(&mut self, percent: u64) -> bool {
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
 }
@@ -90,13 +90,13 @@ const SECTORS: [(&str, &str); 20] = [
 const SCALES: [(&str, u64, i64, i64); 4] =
     [("mikro", 18, 1, 9), ("kecil", 40, 5, 49), ("menengah", 30, 20, 249), ("besar", 12, 100, 2500)];
 
-const PEOPLE: [&str; 16] = [
+pub(crate) const PEOPLE: [&str; 16] = [
     "Agus", "Siti", "Budi", "Dewi", "Eko", "Rina", "Joko", "Lestari", "Hendra", "Wati", "Yusuf", "Nur", "Andi",
     "Putri", "Rudi", "Ayu",
 ];
 
 /// A stable number per office, so that two offices' demo records never share an id.
-fn office_salt(office_id: &str) -> u64 {
+pub(crate) fn office_salt(office_id: &str) -> u64 {
     office_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 

@@ -179,6 +179,10 @@ fn demo(settings: &Settings, companies: u64, office: Option<String>) -> anyhow::
     let refreshed =
         harmoni::companies::standing::sweep(&mut conn, settings, today).map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Compliance standing computed for {refreshed} companies in {:.1} s.", started.elapsed().as_secs_f64());
+    let started = std::time::Instant::now();
+    let cases = harmoni::cases::demo::seed_cases(&mut conn, settings, &office.id, companies, today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("Added {cases} demonstration dispute cases in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(())
 }
 

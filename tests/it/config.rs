@@ -192,6 +192,40 @@ async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
     let (good, short) = (count("layak").await, count("kurang").await);
     assert_eq!(good + short, 300, "every company has a standing");
     assert!(good >= 15 && short >= 150, "some companies comply, most not yet: {good} / {short}");
+
+    // A year of dispute cases with the national mix, spread over the three demo mediators.
+    let cases = |query: &'static str| {
+        let (app, client) = (&app, client.clone());
+        async move {
+            let found: serde_json::Value =
+                app.get(&client, &format!("/api/v1/cases?{query}")).await.json().await.expect("json");
+            found
+        }
+    };
+    assert_eq!(cases("").await["total"], 125, "about 125 cases a year");
+    let share = |n: &serde_json::Value| n["total"].as_i64().expect("total");
+    let (phk, hak) = (share(&cases("dispute_type=phk").await), share(&cases("dispute_type=hak").await));
+    assert!((70..=100).contains(&phk) && (15..=45).contains(&hak), "mostly PHK, a quarter hak: {phk} / {hak}");
+    assert!(share(&cases("dispute_type=antar_sp").await) >= 1);
+    let stages = [
+        "status=selesai_pb",
+        "status=lanjut_phi",
+        "status=dicabut",
+        "status=mediasi,anjuran,menunggu_pb,penawaran_forum,menunggu_mediator",
+    ];
+    for query in stages {
+        assert!(share(&cases(query).await) >= 1, "some cases with {query}");
+    }
+    let mut mediators = std::collections::BTreeSet::new();
+    for page in ["page=1", "page=2", "page=3", "page=4", "page=5"] {
+        let list = cases(page).await;
+        for item in list["items"].as_array().expect("items") {
+            if let Some(m) = item["mediator_id"].as_str() {
+                mediators.insert(m.to_string());
+            }
+        }
+    }
+    assert_eq!(mediators.len(), 3, "every demo mediator has cases");
 }
 
 both_backends!(the_command_line_migrates_and_adds_users, the_demo_seeds_a_living_register_once_per_office);
