@@ -581,7 +581,7 @@ fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors,
             .workers
             .iter()
             .map(|w| {
-                let nik = w.nik.clone().unwrap_or_else(|| "—".into());
+                let nik = w.nik.as_ref().map(|n| format!("NIK {n}")).unwrap_or_default();
                 [w.full_name.clone(), nik, w.job_title.clone().unwrap_or_default(), w.phone.clone().unwrap_or_default()]
             })
             .collect(),

@@ -116,7 +116,7 @@ pub fn case_list_page(p: &PageCtx, v: &CaseListView) -> Markup {
                                     td { a href={ "/kasus/" (r.id) } { (r.number) } }
                                     td { (r.dispute_type) }
                                     td { (r.company) }
-                                    td { (badge(if r.closed { Tone::Neutral } else { Tone::Good }, &r.status)) }
+                                    td { (badge(if r.closed { Tone::Good } else { Tone::Neutral }, &r.status)) }
                                     td {
                                         @if let Some((label, state, due)) = &r.next {
                                             (label) " " (deadline_badge(l, *state, due))
@@ -254,7 +254,7 @@ pub struct CaseView {
     pub closed: bool,
     /// (label, value)
     pub facts: Vec<(String, String)>,
-    /// name, NIK (masked or not), position, contact
+    /// name, "NIK …" (masked for the company side), position, contact; empty parts are left out
     pub workers: Vec<[String; 4]>,
     /// date, kind, summary, document link
     pub evidence: Vec<(String, String, String, Option<String>)>,
@@ -278,7 +278,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
         html! {
             p { a href="/kasus" { "← " (l.t("Daftar kasus", "Cases")) } }
             h1 { (v.title) }
-            p { (l.t("Tahap", "Stage")) ": " (badge(if v.closed { Tone::Neutral } else { Tone::Good }, &v.status)) }
+            p { (l.t("Tahap", "Stage")) ": " (badge(if v.closed { Tone::Good } else { Tone::Neutral }, &v.status)) }
             (error_summary(l, &v.errors))
             section {
                 h2 { (l.t("Tenggat", "Deadlines")) }
@@ -316,7 +316,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
             }
             section {
                 h2 { (l.t("Pekerja", "Workers")) }
-                ul { @for w in &v.workers { li { (w[0]) " · NIK " (w[1]) " · " (w[2]) " · " (w[3]) } } }
+                ul { @for w in &v.workers { li { (w[0]) @for part in w[1..].iter().filter(|p| !p.is_empty()) { " · " (part) } } } }
             }
             section {
                 h2 { (l.t("Bukti perundingan bipartit", "Proof of bipartite negotiation")) }
