@@ -5,8 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use harmoni_templates::components::FormErrors;
 use harmoni_templates::pages::cases::{
-    case_list_page, case_page, complaint_form_page, receipt_page, tracking_page, CaseListView, CaseRowView, CaseView,
-    ComplaintFormView, DeadlineView, ReceiptView, StepField, StepFormView, TrackingView,
+    case_list_page, case_page, complaint_form_page, receipt_page, risalah_page, tracking_page, CaseListView,
+    CaseRowView, CaseView, ComplaintFormView, DeadlineView, ReceiptView, RisalahView, StepField, StepFormView,
+    TrackingView,
 };
 use harmoni_templates::{Lang, PageCtx};
 use serde::Deserialize;
@@ -29,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(create)
         .service(detail)
         .service(receipt)
+        .service(risalah)
         .service(take_step)
         .service(add_evidence);
 }
@@ -655,6 +657,7 @@ fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors,
         steps: step_forms(d, mediators, l, today),
         errors,
         can_print_receipt: c.status != Status::Draf.as_str(),
+        can_print_risalah: c.status == Status::LanjutPhi.as_str(),
     }
 }
 
@@ -678,6 +681,74 @@ async fn receipt(state: State, user: SignedIn, id: web::Path<String>) -> Result<
     let filed_at = d.history.iter().rev().find(|h| h.action == "submit").map_or(d.case.updated_at, |h| h.created_at);
     let view = receipt_view(&state, &d.case, filed_at, complainant, None, l);
     Ok(html(receipt_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
+}
+
+/// The risalah penyelesaian of a mediation that ended with the anjuran rejected.
+#[get("/kasus/{id}/risalah")]
+async fn risalah(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
+    let d = state.db.run(move |c| service::detail(c, &settings, &actor, &id, today, now)).await?;
+    let c = &d.case;
+    if c.status != Status::LanjutPhi.as_str() {
+        return Err(Error::NotFound);
+    }
+    let l = user.ctx.lang;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| l.date_long(d)).unwrap_or_default();
+    let mut dates = vec![
+        (l.t("Dicatat", "Registered").to_string(), date(c.registered_on)),
+        (l.t("Dilimpahkan kepada mediator", "Delegated to the mediator").to_string(), date(c.delegated_on)),
+    ];
+    if let (Some(from), Some(to)) = (c.clarification_started_on, c.clarification_ended_on) {
+        dates
+            .push((l.t("Klarifikasi", "Clarification").into(), format!("{} – {}", l.date_long(from), l.date_long(to))));
+    }
+    for s in &d.sessions {
+        let present = |b: bool| if b { l.t("hadir", "present") } else { l.t("tidak hadir", "absent") };
+        let attendance = format!(
+            "{}; {} {}, {} {}",
+            l.date_long(s.held_on),
+            l.t("pekerja", "workers"),
+            present(s.worker_present),
+            l.t("pengusaha", "employer"),
+            present(s.company_present)
+        );
+        dates.push((l.t("Sidang mediasi", "Mediation session").into(), attendance));
+    }
+    dates.push((l.t("Anjuran diterbitkan", "Recommendation issued").into(), date(c.anjuran_issued_on)));
+    let answer = |a: &Option<String>, on: Option<chrono::NaiveDate>| {
+        let words = match a.as_deref() {
+            Some("terima") => l.t("menerima", "accepts"),
+            Some("tolak") => l.t("menolak", "rejects"),
+            Some("dianggap_tolak") => l.t(
+                "tidak menjawab dalam 10 hari kerja: dianggap menolak",
+                "no answer within 10 working days: deemed to reject",
+            ),
+            _ => l.t("belum menjawab", "has not answered"),
+        };
+        format!("{words}{}", on.map(|d| format!(" ({})", l.date_long(d))).unwrap_or_default())
+    };
+    let view = RisalahView {
+        office_lines: state
+            .office(&c.office_id)
+            .map(|o| vec![o.letterhead_government.clone(), o.letterhead_office.clone(), o.address.clone()])
+            .unwrap_or_default(),
+        case_number: number_of(c),
+        dispute_type: type_label(&c.dispute_type, l),
+        workers: d.workers.iter().map(|w| w.full_name.clone()).collect(),
+        union: c.union_name.clone(),
+        company: format!("{}, {}", c.company_name, c.company_address),
+        dates,
+        chronology: c.chronology.clone(),
+        demands: c.demands.clone(),
+        anjuran: c.anjuran_text.clone().unwrap_or_default(),
+        answers: vec![
+            (Side::Pekerja.label(l).to_string(), answer(&c.anjuran_worker, c.anjuran_worker_on)),
+            (Side::Pengusaha.label(l).to_string(), answer(&c.anjuran_company, c.anjuran_company_on)),
+        ],
+        mediator: d.mediator_name.clone().unwrap_or_default(),
+        closed_on: date(c.closed_on),
+    };
+    Ok(html(risalah_page(&page_ctx(&state, &user.ctx, "/kasus"), &view)))
 }
 
 #[post("/kasus/{id}/langkah")]

@@ -265,6 +265,11 @@ async fn a_rejected_anjuran_closes_mediation_toward_the_court(backend: Backend) 
     let app = spawn(backend).await;
     let p = people(&app).await;
     let id = in_mediation(&app, &p, "phk", "kunci-phk-tolak-00001").await;
+    assert_eq!(
+        app.get(&p.worker, &format!("/kasus/{id}/risalah")).await.status(),
+        StatusCode::NOT_FOUND,
+        "no risalah while mediation goes on"
+    );
     let (s, out) =
         step(&app, &p.mediator, &id, json!({"action": "anjuran", "note": "Anjuran tanpa sidang tidak boleh."})).await;
     assert_eq!((s, out["code"].as_str()), (StatusCode::CONFLICT, Some("no_session")));
@@ -276,6 +281,12 @@ async fn a_rejected_anjuran_closes_mediation_toward_the_court(backend: Backend) 
             .await;
     assert_eq!(out["status"], "lanjut_phi");
     assert_eq!(out["closing_reason"], "anjuran_ditolak");
+    // The risalah penyelesaian, to attach to a lawsuit at the PHI court, is printable by the parties.
+    let (status, risalah) = app.get_text(&p.worker, &format!("/kasus/{id}/risalah")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(risalah.contains("RISALAH PENYELESAIAN") && risalah.contains("565/0001/HI/2026"), "{risalah}");
+    assert!(risalah.contains("Menganjurkan pekerja dipekerjakan kembali.") && risalah.contains("menolak"));
+    assert!(!risalah.contains("3275010101900001"), "no NIK on the record");
     let (s, _) = step(
         &app,
         &p.mediator,

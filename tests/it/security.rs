@@ -136,6 +136,7 @@ const PRIVATE_PAGES: &[&str] = &[
     "/kasus/tenggat",
     "/kasus/00000000-0000-0000-0000-000000000000",
     "/kasus/00000000-0000-0000-0000-000000000000/tanda-terima",
+    "/kasus/00000000-0000-0000-0000-000000000000/risalah",
     "/pemberitahuan",
     "/pemberitahuan/baru",
     "/pemberitahuan/00000000-0000-0000-0000-000000000000",

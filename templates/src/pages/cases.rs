@@ -268,6 +268,8 @@ pub struct CaseView {
     pub steps: Vec<StepFormView>,
     pub errors: FormErrors,
     pub can_print_receipt: bool,
+    /// The mediation ended without agreement: the risalah penyelesaian can be printed.
+    pub can_print_risalah: bool,
 }
 
 pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
@@ -313,6 +315,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                 h2 { (l.t("Data perkara", "Case details")) }
                 dl.facts { @for (k, val) in &v.facts { dt { (k) } dd { (val) } } }
                 @if v.can_print_receipt { p { a href={ "/kasus/" (v.id) "/tanda-terima" } { (l.t("Cetak tanda terima", "Print the receipt")) } } }
+                @if v.can_print_risalah { p { a href={ "/kasus/" (v.id) "/risalah" } { (l.t("Cetak risalah penyelesaian melalui mediasi", "Print the mediation settlement record")) } } }
             }
             section {
                 h2 { (l.t("Pekerja", "Workers")) }
@@ -431,6 +434,67 @@ pub fn tracking_page(p: &PageCtx, v: &TrackingView) -> Markup {
                     h2 { (l.t("Status pengaduan", "Status of the complaint")) }
                     dl.facts { @for (k, val) in &v.result { dt { (k) } dd { (val) } } }
                 }
+            }
+        },
+    )
+}
+
+/// The *risalah penyelesaian melalui mediasi*: the record a party attaches to a lawsuit at the
+/// industrial-relations court after the anjuran was rejected (UU 2/2004 Ps 83).
+#[derive(Debug, Clone, Default)]
+pub struct RisalahView {
+    pub office_lines: Vec<String>,
+    pub case_number: String,
+    pub dispute_type: String,
+    pub workers: Vec<String>,
+    pub union: Option<String>,
+    pub company: String,
+    /// (label, date) of registration, delegation, clarification, sessions, anjuran, answers.
+    pub dates: Vec<(String, String)>,
+    pub chronology: String,
+    pub demands: String,
+    pub anjuran: String,
+    /// Each side's answer in words, with its date.
+    pub answers: Vec<(String, String)>,
+    pub mediator: String,
+    pub closed_on: String,
+}
+
+pub fn risalah_page(p: &PageCtx, v: &RisalahView) -> Markup {
+    let l = p.lang;
+    page(
+        p,
+        l.t("Risalah penyelesaian melalui mediasi", "Mediation settlement record"),
+        html! {
+            article.letter {
+                header.letterhead { @for line in &v.office_lines { p { (line) } } }
+                h1 { (l.t("RISALAH PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL MELALUI MEDIASI", "RECORD OF THE MEDIATION OF AN INDUSTRIAL-RELATIONS DISPUTE")) }
+                p { (l.t("Nomor perkara", "Case number")) ": " strong { (v.case_number) } }
+                h2 { (l.t("Para pihak", "The parties")) }
+                dl.facts {
+                    dt { (l.t("Pihak pekerja", "Workers' side")) }
+                    dd { (v.workers.join(", ")) @if let Some(u) = &v.union { " (" (u) ")" } }
+                    dt { (l.t("Pihak pengusaha", "Employer")) } dd { (v.company) }
+                    dt { (l.t("Jenis perselisihan", "Type of dispute")) } dd { (v.dispute_type) }
+                }
+                h2 { (l.t("Jalannya penyelesaian", "Course of the settlement")) }
+                dl.facts { @for (k, d) in &v.dates { dt { (k) } dd { (d) } } }
+                h2 { (l.t("Pokok perselisihan", "The dispute")) }
+                (paragraphs(&v.chronology))
+                h2 { (l.t("Tuntutan", "Demands")) }
+                (paragraphs(&v.demands))
+                h2 { (l.t("Anjuran mediator", "The mediator's recommendation")) }
+                (paragraphs(&v.anjuran))
+                h2 { (l.t("Jawaban para pihak", "The parties' answers")) }
+                dl.facts { @for (k, a) in &v.answers { dt { (k) } dd { (a) } } }
+                h2 { (l.t("Kesimpulan", "Conclusion")) }
+                p { (l.t(
+                    "Perselisihan tidak dapat diselesaikan melalui mediasi karena anjuran tidak diterima. Salah satu pihak dapat melanjutkan penyelesaian dengan mengajukan gugatan ke Pengadilan Hubungan Industrial dengan melampirkan risalah ini (UU 2/2004 Pasal 14 dan 83).",
+                    "The dispute could not be settled by mediation because the recommendation was not accepted. Either party may file a lawsuit at the industrial-relations court with this record attached (UU 2/2004 Arts. 14 and 83)."
+                )) }
+                p { (l.t("Ditetapkan tanggal", "Made on")) " " (v.closed_on) }
+                p.signature { "Mediator Hubungan Industrial" br; br; br; strong { (v.mediator) } }
+                p.no-print { button type="button" onclick="window.print()" { (l.t("Cetak", "Print")) } }
             }
         },
     )
