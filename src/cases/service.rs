@@ -180,22 +180,55 @@ fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Resu
         .collect()
 }
 
-/// A company of the office's register, named by id on a complaint or at registration.
+/// A company of the office's register, named by id (or, at the desk, by its 13-digit NIB) on a
+/// complaint or at registration.
 fn registered_company(
     conn: &mut DbConn,
     office_id: &str,
     id: &str,
 ) -> Result<crate::companies::model::CompanyRow, Error> {
-    crate::companies::model::find(conn, &crate::companies::model::Scope::Office(office_id.to_string()), id)?.ok_or_else(
-        || {
-            problem(
-                "unknown_company",
-                "company_id",
-                "Perusahaan tidak ada di daftar perusahaan.",
-                "The company is not in the register.",
-            )
-        },
-    )
+    let found = match crate::companies::rules::parse_nib(id) {
+        Ok(nib) => crate::companies::model::find_by_nib(conn, office_id, &nib)?,
+        Err(_) => {
+            crate::companies::model::find(conn, &crate::companies::model::Scope::Office(office_id.to_string()), id)?
+        }
+    };
+    found.ok_or_else(|| {
+        problem(
+            "unknown_company",
+            "company_id",
+            "Perusahaan tidak ada di daftar perusahaan; daftarkan dahulu di menu Perusahaan.",
+            "The company is not in the register; register it first under Companies.",
+        )
+    })
+}
+
+/// Companies of the register whose name looks like the one a complainant typed, for the desk
+/// to link an unverified company at registration (at most 20).
+pub fn company_candidates(
+    conn: &mut DbConn,
+    actor: &Actor,
+    case: &CaseRow,
+) -> Result<Vec<crate::companies::model::CompanyRow>, Error> {
+    if case.company_id.is_some() || !matches!(actor.role, Role::Petugas | Role::Pimpinan) {
+        return Ok(Vec::new());
+    }
+    let scope = crate::companies::model::Scope::Office(actor.office_id.clone());
+    // The typed name without its legal form, then its longest word when that finds nothing.
+    let name = case.company_name.trim();
+    let without_form = name.split_once(' ').filter(|(f, _)| f.len() <= 3).map_or(name, |(_, rest)| rest).trim();
+    let longest = name.split_whitespace().max_by_key(|w| w.chars().count()).unwrap_or("");
+    for q in [without_form, longest] {
+        if q.chars().count() < 3 {
+            continue;
+        }
+        let f = crate::companies::model::CompanyQuery { q: Some(q.to_string()), ..Default::default() };
+        let (rows, _) = crate::companies::model::list(conn, &scope, &f, 0, 20)?;
+        if !rows.is_empty() {
+            return Ok(rows);
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// Saves a complaint as a draft or files it. The same `submission_key` from the same account

@@ -302,7 +302,13 @@ async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, Strin
     }
 }
 
-fn step_forms(d: &CaseDetail, mediators: &[(String, String)], l: Lang, today: &str) -> Vec<StepFormView> {
+fn step_forms(
+    d: &CaseDetail,
+    mediators: &[(String, String)],
+    companies: &[(String, String)],
+    l: Lang,
+    today: &str,
+) -> Vec<StepFormView> {
     let note = |label: &str| StepField::Area { name: "note".into(), label: label.into() };
     let date = |label: &str| StepField::Date { name: "date".into(), label: label.into(), value: today.into() };
     let sides = || Side::ALL.iter().map(|s| (s.as_str().to_string(), s.label(l).to_string())).collect::<Vec<_>>();
@@ -317,10 +323,19 @@ fn step_forms(d: &CaseDetail, mediators: &[(String, String)], l: Lang, today: &s
                     "Requires bipartite proof and a company of the register.",
                 ),
                 if d.case.company_id.is_none() {
+                    // Link the company the complainant typed: a likely match, or any by its NIB.
+                    let mut options =
+                        vec![(String::new(), l.t("— pilih perusahaan —", "— choose a company —").to_string())];
+                    options.extend(companies.iter().cloned());
                     vec![
-                        StepField::Text {
+                        StepField::Select {
                             name: "company_id".into(),
-                            label: l.t("ID perusahaan di daftar", "Company id in the register").into(),
+                            label: l.t("Perusahaan di daftar yang cocok", "Matching company of the register").into(),
+                            options,
+                        },
+                        StepField::Text {
+                            name: "company_nib".into(),
+                            label: l.t("atau NIB perusahaan (13 angka)", "or the company's NIB (13 digits)").into(),
                         },
                         note(l.t("Catatan", "Note")),
                     ]
@@ -496,7 +511,7 @@ async fn render_case(
     status: StatusCode,
 ) -> Result<HttpResponse, Error> {
     let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
-    let (d, mediators) = state
+    let (d, mediators, companies) = state
         .db
         .run(move |c| {
             let d = service::detail(c, &settings, &actor, &id, today, now)?;
@@ -505,9 +520,12 @@ async fn render_case(
             } else {
                 Vec::new()
             };
-            Ok((d, mediators))
+            let companies = service::company_candidates(c, &actor, &d.case)?;
+            Ok((d, mediators, companies))
         })
         .await?;
+    let companies: Vec<(String, String)> =
+        companies.into_iter().map(|c| (c.id, format!("{} · NIB {} · {}", c.name, c.nib, c.address))).collect();
     let l = user.ctx.lang;
     let mediator_options: Vec<(String, String)> = mediators
         .iter()
@@ -525,12 +543,19 @@ async fn render_case(
             (m.id.clone(), label)
         })
         .collect();
-    let view = case_view(&d, &mediator_options, errors, l, &state.today().to_string());
+    let view = case_view(&d, &mediator_options, &companies, errors, l, &state.today().to_string());
     let p: PageCtx = page_ctx(state, &user.ctx, "/kasus");
     Ok(html_status(status, case_page(&p, &view)))
 }
 
-fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors, l: Lang, today: &str) -> CaseView {
+fn case_view(
+    d: &CaseDetail,
+    mediators: &[(String, String)],
+    companies: &[(String, String)],
+    errors: FormErrors,
+    l: Lang,
+    today: &str,
+) -> CaseView {
     let c = &d.case;
     let mut facts = vec![
         (l.t("Nomor pengaduan", "Reference").to_string(), c.reference.clone()),
@@ -654,7 +679,7 @@ fn case_view(d: &CaseDetail, mediators: &[(String, String)], errors: FormErrors,
                 ]
             })
             .collect(),
-        steps: step_forms(d, mediators, l, today),
+        steps: step_forms(d, mediators, companies, l, today),
         errors,
         can_print_receipt: c.status != Status::Draf.as_str(),
         can_print_risalah: c.status == Status::LanjutPhi.as_str(),
@@ -762,7 +787,10 @@ async fn take_step(
     let fields = form.into_inner();
     let input = StepInput {
         action: form_field(&fields, "action"),
-        company_id: form_field(&fields, "company_id"),
+        // A company chosen from the matches, or named by its NIB.
+        company_id: Some(form_field(&fields, "company_id"))
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| form_field(&fields, "company_nib")),
         note: form_field(&fields, "note"),
         referred_to: form_field(&fields, "referred_to"),
         side: form_field(&fields, "side"),

@@ -568,6 +568,39 @@ async fn the_pages_file_show_and_track_a_case(backend: Backend) {
     let page = res.text().await.expect("body");
     assert!(page.contains("Dikembalikan untuk dilengkapi") && page.contains("Lampirkan risalah bipartit."), "{page}");
     assert!(!page.contains("Andi") && !page.contains("3275010101900001"), "nothing personal");
+
+    // The desk links the typed company to the register when it registers the completed file.
+    post_json(
+        &app,
+        &p.worker,
+        &format!("/api/v1/cases/{id}/bipartite"),
+        json!({"kind": "risalah", "held_on": "2026-02-10", "summary": "Perundingan bipartit, tidak sepakat."}),
+    )
+    .await;
+    ok_step(&app, &p.worker, &id, json!({"action": "submit"})).await;
+    let (_, page) = app.get_text(&p.officer, &case_path).await;
+    assert!(page.contains("PT Maju Sengketa · NIB 9120000000101"), "the register's match is offered");
+    let res = app
+        .post_form(
+            &p.officer,
+            &format!("/kasus/{id}/langkah"),
+            &[("action", "register"), ("company_nib", "9120000000999")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST, "an NIB not in the register is refused");
+    let res = app
+        .post_form(
+            &p.officer,
+            &format!("/kasus/{id}/langkah"),
+            &[("action", "register"), ("company_nib", "9120000000101")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let case = get_json(&app, &p.officer, &format!("/api/v1/cases/{id}")).await.1;
+    assert_eq!(
+        (case["company_id"].as_str(), case["status"].as_str()),
+        (Some(p.company_id.as_str()), Some("penawaran_forum"))
+    );
 }
 
 async fn a_draft_filed_from_its_page_gets_its_pin(backend: Backend) {
@@ -700,6 +733,25 @@ async fn every_case_route_for_every_role(backend: Backend) {
                     .0,
                     // The desk may add proof while screening (the other case); never after registration.
                     expect(if which == "other" { StatusCode::CREATED } else { conflict }),
+                ),
+                (
+                    format!("POST /kasus/{which}/bipartit"),
+                    post_multipart(
+                        &app,
+                        client,
+                        &format!("/kasus/{id}/bipartit"),
+                        &[("kind", "risalah"), ("held_on", "2026-02-21"), ("summary", "Risalah bipartit ketiga.")],
+                        None,
+                    )
+                    .await
+                    .status(),
+                    expect(if which == "other" { StatusCode::SEE_OTHER } else { conflict }),
+                ),
+                (
+                    format!("GET /kasus/{which}/risalah"),
+                    app.get(client, &format!("/kasus/{id}/risalah")).await.status(),
+                    // Neither case ended toward the PHI court: there is no risalah yet.
+                    expect(StatusCode::NOT_FOUND),
                 ),
                 (
                     format!("POST /api/v1/cases/{which}/pin"),
