@@ -23,6 +23,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(get_notice)
         .service(add_facilitation)
         .service(record_outcome)
+        .service(open_case)
         .service(list_reports)
         .service(create_report)
         .service(get_report);
@@ -307,6 +308,24 @@ async fn add_facilitation(
     let f =
         state.db.run(move |c| service::add_facilitation(c, &actor, &id, &input, None, &settings, today, now)).await?;
     Ok(HttpResponse::Created().json(facilitation_out(&f, None)))
+}
+
+/// Opens a dispute case from a notice whose facilitation reached no agreement (desk officers):
+/// the desk's draft with the company, union and reasons, to complete with the bipartite proof
+/// and file. Opening again returns the same case.
+#[utoipa::path(post, path = "/api/v1/stoppage-notices/{id}/case", tag = "notices", request_body = crate::notices::service::OpenCaseInput,
+    responses((status = 201, body = crate::cases::api::CaseSummaryOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody), (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
+#[post("/api/v1/stoppage-notices/{id}/case")]
+async fn open_case(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<crate::notices::service::OpenCaseInput>,
+) -> Result<HttpResponse, Error> {
+    let (actor, settings, today, now, input) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), body.into_inner());
+    let case = state.db.run(move |c| service::open_case(c, &settings, &actor, &id, &input, today, now)).await?;
+    Ok(HttpResponse::Created().json(crate::cases::api::CaseSummaryOut::from(&case)))
 }
 
 /// Records how the facilitation ended, once: pb (the officer witnessing), tidak_sepakat or batal.

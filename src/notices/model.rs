@@ -217,6 +217,13 @@ pub fn set_outcome(
         .execute(conn)
 }
 
+/// Links the dispute case opened from a notice whose facilitation did not settle it.
+pub fn set_case(conn: &mut DbConn, id: &str, case_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(stoppage_notices::table.find(id))
+        .set((stoppage_notices::case_id.eq(case_id), stoppage_notices::updated_at.eq(now)))
+        .execute(conn)
+}
+
 pub fn touch_notice(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(stoppage_notices::table.find(id)).set(stoppage_notices::updated_at.eq(now)).execute(conn)
 }

@@ -1056,3 +1056,83 @@ pub fn office_unions(conn: &mut DbConn, actor: &Actor) -> Result<Vec<UnionRow>, 
     let (rows, _) = unions::list(conn, &actor.office_id, None, 0, 1000)?;
     Ok(rows.into_iter().filter(|u| u.status == "active").collect())
 }
+
+/// What the desk chooses when it opens a dispute case from a notice.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct OpenCaseInput {
+    /// hak, kepentingan, phk or antar_sp.
+    pub dispute_type: String,
+}
+
+/// Opens a dispute case from a strike or lock-out notice whose facilitation reached no
+/// agreement (UU 13/2003 Ps 141(4): the problem goes on to dispute settlement). The case starts
+/// as the desk's draft with the company, the union and the notice's reasons; the desk adds the
+/// bipartite proof and files it. Opening again returns the case already opened.
+pub fn open_case(
+    conn: &mut DbConn,
+    settings: &Settings,
+    actor: &Actor,
+    id: &str,
+    input: &OpenCaseInput,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<crate::cases::model::CaseRow, Error> {
+    // Cases are filed at the desk (the head of division assigns them).
+    actor.require(&[Role::Petugas])?;
+    write_tx(conn, |conn| {
+        let (notice, company) = office_notice(conn, actor, id)?;
+        if let Some(case_id) = &notice.case_id {
+            return crate::cases::model::find_any(conn, case_id)?.ok_or(Error::NotFound);
+        }
+        if outcome_of(&notice) != Some(Outcome::TidakSepakat) {
+            return Err(Error::conflict(
+                "notice_not_unsettled",
+                "Perkara dibuka dari pemberitahuan yang fasilitasinya tidak mencapai kesepakatan.",
+                "A case is opened from a notice whose facilitation reached no agreement.",
+            ));
+        }
+        let kind = Kind::parse(&notice.kind).ok_or_else(|| Error::internal("unknown notice kind"))?;
+        let union = match &notice.union_id {
+            Some(u) => unions::find(conn, &actor.office_id, u)?.map(|u| u.name),
+            None => None,
+        };
+        let signatories = rules::parse_signatories(&notice.signatories).unwrap_or_default();
+        let party = signatories.first().map_or(notice.giver_name.clone(), |s| s.name.clone());
+        let complaint = crate::cases::service::ComplaintInput {
+            dispute_type: input.dispute_type.clone(),
+            company_id: company.id.clone(),
+            union_name: union.clone().unwrap_or_default(),
+            chronology: format!(
+                "{} nomor {} diterima {}. Fasilitasi Disnaker tidak mencapai kesepakatan{}.\n\nAlasan dalam pemberitahuan: {}",
+                kind.label(Lang::Id),
+                notice.receipt_number,
+                Lang::Id.datetime_long(notice.received_at),
+                if notice.outcome_note.is_empty() { String::new() } else { format!(": {}", notice.outcome_note) },
+                notice.reasons
+            ),
+            demands: notice.reasons.clone(),
+            workers: vec![crate::cases::service::WorkerInput { full_name: party.clone(), ..Default::default() }],
+            contact_name: notice.giver_name.clone(),
+            // The notice is a signed letter of the union or the employer, received by the office.
+            identity_checked: true,
+            consent_recorded: true,
+            submission_key: format!("notice-{}", notice.id),
+            submit: false,
+            ..Default::default()
+        };
+        let case = crate::cases::service::file(conn, settings, actor, &complaint, today, now)?.case;
+        model::set_case(conn, &notice.id, &case.id, now)?;
+        record(
+            conn,
+            &AuditEntry::by(
+                actor,
+                "notice.case_opened",
+                "stoppage_notice",
+                &notice.id,
+                format!("Perkara {} dibuka dari pemberitahuan {}", case.reference, notice.receipt_number),
+            ),
+            now,
+        )?;
+        Ok(case)
+    })
+}

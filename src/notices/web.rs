@@ -30,6 +30,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(receipt)
         .service(add_facilitation)
         .service(record_outcome)
+        .service(open_case)
         .service(report_list)
         .service(new_report)
         .service(create_report)
@@ -346,6 +347,13 @@ async fn notice_view(
             document: d.pb_document.as_ref().map(doc),
         }),
         case_id: n.case_id.clone(),
+        can_open_case: user.actor.role == crate::accounts::Role::Petugas
+            && n.case_id.is_none()
+            && n.outcome.as_deref() == Some(Outcome::TidakSepakat.as_str()),
+        dispute_types: crate::cases::rules::DisputeType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label(l).to_string()))
+            .collect(),
         can_record: service::can_record(&user.actor),
         closed: n.outcome.is_some(),
         outcomes: Outcome::ALL.iter().map(|o| (o.as_str().to_string(), o.label(l).to_string())).collect(),
@@ -354,6 +362,32 @@ async fn notice_view(
         outcome_errors,
     };
     Ok(html_status(status, notice_page(&page_ctx(state, &user.ctx, NAV), &view)))
+}
+
+#[derive(Debug, Deserialize)]
+struct OpenCaseForm {
+    dispute_type: String,
+}
+
+/// Opens the dispute case of an unsettled notice and goes to it.
+#[post("/pemberitahuan/{id}/perkara")]
+async fn open_case(
+    state: State,
+    user: SignedIn,
+    id: web::Path<String>,
+    form: web::Form<OpenCaseForm>,
+) -> Result<HttpResponse, Error> {
+    let id = id.into_inner();
+    let input = service::OpenCaseInput { dispute_type: form.dispute_type.clone() };
+    let (actor, settings, today, now, nid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    match state.db.run(move |c| service::open_case(c, &settings, &actor, &nid, &input, today, now)).await {
+        Ok(case) => Ok(see_other(&format!("/kasus/{}", case.id))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            notice_view(&state, &user, id, Vec::new(), FormErrors::default(), errors, status).await
+        }
+    }
 }
 
 #[get("/pemberitahuan/{id}")]

@@ -277,6 +277,7 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/cases/{id}/pin",
         "/api/v1/cases/{id}/mediators",
         "/api/v1/tracking",
+        "/api/v1/stoppage-notices/{id}/case",
         "/api/v1/stoppage-notices",
         "/api/v1/stoppage-notices/{id}",
         "/api/v1/stoppage-notices/{id}/facilitations",

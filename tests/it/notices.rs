@@ -670,7 +670,62 @@ async fn the_demo_notices_are_believable_and_seeded_once(backend: Backend) {
     assert!(page.contains("Perselisihan yang dicegah"));
 }
 
+async fn an_unsettled_notice_opens_a_dispute_case(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let client = app.browser_for(&officer).await;
+    let alfa = company(&app, &client, "PT Alfa Logam", NIB_ALFA, "24310").await;
+    let id = notice_id(post_notice(&app, &client, &strike(NIB_ALFA, "2026-03-12T07:00")).await).await;
+    let open = format!("/api/v1/stoppage-notices/{id}/case");
+    let res = api_post(&app, &client, &open, &json!({"dispute_type": "kepentingan"})).await;
+    assert_eq!(
+        res.json::<Value>().await.expect("json")["code"],
+        "notice_not_unsettled",
+        "not while facilitation goes on"
+    );
+
+    api_post(
+        &app,
+        &client,
+        &format!("/api/v1/stoppage-notices/{id}/facilitations"),
+        &json!({"held_on": "2026-03-02", "attendees": "Para pihak dan Disnaker"}),
+    )
+    .await;
+    let res = api_post(
+        &app,
+        &client,
+        &format!("/api/v1/stoppage-notices/{id}/outcome"),
+        &json!({"outcome": "tidak_sepakat", "note": "Pengusaha menolak membayar lembur."}),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, page) = app.get_text(&client, &format!("/pemberitahuan/{id}")).await;
+    assert!(page.contains("Lanjut ke penyelesaian perselisihan"), "the desk is offered to open the case");
+
+    let res = app.post_form(&client, &format!("/pemberitahuan/{id}/perkara"), &[("dispute_type", "hak")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let case_path = location(&res);
+    let case_id = case_path.trim_start_matches("/kasus/").to_string();
+    let case = json_of(&app, &client, &format!("/api/v1/cases/{case_id}")).await;
+    assert_eq!((case["status"].as_str(), case["company_id"].as_str()), (Some("draf"), Some(alfa.as_str())));
+    assert_eq!(case["dispute_type"], "hak");
+    assert!(case["chronology"].as_str().expect("chronology").contains("Pengusaha menolak membayar lembur."));
+    assert_eq!(case["workers"][0]["full_name"], "Sutrisno Hadi", "the first signatory is the party");
+    let notice = json_of(&app, &client, &format!("/api/v1/stoppage-notices/{id}")).await;
+    assert_eq!(notice["case_id"], case_id.as_str());
+    let res = api_post(&app, &client, &open, &json!({"dispute_type": "kepentingan"})).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(res.json::<Value>().await.expect("json")["id"], case_id.as_str(), "opening again gives the same case");
+    let (_, page) = app.get_text(&client, &format!("/pemberitahuan/{id}")).await;
+    assert!(page.contains(&case_path) && !page.contains("Lanjut ke penyelesaian perselisihan"));
+    assert!(app.audit_actions(&officer.office_id, &id).await.contains(&"notice.case_opened".to_string()));
+
+    let head = app.browser_for(&app.user("pimpinan", "kabid@bekasikota.go.id").await).await;
+    assert_eq!(api_post(&app, &head, &open, &json!({"dispute_type": "hak"})).await.status(), StatusCode::FORBIDDEN);
+}
+
 both_backends!(
+    an_unsettled_notice_opens_a_dispute_case,
     a_short_strike_notice_is_flagged_with_its_due_date_across_a_holiday,
     missing_content_is_flagged_and_bad_input_is_refused,
     receipt_numbers_increase_and_never_repeat,

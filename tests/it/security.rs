@@ -218,6 +218,7 @@ const PRIVATE_POSTS: &[&str] = &[
     "/kasus",
     "/kasus/x/langkah",
     "/kasus/x/bipartit",
+    "/pemberitahuan/x/perkara",
     "/pemberitahuan",
     "/pemberitahuan/x/fasilitasi",
     "/pemberitahuan/x/hasil",

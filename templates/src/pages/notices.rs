@@ -266,6 +266,10 @@ pub struct NoticeView {
     pub facilitations: Vec<FacilitationView>,
     pub outcome: Option<OutcomeView>,
     pub case_id: Option<String>,
+    /// The desk may open the dispute case of an unsettled notice.
+    pub can_open_case: bool,
+    /// (code, label) of the dispute types, for opening a case.
+    pub dispute_types: Vec<(String, String)>,
     pub can_record: bool,
     pub closed: bool,
     pub outcomes: Vec<(String, String)>,
@@ -309,7 +313,23 @@ pub fn notice_page(ctx: &PageCtx, v: &NoticeView) -> Markup {
                 dt { (l.t("Mulai", "Starts")) } dd { (v.starts) }
                 dt { (l.t("Berakhir", "Ends")) } dd { @match &v.ends { Some(e) => { (e) } None => { (l.t("tidak disebutkan", "not given")) } } }
                 dt { (l.t("Tempat", "Place")) } dd { @if v.place.is_empty() { (l.t("tidak disebutkan", "not given")) } @else { (v.place) } }
-                @if let Some(c) = &v.case_id { dt { (l.t("Perkara", "Case")) } dd { (c) } }
+                @if let Some(c) = &v.case_id {
+                    dt { (l.t("Perkara", "Case")) } dd { a href={ "/kasus/" (c) } { (l.t("Buka perkara perselisihan", "Open the dispute case")) } }
+                }
+            }
+            @if v.can_open_case {
+                section.panel aria-labelledby="case-title" {
+                    h2 #case-title { (l.t("Lanjut ke penyelesaian perselisihan", "On to dispute settlement")) }
+                    p { (l.t(
+                        "Fasilitasi tidak mencapai kesepakatan: buka perkara dari pemberitahuan ini. Perkara dibuat sebagai draf petugas; lengkapi bukti bipartit lalu ajukan.",
+                        "The facilitation reached no agreement: open a case from this notice. It starts as the desk's draft; add the bipartite proof and file it."
+                    )) }
+                    form method="post" action={ "/pemberitahuan/" (v.id) "/perkara" } {
+                        (csrf_input(&ctx.csrf_token))
+                        (select_field("dispute_type", l.t("Jenis perselisihan", "Type of dispute"), &v.dispute_types, "kepentingan", &v.outcome_errors))
+                        button type="submit" { (l.t("Buka perkara", "Open the case")) }
+                    }
+                }
             }
             h2 { (l.t("Alasan", "Reasons")) }
             @if v.reasons.is_empty() { p { (l.t("Tidak disebutkan.", "Not given.")) } } @else { (paragraphs(&v.reasons)) }
