@@ -230,13 +230,27 @@ pub fn ensure_setup_link(
 }
 
 fn new_user_row(office_id: &str, v: &ValidUser, now: NaiveDateTime) -> UserRow {
+    office_made_user(uuid::Uuid::new_v4().to_string(), office_id, &v.email, &v.full_name, v.role, v.language, now)
+}
+
+/// The row of an account the office makes (by an administrator, the command line or the demo):
+/// active, without a password until its owner sets one through a link.
+pub fn office_made_user(
+    id: String,
+    office_id: &str,
+    email: &str,
+    full_name: &str,
+    role: Role,
+    language: Lang,
+    now: NaiveDateTime,
+) -> UserRow {
     UserRow {
-        id: uuid::Uuid::new_v4().to_string(),
+        id,
         office_id: office_id.to_string(),
-        email: v.email.clone(),
-        full_name: v.full_name.clone(),
-        role: v.role.as_str().to_string(),
-        language: v.language.code().to_string(),
+        email: email.to_string(),
+        full_name: full_name.to_string(),
+        role: role.as_str().to_string(),
+        language: language.code().to_string(),
         password_hash: None,
         status: model::STATUS_ACTIVE.to_string(),
         failed_logins: 0,

@@ -6,8 +6,9 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::accounts::model::{self as accounts, UserRow};
-use crate::accounts::Actor;
+use crate::accounts::model as accounts;
+use crate::accounts::service::office_made_user;
+use crate::accounts::{Actor, Role};
 use crate::cases::model as cases;
 use crate::cases::rules::{Forum, Side};
 use crate::cases::service::{self, BipartiteInput, ComplaintInput, Step, WorkerInput};
@@ -15,6 +16,7 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::demo::{office_salt, Dice, PEOPLE};
 use crate::error::Error;
+use harmoni_templates::Lang;
 
 /// How many cases a year the demo office handles (DOMAIN.md section 10).
 pub const CASES_PER_YEAR: u64 = 125;
@@ -74,24 +76,9 @@ fn staff(conn: &mut DbConn, office_id: &str, now: NaiveDateTime) -> Result<Vec<A
         })? {
             Some(u) => u,
             None => {
-                let user = UserRow {
-                    id: id.clone(),
-                    office_id: office_id.to_string(),
-                    email: format!("{role}{n}.{tag}@demo.harmoni.invalid"),
-                    full_name: name.to_string(),
-                    role: role.to_string(),
-                    language: "id".into(),
-                    password_hash: None,
-                    status: "active".into(),
-                    failed_logins: 0,
-                    locked_until: None,
-                    password_changed_at: None,
-                    last_login_at: None,
-                    created_at: now,
-                    updated_at: now,
-                    email_verified_at: Some(now),
-                    privacy_consent_at: None,
-                };
+                let role = Role::parse(role).ok_or_else(|| Error::internal("demo staff role"))?;
+                let email = format!("{}{n}.{tag}@demo.harmoni.invalid", role.as_str());
+                let user = office_made_user(id.clone(), office_id, &email, name, role, Lang::Id, now);
                 accounts::insert_user(conn, &user)?;
                 user
             }
