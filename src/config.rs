@@ -42,6 +42,7 @@ pub struct Settings {
     pub tripartit: TripartitSettings,
     pub cases: CaseSettings,
     pub notices: NoticesSettings,
+    pub regulations: RegulationSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -220,6 +221,29 @@ pub struct NoticesSettings {
     pub page_size: i64,
     /// Where a lock-out is not allowed (UU 13/2003): KBLI code prefixes per sector.
     pub protected_sectors: Vec<ProtectedSector>,
+}
+
+/// PP ratification and PKB registration (DOMAIN.md sections 4, 5 and 12).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegulationSettings {
+    /// Whether a PP submission must carry the wage structure and scale (DOMAIN.md: setting, on).
+    pub require_wage_scale: bool,
+    /// Working days before the 30 WD limit at which the head and desk are warned that a PP
+    /// will be deemed ratified.
+    pub deemed_warning_working_days: u32,
+    /// Numbers of the SK Pengesahan PP and of the PKB registration letter: pattern (as the case
+    /// number: `{classification}`, `{seq}`, `{unit}`, `{year}`, `{month}`), codes and width.
+    pub number_pattern: String,
+    pub sequence_width: usize,
+    pub pp_classification: String,
+    pub pp_unit: String,
+    pub pkb_classification: String,
+    pub pkb_unit: String,
+    /// Who signs the decree and the letter, as printed under the signature.
+    pub signatory_title: String,
+    /// Rows per page of the submission and regulation lists.
+    pub page_size: i64,
 }
 
 /// A sector where a lock-out is not allowed, recognised by the start of the company's KBLI code.
@@ -493,6 +517,28 @@ impl Settings {
                 "cases.*",
                 "sequence_width must be 1 to 8, summons_before_proceeding 1 to 5 (the default is 2), \
                  pin_max_failures and pin_lock_minutes at least 1",
+            );
+        }
+        let g = &self.regulations;
+        if let Err(e) = crate::sequences::check_number_pattern(&g.number_pattern) {
+            return fail("regulations.number_pattern", &e);
+        }
+        let part_ok = |c: &str| !c.trim().is_empty() && !c.contains('/') && !c.chars().any(char::is_control);
+        if ![&g.pp_classification, &g.pp_unit, &g.pkb_classification, &g.pkb_unit].into_iter().all(|c| part_ok(c)) {
+            return fail(
+                "regulations.pp_classification / pp_unit / pkb_classification / pkb_unit",
+                "must not be empty and must not contain '/' (it separates the parts of a letter number)",
+            );
+        }
+        if !(1..=8).contains(&g.sequence_width)
+            || !(1..=25).contains(&g.deemed_warning_working_days)
+            || !(5..=200).contains(&g.page_size)
+            || g.signatory_title.trim().is_empty()
+        {
+            return fail(
+                "regulations.*",
+                "sequence_width must be 1 to 8, deemed_warning_working_days 1 to 25 (before the 30 working-day \
+                 limit), page_size 5 to 200, and signatory_title must not be empty",
             );
         }
         let n = &self.notices;

@@ -20,6 +20,7 @@ pub mod input;
 pub mod notices;
 pub mod notifications;
 pub mod offices;
+pub mod regulations;
 pub mod schema;
 pub mod secrets;
 pub mod sequences;

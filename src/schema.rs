@@ -382,6 +382,95 @@ diesel::table! {
         bpjs -> Text,
         computed_on -> Date,
         changes_on -> Date,
+        pp -> Text,
+    }
+}
+
+diesel::table! {
+    regulation_submissions (id) {
+        id -> Text,
+        office_id -> Text,
+        company_id -> Text,
+        kind -> Text,
+        purpose -> Text,
+        status -> Text,
+        replaces_id -> Nullable<Text>,
+        advice_from -> Nullable<Text>,
+        pkb_starts_on -> Nullable<Date>,
+        pkb_term_months -> Nullable<Integer>,
+        received_on -> Nullable<Date>,
+        first_received_on -> Nullable<Date>,
+        received_via -> Nullable<Text>,
+        correction_notified_on -> Nullable<Date>,
+        compliant_on -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        deemed_warned_on -> Nullable<Date>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    regulation_submission_unions (submission_id, union_id) {
+        submission_id -> Text,
+        union_id -> Text,
+    }
+}
+
+diesel::table! {
+    regulation_reviews (id) {
+        id -> Text,
+        submission_id -> Text,
+        round -> Integer,
+        item -> Text,
+        met -> Bool,
+        reason -> Text,
+        reviewed_by -> Text,
+        reviewed_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    regulation_history (id) {
+        id -> Text,
+        submission_id -> Text,
+        action -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        effective_on -> Date,
+        actor_user_id -> Nullable<Text>,
+        actor_role -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    regulations (id) {
+        id -> Text,
+        office_id -> Text,
+        company_id -> Text,
+        kind -> Text,
+        origin -> Text,
+        submission_id -> Nullable<Text>,
+        number -> Text,
+        number_year -> Nullable<Integer>,
+        number_seq -> Nullable<Integer>,
+        issuer_level -> Text,
+        issuer_name -> Text,
+        issued_on -> Date,
+        valid_from -> Date,
+        valid_until -> Date,
+        extended_until -> Nullable<Date>,
+        extended_on -> Nullable<Date>,
+        extension_note -> Text,
+        renewal_reminded_on -> Nullable<Date>,
+        signed_by -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -694,6 +783,12 @@ diesel::joinable!(stoppage_notices -> companies (company_id));
 diesel::joinable!(stoppage_facilitations -> stoppage_notices (notice_id));
 diesel::joinable!(phk_reports -> companies (company_id));
 diesel::joinable!(phk_workers -> phk_reports (report_id));
+diesel::joinable!(regulation_submissions -> companies (company_id));
+diesel::joinable!(regulation_submission_unions -> regulation_submissions (submission_id));
+diesel::joinable!(regulation_submission_unions -> unions (union_id));
+diesel::joinable!(regulation_reviews -> regulation_submissions (submission_id));
+diesel::joinable!(regulation_history -> regulation_submissions (submission_id));
+diesel::joinable!(regulations -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -740,4 +835,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     stoppage_facilitations,
     phk_reports,
     phk_workers,
+    regulation_submissions,
+    regulation_submission_unions,
+    regulation_reviews,
+    regulation_history,
+    regulations,
 );

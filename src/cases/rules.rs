@@ -2,7 +2,7 @@
 //! which status and what it requires (UU 2/2004, Permenakertrans 17/2014; DOMAIN.md section 2),
 //! the statutory clocks of each stage, case numbers and tracking references.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use harmoni_templates::Lang;
 use rand_core::{OsRng, RngCore};
 
@@ -807,49 +807,8 @@ pub fn running_clocks(status: Status, d: &Dates, answers: [Option<bool>; 2]) -> 
     out
 }
 
-/// Inputs of a case number: the pattern (a setting) and what goes into it.
-pub struct NumberParts<'a> {
-    pub pattern: &'a str,
-    pub classification: &'a str,
-    pub unit: &'a str,
-    pub sequence: i64,
-    pub sequence_width: usize,
-    pub date: NaiveDate,
-}
-
-/// Roman numerals of the months, as Indonesian letter numbers write them.
-const ROMAN_MONTHS: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-
-/// Fills a number pattern such as `{classification}/{seq}/{unit}/{year}` (DOMAIN.md section 12).
-/// Placeholders: `{classification}`, `{seq}` (zero-padded), `{unit}`, `{year}`, `{month}`
-/// (Roman numerals).
-pub fn case_number(p: &NumberParts) -> String {
-    p.pattern
-        .replace("{classification}", p.classification)
-        .replace("{seq}", &format!("{:0width$}", p.sequence, width = p.sequence_width))
-        .replace("{unit}", p.unit)
-        .replace("{year}", &p.date.year().to_string())
-        .replace("{month}", ROMAN_MONTHS[p.date.month0() as usize])
-}
-
-/// Checks a number pattern at start-up: it must hold `{seq}` and `{year}` so that numbers
-/// never repeat (the sequence restarts each year), and no unknown placeholder.
-pub fn check_number_pattern(pattern: &str) -> Result<(), String> {
-    if !pattern.contains("{seq}") || !pattern.contains("{year}") {
-        return Err(format!("cases.number_pattern \"{pattern}\" must contain {{seq}} and {{year}}"));
-    }
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        let close =
-            rest[open..].find('}').ok_or_else(|| format!("cases.number_pattern \"{pattern}\" has an unclosed {{"))?;
-        let name = &rest[open + 1..open + close];
-        if !["classification", "seq", "unit", "year", "month"].contains(&name) {
-            return Err(format!("cases.number_pattern \"{pattern}\" has an unknown placeholder {{{name}}}"));
-        }
-        rest = &rest[open + close + 1..];
-    }
-    Ok(())
-}
+// Letter and case numbers are filled by the shared numbering of `sequences`.
+pub use crate::sequences::{check_number_pattern, letter_number as case_number, NumberParts};
 
 /// Crockford's base-32 letters without I, L, O and U, so a reference read aloud or typed from
 /// paper is not misread.

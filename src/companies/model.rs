@@ -78,11 +78,19 @@ pub enum Standing {
     UpahKurang,
     /// BPJS missing or without data.
     BpjsKurang,
+    /// No valid PP or PKB (expired, or none recorded).
+    PpKurang,
 }
 
 impl Standing {
-    pub const ALL: [Standing; 5] =
-        [Standing::Layak, Standing::Kurang, Standing::LksKurang, Standing::UpahKurang, Standing::BpjsKurang];
+    pub const ALL: [Standing; 6] = [
+        Standing::Layak,
+        Standing::Kurang,
+        Standing::PpKurang,
+        Standing::LksKurang,
+        Standing::UpahKurang,
+        Standing::BpjsKurang,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -91,6 +99,7 @@ impl Standing {
             Standing::LksKurang => "lks_kurang",
             Standing::UpahKurang => "upah_kurang",
             Standing::BpjsKurang => "bpjs_kurang",
+            Standing::PpKurang => "pp_kurang",
         }
     }
 
@@ -149,14 +158,17 @@ fn filtered<'a>(
         q = q.filter(companies::status.eq(s));
     }
     if let Some(standing) = f.standing {
-        // Bits of `standing_gaps`: 1 LKS, 2 wage scale, 4 BPJS not met.
+        // Bits of `standing_gaps` (see `standing::GAP_*`): 1 LKS, 2 wage scale, 4 BPJS, 8 PP/PKB
+        // not met; one criterion is the list of masks that have its bit.
         let gaps = companies::standing_gaps;
+        let with_bit = |bit: i32| (1..16).filter(|m| m & bit != 0).collect::<Vec<i32>>();
         q = match standing {
             Standing::Layak => q.filter(gaps.eq(0)),
             Standing::Kurang => q.filter(gaps.gt(0)),
-            Standing::LksKurang => q.filter(gaps.eq_any([1, 3, 5, 7])),
-            Standing::UpahKurang => q.filter(gaps.eq_any([2, 3, 6, 7])),
-            Standing::BpjsKurang => q.filter(gaps.eq_any([4, 5, 6, 7])),
+            Standing::LksKurang => q.filter(gaps.eq_any(with_bit(1))),
+            Standing::UpahKurang => q.filter(gaps.eq_any(with_bit(2))),
+            Standing::BpjsKurang => q.filter(gaps.eq_any(with_bit(4))),
+            Standing::PpKurang => q.filter(gaps.eq_any(with_bit(8))),
         };
     }
     q
@@ -517,6 +529,7 @@ pub struct StandingRow {
     pub bpjs: String,
     pub computed_on: NaiveDate,
     pub changes_on: NaiveDate,
+    pub pp: String,
 }
 
 pub fn lks_formed_dates(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<NaiveDate>> {

@@ -14,6 +14,7 @@ use crate::companies::model::{
 };
 use crate::companies::service::scope;
 use crate::companies::standing;
+use crate::regulations::rules::Instrument;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::documents::model::DocumentRow;
@@ -781,6 +782,8 @@ pub struct Profile {
     pub bpjs: Vec<BpjsRow>,
     pub wage_scales: Vec<(WageScaleRow, Vec<WageGradeRow>)>,
     pub lks: Vec<(LksRow, Vec<LksMemberRow>)>,
+    /// A valid PP or PKB.
+    pub pp_status: Criterion,
     pub lks_status: Criterion,
     pub wage_status: Criterion,
     pub bpjs_status: Criterion,
@@ -809,9 +812,11 @@ pub struct LksActivity {
     pub in_term: bool,
 }
 
-/// The three computed criteria of the decent-work indicator as of a date.
+/// The four criteria of the decent-work indicator as of a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Criteria {
+    /// A valid PP or PKB (`regulations`).
+    pub pp: Criterion,
     pub lks: Criterion,
     pub wage: Criterion,
     pub bpjs: Criterion,
@@ -823,6 +828,7 @@ pub fn criteria(
     bpjs: &[BpjsRow],
     wage_scales: &[(WageScaleRow, Vec<WageGradeRow>)],
     lks: &[(LksRow, Vec<LksMemberRow>)],
+    regulations: &[Instrument],
     settings: &Settings,
     as_of: NaiveDate,
 ) -> Criteria {
@@ -864,6 +870,12 @@ pub fn criteria(
         .collect();
     let r = &settings.registry;
     Criteria {
+        pp: crate::regulations::rules::regulation_status(
+            regulations,
+            company.workers_total,
+            r.pp_required_from_workers,
+            as_of,
+        ),
         lks: compliance::lks_status(
             &lks_list,
             company.workers_total,
@@ -887,7 +899,8 @@ pub fn criteria_of(
     let bpjs = model::bpjs(conn, &company.id)?;
     let wage_scales = model::wage_scales(conn, &company.id)?;
     let lks = model::lks(conn, &company.id)?;
-    Ok(criteria(company, &bpjs, &wage_scales, &lks, settings, as_of))
+    let regulations = crate::regulations::service::instruments(conn, &company.id)?;
+    Ok(criteria(company, &bpjs, &wage_scales, &lks, &regulations, settings, as_of))
 }
 
 pub fn profile(
@@ -901,7 +914,8 @@ pub fn profile(
     let bpjs = model::bpjs(conn, company_id)?;
     let wage_scales = model::wage_scales(conn, company_id)?;
     let lks = model::lks(conn, company_id)?;
-    let criteria = criteria(&company, &bpjs, &wage_scales, &lks, settings, as_of);
+    let instruments = crate::regulations::service::instruments(conn, company_id)?;
+    let criteria = criteria(&company, &bpjs, &wage_scales, &lks, &instruments, settings, as_of);
     let r = &settings.registry;
     let lks_ids: Vec<String> = lks.iter().map(|(l, _)| l.id.clone()).collect();
     let meetings = model::lks_meetings(conn, &lks_ids)?;
@@ -954,6 +968,7 @@ pub fn profile(
         });
     }
     Ok(Profile {
+        pp_status: criteria.pp,
         lks_status: criteria.lks,
         wage_status: criteria.wage,
         bpjs_status: criteria.bpjs,

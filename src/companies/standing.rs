@@ -1,8 +1,8 @@
-//! Each company's standing on the computed criteria (LKS Bipartit, wage scale, BPJS) as of
-//! today, kept in `company_standing` so that lists and reports can filter hundreds of
+//! Each company's standing on the computed criteria (PP/PKB, LKS Bipartit, wage scale, BPJS)
+//! as of today, kept in `company_standing` so that lists and reports can filter hundreds of
 //! thousands of companies by it. Refreshed in the transaction that changes a record, and by a
 //! sweep from the day the passing of time alone can change it (an LKS term ending, a new
-//! year's UMK).
+//! year's UMK, a PP or PKB taking effect or expiring).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,6 +12,12 @@ use crate::companies::records;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::error::Error;
+
+/// Bits of `companies.standing_gaps`: a criterion missing or without data.
+pub const GAP_LKS: i32 = 1;
+pub const GAP_WAGE: i32 = 2;
+pub const GAP_BPJS: i32 = 4;
+pub const GAP_PP: i32 = 8;
 
 /// The stored code of a criterion's status.
 pub fn code(c: &Criterion) -> &'static str {
@@ -40,6 +46,10 @@ pub fn changes_on(lks_formed: &[NaiveDate], term_years: u32, today: NaiveDate) -
 pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, today: NaiveDate) -> Result<(), Error> {
     let c = records::criteria_of(conn, company, settings, today)?;
     let formed = model::lks_formed_dates(conn, &company.id)?;
+    let regulations = crate::regulations::service::instruments(conn, &company.id)?;
+    let changes = changes_on(&formed, settings.registry.lks_term_years, today);
+    let changes =
+        crate::regulations::rules::changes_on(&regulations, today).map_or(changes, |d| d.min(changes));
     let row = StandingRow {
         company_id: company.id.clone(),
         office_id: company.office_id.clone(),
@@ -47,10 +57,14 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
         wage: code(&c.wage).into(),
         bpjs: code(&c.bpjs).into(),
         computed_on: today,
-        changes_on: changes_on(&formed, settings.registry.lks_term_years, today),
+        changes_on: changes,
+        pp: code(&c.pp).into(),
     };
     let gap = |c: &Criterion| !matches!(c, Criterion::Met { .. } | Criterion::NotRequired);
-    let gaps = gap(&c.lks) as i32 | (gap(&c.wage) as i32) << 1 | (gap(&c.bpjs) as i32) << 2;
+    let gaps = gap(&c.lks) as i32 * GAP_LKS
+        | gap(&c.wage) as i32 * GAP_WAGE
+        | gap(&c.bpjs) as i32 * GAP_BPJS
+        | gap(&c.pp) as i32 * GAP_PP;
     model::save_standing(conn, &row, gaps)?;
     Ok(())
 }
