@@ -157,6 +157,12 @@ impl Application {
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "case clock sweep failed"),
                 }
+                let (settings, today, now) = (state.settings.clone(), state.today(), state.now());
+                match state.db.run(move |c| crate::regulations::service::sweep(c, &settings, today, now)).await {
+                    Ok(n) if n > 0 => tracing::info!(submissions = n, "PP/PKB clocks and reminders applied"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "PP/PKB clock sweep failed"),
+                }
             }
         });
         let result = self.server.await;
@@ -204,6 +210,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::tripartit::web::routes)
             .configure(crate::cases::web::routes)
             .configure(crate::notices::web::routes)
+            .configure(crate::regulations::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

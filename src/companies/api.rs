@@ -135,7 +135,7 @@ pub struct CompanyListParams {
     /// active or closed
     pub status: Option<String>,
     /// Standing on the computed decent-work criteria: layak (all met or not required), kurang
-    /// (any missing or without data), lks_kurang, upah_kurang or bpjs_kurang
+    /// (any missing or without data), pp_kurang, lks_kurang, upah_kurang or bpjs_kurang
     pub kepatuhan: Option<String>,
     pub page: Option<i64>,
 }
@@ -312,6 +312,8 @@ pub struct ComplianceOut {
     pub company_id: String,
     /// The date the criteria are computed for.
     pub as_of: String,
+    /// A valid PP or PKB (ratified, deemed ratified, registered, or issued by the province or ministry).
+    pub pp_pkb: CriterionOut,
     pub lks_bipartit: CriterionOut,
     pub wage_scale: CriterionOut,
     pub bpjs: CriterionOut,
@@ -393,6 +395,7 @@ async fn compliance(
     Ok(web::Json(ComplianceOut {
         company_id: p.company.id.clone(),
         as_of: as_of.to_string(),
+        pp_pkb: (&p.pp_status).into(),
         lks_bipartit: (&p.lks_status).into(),
         wage_scale: (&p.wage_status).into(),
         bpjs: (&p.bpjs_status).into(),

@@ -60,7 +60,7 @@ pub struct ListParams {
     pub kbli: Option<String>,
     pub size: Option<String>,
     pub status: Option<String>,
-    /// Standing on the computed criteria: layak, kurang, lks_kurang, upah_kurang, bpjs_kurang.
+    /// Standing on the computed criteria: layak, kurang, pp_kurang, lks_kurang, upah_kurang, bpjs_kurang.
     pub kepatuhan: Option<String>,
     pub page: Option<i64>,
 }
@@ -73,8 +73,8 @@ impl ListParams {
                 Error::invalid(
                     "invalid_standing",
                     "kepatuhan",
-                    "Saringan kepatuhan tidak dikenal: layak, kurang, lks_kurang, upah_kurang atau bpjs_kurang.",
-                    "Unknown compliance filter: layak, kurang, lks_kurang, upah_kurang or bpjs_kurang.",
+                    "Saringan kepatuhan tidak dikenal: layak, kurang, pp_kurang, lks_kurang, upah_kurang atau bpjs_kurang.",
+                    "Unknown compliance filter: layak, kurang, pp_kurang, lks_kurang, upah_kurang or bpjs_kurang.",
                 )
             })?),
         };
@@ -573,17 +573,11 @@ async fn compliance_view(
     let l = user.ctx.lang;
     let (actor, settings) = (user.actor.clone(), state.settings.clone());
     let p = state.db.run(move |c| records::profile(c, &actor, &id, as_of, &settings)).await?;
-    let pp = CriterionView {
-        title: l.t("Peraturan Perusahaan / PKB", "Company regulation / collective agreement").into(),
-        tone: Tone::Neutral,
-        status: l.t("Belum ada data", "No data yet").into(),
-        details: vec![l
-            .t(
-                "Pengesahan PP dan pendaftaran PKB dicatat bersama pengajuannya (menyusul).",
-                "PP ratification and PKB registration are recorded with their submissions (to come).",
-            )
-            .into()],
-    };
+    let pp = criterion_view(
+        l.t("Peraturan Perusahaan / PKB (yang berlaku)", "Company regulation / collective agreement (valid)"),
+        &p.pp_status,
+        l,
+    );
     let yes_no = |b: bool| if b { l.t("ya", "yes") } else { l.t("tidak", "no") };
     let view = ComplianceView {
         company_id: p.company.id.clone(),

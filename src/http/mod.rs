@@ -168,6 +168,8 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
         if matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator | Role::Perusahaan) {
             add("/pemberitahuan", l.t("Mogok & penutupan", "Strikes & lock-outs"));
             add("/laporan-phk", l.t("Laporan PHK", "PHK reports"));
+            // PP/PKB: the same roles `regulations::service::scope` lets in.
+            add("/pp-pkb", "PP & PKB");
         }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {

@@ -3,6 +3,7 @@
 //! (deemed ratification, lapse, renewal reminders), external PP/PKB, and the PP/PKB criterion.
 
 pub mod api;
+pub mod demo;
 pub mod model;
 pub mod rules;
 pub mod service;

@@ -342,10 +342,6 @@ pub struct SubmissionInput {
     /// baru, pembaruan or perubahan.
     #[serde(default)]
     pub purpose: String,
-    /// kabkota when the company operates only in this kab/kota; provinsi or nasional when it
-    /// operates in several (then the province or the ministry ratifies: record it as external).
-    #[serde(default)]
-    pub operates_in: String,
     /// The PP/PKB renewed or amended (a regulation id), if Harmoni knows it.
     #[serde(default)]
     pub replaces_id: String,
@@ -474,27 +470,18 @@ pub fn create(
             )
         })?,
     };
-    match input.operates_in.trim() {
-        "" | "kabkota" => {}
-        "provinsi" | "nasional" => {
-            return Err(Error::invalid(
-                "other_jurisdiction",
-                "operates_in",
-                "Perusahaan yang beroperasi di lebih dari satu kabupaten/kota disahkan atau didaftarkan oleh provinsi, dan di lebih dari satu provinsi oleh kementerian. Catat PP/PKB-nya sebagai PP/PKB dari instansi lain.",
-                "A company operating in several kab/kota is served by the province, and in several provinces by the ministry. Record its PP/PKB as issued elsewhere.",
-            ))
-        }
-        _ => {
-            return Err(Error::invalid(
-                "invalid_operates_in",
-                "operates_in",
-                "Pilih wilayah operasi perusahaan.",
-                "Choose where the company operates.",
-            ))
-        }
-    }
     write_tx(conn, |conn| {
         let company = resolve_company(conn, actor, &input.company_id, &input.nib)?;
+        if company.footprint != "kota" {
+            // Permenaker 28/2014: a company in several kab/kota goes to the province, in several
+            // provinces to the ministry; the register says where it operates.
+            return Err(Error::invalid(
+                "other_jurisdiction",
+                "company_id",
+                "Menurut register, perusahaan ini beroperasi di lebih dari satu kabupaten/kota: PP-nya disahkan dan PKB-nya didaftarkan oleh provinsi (atau kementerian bila lintas provinsi). Catat PP/PKB-nya sebagai PP/PKB dari instansi lain.",
+                "The register says this company operates in several kab/kota: its PP or PKB goes to the province (or the ministry across provinces). Record it as issued elsewhere.",
+            ));
+        }
         let replaces_id = match input.replaces_id.trim() {
             "" => None,
             id => {
@@ -1193,6 +1180,10 @@ pub struct Detail {
     /// The office's active unions (for the PKB's parties), when the actor may edit.
     pub office_unions: Vec<UnionRow>,
     pub required_slots: Vec<Slot>,
+    /// The office, for letters.
+    pub office: crate::offices::model::Office,
+    /// Who signed the decree or letter.
+    pub signer_name: Option<String>,
 }
 
 /// A submission the actor may see, with its clocks applied as of today.
@@ -1219,7 +1210,14 @@ pub fn detail(
     } else {
         Vec::new()
     };
+    let regulation = model::regulation_of_submission(conn, &row.id)?;
+    let signer_name = match regulation.as_ref().and_then(|r| r.signed_by.clone()) {
+        Some(id) => Some(crate::accounts::model::find_user(conn, &id)?.full_name),
+        None => None,
+    };
     Ok(Detail {
+        office: crate::offices::model::find(conn, &row.office_id)?,
+        signer_name,
         documents: slot_documents(conn, &row.id)?,
         unions: model::submission_unions(conn, &row.id)?,
         gaps: gaps_of(conn, settings, &row)?,
@@ -1227,7 +1225,7 @@ pub fn detail(
         deemed_warning_on: deemed_warning_day(&calendar, settings, &row)?.filter(|_| status.is_open()),
         reviews: model::reviews(conn, &row.id)?,
         history: model::history(conn, &row.id)?,
-        regulation: model::regulation_of_submission(conn, &row.id)?,
+        regulation,
         offered: rules::offered_steps(&f, who, today),
         checklist: Item::for_kind(kind, settings.regulations.require_wage_scale),
         required_slots: Slot::required(kind, settings.regulations.require_wage_scale),

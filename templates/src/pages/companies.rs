@@ -56,6 +56,7 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
         ("", l.t("Semua", "All")),
         ("layak", l.t("Memenuhi semua kriteria", "Meets every criterion")),
         ("kurang", l.t("Ada kriteria belum terpenuhi", "Some criterion not met")),
+        ("pp_kurang", l.t("PP/PKB belum berlaku", "No valid PP/PKB")),
         ("lks_kurang", l.t("LKS Bipartit belum terpenuhi", "LKS Bipartit not met")),
         ("upah_kurang", l.t("Skala upah belum terpenuhi", "Wage scale not met")),
         ("bpjs_kurang", l.t("BPJS belum terpenuhi", "BPJS not met")),
@@ -83,7 +84,7 @@ pub fn company_list_page(ctx: &PageCtx, v: &CompanyListView) -> Markup {
                 (text_field(&Field::new("kbli", l.t("KBLI", "KBLI")).value(&v.kbli), &none))
                 (select_field("size", l.t("Skala usaha", "Business scale"), &with_all(l.t("Semua skala", "All scales"), &v.size_options), &v.size, &none))
                 (select_field("status", l.t("Status", "Status"), &statuses, &v.status, &none))
-                (select_field("kepatuhan", l.t("Kepatuhan (LKS, skala upah, BPJS)", "Compliance (LKS, wage scale, BPJS)"), &standings, &v.standing, &none))
+                (select_field("kepatuhan", l.t("Kepatuhan (PP/PKB, LKS, skala upah, BPJS)", "Compliance (PP/PKB, LKS, wage scale, BPJS)"), &standings, &v.standing, &none))
                 div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
             }
             div.table-wrap {
@@ -258,7 +259,7 @@ pub fn company_detail_page(ctx: &PageCtx, v: &CompanyDetailView) -> Markup {
             p { a href="/perusahaan" { "← " (l.t("Daftar perusahaan", "All companies")) } }
             h1 { (v.name) " " @if v.active { (badge(Tone::Good, l.t("aktif", "active"))) } @else { (badge(Tone::Neutral, l.t("tutup", "closed"))) } }
             p.actions {
-                a.button href={ "/perusahaan/" (v.id) "/kepatuhan" } { (l.t("Kepatuhan: LKS, skala upah, BPJS", "Compliance: LKS, wage scale, BPJS")) }
+                a.button href={ "/perusahaan/" (v.id) "/kepatuhan" } { (l.t("Kepatuhan: PP/PKB, LKS, skala upah, BPJS", "Compliance: PP/PKB, LKS, wage scale, BPJS")) }
                 @if v.can_edit { a.button.secondary href={ "/perusahaan/" (v.id) "/ubah" } { (l.t("Ubah data", "Edit")) } }
             }
             dl.facts { @for (k, val) in &v.facts { dt { (k) } dd { (val) } } }

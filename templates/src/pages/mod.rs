@@ -11,6 +11,7 @@ pub mod errors;
 pub mod home;
 pub mod notices;
 pub mod notifications;
+pub mod regulations;
 pub mod signup;
 pub mod tripartit;
 pub mod unions;
