@@ -176,6 +176,16 @@ fn demo(settings: &Settings, companies: u64, office: Option<String>) -> anyhow::
         companies - added
     );
     let started = std::time::Instant::now();
+    let regs = harmoni::regulations::demo::seed_regulations(&mut conn, settings, &office.id, companies, today, now)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "Added PP/PKB histories for {} companies ({} submissions, {} PP/PKB) in {:.1} s.",
+        regs.companies,
+        regs.submissions,
+        regs.regulations,
+        started.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
     let refreshed =
         harmoni::companies::standing::sweep(&mut conn, settings, today).map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Compliance standing computed for {refreshed} companies in {:.1} s.", started.elapsed().as_secs_f64());

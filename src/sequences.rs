@@ -75,8 +75,7 @@ pub fn check_number_pattern(pattern: &str) -> Result<(), String> {
     }
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
-        let close =
-            rest[open..].find('}').ok_or_else(|| format!("number pattern \"{pattern}\" has an unclosed {{"))?;
+        let close = rest[open..].find('}').ok_or_else(|| format!("number pattern \"{pattern}\" has an unclosed {{"))?;
         let name = &rest[open + 1..open + close];
         if !["classification", "seq", "unit", "year", "month"].contains(&name) {
             return Err(format!("number pattern \"{pattern}\" has an unknown placeholder {{{name}}}"));

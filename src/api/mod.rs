@@ -95,12 +95,23 @@ with a stable `code`.",
         crate::notices::api::list_reports,
         crate::notices::api::create_report,
         crate::notices::api::get_report,
+        crate::regulations::api::list_submissions,
+        crate::regulations::api::queue,
+        crate::regulations::api::create_submission,
+        crate::regulations::api::get_submission,
+        crate::regulations::api::update_details,
+        crate::regulations::api::upload_document,
+        crate::regulations::api::take_step,
+        crate::regulations::api::list_regulations,
+        crate::regulations::api::record_external,
+        crate::regulations::api::get_regulation,
+        crate::regulations::api::extend,
     ),
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking")),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration")),
 )]
 pub struct ApiDoc;
 
@@ -156,4 +167,5 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::tripartit::api::routes(cfg);
     crate::cases::api::routes(cfg);
     crate::notices::api::routes(cfg);
+    crate::regulations::api::routes(cfg);
 }

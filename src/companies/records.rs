@@ -14,12 +14,12 @@ use crate::companies::model::{
 };
 use crate::companies::service::scope;
 use crate::companies::standing;
-use crate::regulations::rules::Instrument;
 use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::documents::model::DocumentRow;
 use crate::documents::service::{self as documents, Owner, Stored};
 use crate::error::{Bilingual, Error, Problem};
+use crate::regulations::rules::Instrument;
 
 fn invalid(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
     Error::Invalid(Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) })

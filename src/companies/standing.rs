@@ -48,8 +48,7 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
     let formed = model::lks_formed_dates(conn, &company.id)?;
     let regulations = crate::regulations::service::instruments(conn, &company.id)?;
     let changes = changes_on(&formed, settings.registry.lks_term_years, today);
-    let changes =
-        crate::regulations::rules::changes_on(&regulations, today).map_or(changes, |d| d.min(changes));
+    let changes = crate::regulations::rules::changes_on(&regulations, today).map_or(changes, |d| d.min(changes));
     let row = StandingRow {
         company_id: company.id.clone(),
         office_id: company.office_id.clone(),
@@ -61,10 +60,10 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
         pp: code(&c.pp).into(),
     };
     let gap = |c: &Criterion| !matches!(c, Criterion::Met { .. } | Criterion::NotRequired);
-    let gaps = gap(&c.lks) as i32 * GAP_LKS
-        | gap(&c.wage) as i32 * GAP_WAGE
-        | gap(&c.bpjs) as i32 * GAP_BPJS
-        | gap(&c.pp) as i32 * GAP_PP;
+    let gaps = [(&c.lks, GAP_LKS), (&c.wage, GAP_WAGE), (&c.bpjs, GAP_BPJS), (&c.pp, GAP_PP)]
+        .into_iter()
+        .filter(|(c, _)| gap(c))
+        .fold(0, |mask, (_, bit)| mask | bit);
     model::save_standing(conn, &row, gaps)?;
     Ok(())
 }

@@ -340,11 +340,7 @@ pub fn list_regulations(
 }
 
 pub fn find_regulation(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResult<Option<RegulationRow>> {
-    scoped_regulations(scope)
-        .filter(regulations::id.eq(id))
-        .select(RegulationRow::as_select())
-        .first(conn)
-        .optional()
+    scoped_regulations(scope).filter(regulations::id.eq(id)).select(RegulationRow::as_select()).first(conn).optional()
 }
 
 /// Every regulation of a company (no scope: for the standing and its callers' scoped pages).

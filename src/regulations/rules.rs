@@ -159,7 +159,9 @@ impl AdviceFrom {
     pub fn label(self, l: Lang) -> &'static str {
         match self {
             AdviceFrom::Serikat => l.t("Saran serikat pekerja/serikat buruh", "Advice of the union"),
-            AdviceFrom::WakilPekerja => l.t("Saran wakil pekerja (tidak ada serikat)", "Advice of worker representatives"),
+            AdviceFrom::WakilPekerja => {
+                l.t("Saran wakil pekerja (tidak ada serikat)", "Advice of worker representatives")
+            }
             AdviceFrom::TidakAda => {
                 l.t("Pernyataan tidak ada serikat maupun wakil pekerja", "Statement that there is neither")
             }
@@ -242,13 +244,10 @@ impl Status {
             }
             (Status::Disahkan, Kind::Pp) => l.t("Disahkan (SK Pengesahan terbit)", "Ratified (decree issued)"),
             (Status::Disahkan, Kind::Pkb) => l.t("Didaftarkan (surat pendaftaran terbit)", "Registered"),
-            (Status::DianggapDisahkan, _) => l.t(
-                "Dianggap disahkan (30 hari kerja tanpa SK)",
-                "Deemed ratified (30 working days without a decree)",
-            ),
-            (Status::Gugur, _) => {
-                l.t("Gugur: tidak diajukan kembali tepat waktu", "Lapsed: not resubmitted in time")
+            (Status::DianggapDisahkan, _) => {
+                l.t("Dianggap disahkan (30 hari kerja tanpa SK)", "Deemed ratified (30 working days without a decree)")
             }
+            (Status::Gugur, _) => l.t("Gugur: tidak diajukan kembali tepat waktu", "Lapsed: not resubmitted in time"),
             (Status::Ditarik, _) => l.t("Ditarik oleh perusahaan", "Withdrawn by the company"),
         }
     }
@@ -329,14 +328,15 @@ impl Gap {
         match self {
             Gap::Document(slot) => format!("{}: {}", l.t("Unggah", "Upload"), slot.label(kind, l)),
             Gap::AdviceFrom => l.t("Pilih dari siapa saran diminta", "Choose whose advice was asked").into(),
-            Gap::Union => l.t(
-                "Pilih serikat pekerja yang menjadi pihak PKB (terdaftar di Disnaker)",
-                "Choose the registered union(s) party to the PKB",
-            )
-            .into(),
-            Gap::Term => l
-                .t("Isi tanggal mulai berlaku dan jangka waktu PKB", "Give the PKB's start date and term")
+            Gap::Union => l
+                .t(
+                    "Pilih serikat pekerja yang menjadi pihak PKB (terdaftar di Disnaker)",
+                    "Choose the registered union(s) party to the PKB",
+                )
                 .into(),
+            Gap::Term => {
+                l.t("Isi tanggal mulai berlaku dan jangka waktu PKB", "Give the PKB's start date and term").into()
+            }
         }
     }
 }
@@ -432,7 +432,9 @@ impl Item {
                 vec![NaskahDitandatangani, SaranPekerja, SkalaUpah, IsiMinimal, TidakLebihRendah, MasaBerlaku]
             }
             Kind::Pp => vec![NaskahDitandatangani, SaranPekerja, IsiMinimal, TidakLebihRendah, MasaBerlaku],
-            Kind::Pkb => vec![ParaPihak, PencatatanSerikat, HakKewajiban, JangkaWaktu, TandaTanganPara, TidakBertentangan],
+            Kind::Pkb => {
+                vec![ParaPihak, PencatatanSerikat, HakKewajiban, JangkaWaktu, TandaTanganPara, TidakBertentangan]
+            }
         }
     }
 
@@ -764,7 +766,11 @@ pub fn decide(facts: &Facts, action: Action, who: Standing, today: NaiveDate) ->
             at(kind == Kind::Pp && status == S::MemenuhiSyarat)?;
             match facts.outer_due {
                 Some(due) if today > due => Ok(S::DianggapDisahkan),
-                _ => Err(refuse("not_due", "Batas 30 hari kerja belum lewat.", "The 30 working-day limit has not passed.")),
+                _ => Err(refuse(
+                    "not_due",
+                    "Batas 30 hari kerja belum lewat.",
+                    "The 30 working-day limit has not passed.",
+                )),
             }
         }
         Action::Withdraw => {
@@ -944,10 +950,7 @@ pub fn regulation_status(list: &[Instrument], workers_total: i32, required_from:
 
 /// The first day after `today` on which the criterion can change without a new record.
 pub fn changes_on(list: &[Instrument], today: NaiveDate) -> Option<NaiveDate> {
-    list.iter()
-        .flat_map(|i| [i.counts_from, i.ends_on.succ_opt().unwrap_or(i.ends_on)])
-        .filter(|d| *d > today)
-        .min()
+    list.iter().flat_map(|i| [i.counts_from, i.ends_on.succ_opt().unwrap_or(i.ends_on)]).filter(|d| *d > today).min()
 }
 
 /// A year for the letter number: the year of the decision.
@@ -1020,7 +1023,10 @@ mod tests {
             correction_due: Some(d(2026, 4, 10)),
             ..Default::default()
         };
-        assert_eq!(decide(&perbaikan, Action::Lapse, Standing::SYSTEM, d(2026, 4, 10)).expect_err("due").code, "not_due");
+        assert_eq!(
+            decide(&perbaikan, Action::Lapse, Standing::SYSTEM, d(2026, 4, 10)).expect_err("due").code,
+            "not_due"
+        );
         assert_eq!(decide(&perbaikan, Action::Lapse, Standing::SYSTEM, d(2026, 4, 11)), Ok(Status::Gugur));
         assert_eq!(
             decide(&perbaikan, Action::Resubmit, rep(), d(2026, 4, 11)).expect_err("late").code,
@@ -1033,9 +1039,15 @@ mod tests {
             ..Default::default()
         };
         assert!(decide(&compliant, Action::DeemRatified, Standing::SYSTEM, d(2026, 5, 4)).is_err());
-        assert_eq!(decide(&compliant, Action::DeemRatified, Standing::SYSTEM, d(2026, 5, 5)), Ok(Status::DianggapDisahkan));
+        assert_eq!(
+            decide(&compliant, Action::DeemRatified, Standing::SYSTEM, d(2026, 5, 5)),
+            Ok(Status::DianggapDisahkan)
+        );
         assert_eq!(decide(&compliant, Action::Decide, head(), d(2026, 5, 4)), Ok(Status::Disahkan));
-        assert_eq!(decide(&compliant, Action::Decide, head(), d(2026, 5, 5)).expect_err("late").code, "deemed_ratified");
+        assert_eq!(
+            decide(&compliant, Action::Decide, head(), d(2026, 5, 5)).expect_err("late").code,
+            "deemed_ratified"
+        );
         let pkb = Facts { kind: Some(Kind::Pkb), ..compliant };
         assert!(decide(&pkb, Action::DeemRatified, Standing::SYSTEM, d(2026, 6, 1)).is_err(), "a PKB is never deemed");
         assert!(decide(&pkb, Action::Lapse, head(), d(2026, 6, 1)).expect_err("people").forbidden);
@@ -1051,7 +1063,9 @@ mod tests {
         let today = d(2027, 6, 1);
         assert!(check_extension(Kind::Pkb, d(2027, 12, 31), d(2028, 12, 31), false, false, today).is_ok());
         assert_eq!(
-            check_extension(Kind::Pkb, d(2027, 12, 31), d(2029, 1, 1), false, false, today).expect_err("13 months").code,
+            check_extension(Kind::Pkb, d(2027, 12, 31), d(2029, 1, 1), false, false, today)
+                .expect_err("13 months")
+                .code,
             "extension_too_long"
         );
         assert_eq!(
@@ -1059,7 +1073,9 @@ mod tests {
             "already_extended"
         );
         assert_eq!(
-            check_extension(Kind::Pp, d(2027, 12, 31), d(2028, 6, 30), false, false, today).expect_err("no PKB talks").code,
+            check_extension(Kind::Pp, d(2027, 12, 31), d(2028, 6, 30), false, false, today)
+                .expect_err("no PKB talks")
+                .code,
             "pkb_not_negotiating"
         );
     }

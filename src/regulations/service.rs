@@ -63,7 +63,8 @@ fn kind_of(row: &SubmissionRow) -> Result<Kind, Error> {
 }
 
 fn status_of(row: &SubmissionRow) -> Result<Status, Error> {
-    Status::parse(&row.status).ok_or_else(|| Error::internal(format!("submission {} has status {}", row.id, row.status)))
+    Status::parse(&row.status)
+        .ok_or_else(|| Error::internal(format!("submission {} has status {}", row.id, row.status)))
 }
 
 fn rule_of<'a>(settings: &'a Settings, code: &str) -> Result<&'a DeadlineRule, Error> {
@@ -117,10 +118,18 @@ pub fn deadlines(
     today: NaiveDate,
 ) -> Result<Vec<RunningDeadline>, Error> {
     let (kind, status) = (kind_of(row)?, status_of(row)?);
-    rules::running_clocks(kind, status, dates(row)).into_iter().map(|c| compute_clock(calendar, settings, c, today)).collect()
+    rules::running_clocks(kind, status, dates(row))
+        .into_iter()
+        .map(|c| compute_clock(calendar, settings, c, today))
+        .collect()
 }
 
-fn due(calendar: &Calendar, settings: &Settings, rule: &str, start: Option<NaiveDate>) -> Result<Option<NaiveDate>, Error> {
+fn due(
+    calendar: &Calendar,
+    settings: &Settings,
+    rule: &str,
+    start: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>, Error> {
     let Some(start) = start else { return Ok(None) };
     let rule = rule_of(settings, rule)?;
     Ok(Some(calendar.compute(start, rule.days, rule.direction).due))
@@ -128,7 +137,11 @@ fn due(calendar: &Calendar, settings: &Settings, rule: &str, start: Option<Naive
 
 /// The day the head and desk are warned that a PP will be deemed ratified: the configured
 /// number of working days before the 30 WD limit.
-pub fn deemed_warning_day(calendar: &Calendar, settings: &Settings, row: &SubmissionRow) -> Result<Option<NaiveDate>, Error> {
+pub fn deemed_warning_day(
+    calendar: &Calendar,
+    settings: &Settings,
+    row: &SubmissionRow,
+) -> Result<Option<NaiveDate>, Error> {
     if row.kind != Kind::Pp.as_str() {
         return Ok(None);
     }
@@ -657,9 +670,9 @@ pub fn take_step(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<SubmissionRow, Error> {
-    let action = Action::parse(input.action.trim()).filter(|a| !a.is_automatic()).ok_or_else(|| {
-        Error::invalid("invalid_action", "action", "Langkah tidak dikenal.", "Unknown step.")
-    })?;
+    let action = Action::parse(input.action.trim())
+        .filter(|a| !a.is_automatic())
+        .ok_or_else(|| Error::invalid("invalid_action", "action", "Langkah tidak dikenal.", "Unknown step."))?;
     let note = crate::input::text(&input.note, "note", 0, 5_000).map_err(invalid)?;
     write_tx(conn, |conn| {
         model::lock_submission(conn, id)?;
@@ -716,14 +729,6 @@ pub fn take_step(
                     _ if actor.role == Role::Perusahaan => today,
                     raw => crate::input::past_date(raw, "received_on", today)?,
                 };
-                if row.created_at.date() > received_on + Duration::days(1) {
-                    return Err(Error::invalid(
-                        "received_before_draft",
-                        "received_on",
-                        "Tanggal diterima tidak boleh sebelum berkas ini dibuat.",
-                        "The day of receipt cannot be before this file was made.",
-                    ));
-                }
                 row.received_on = Some(received_on);
                 row.first_received_on = row.first_received_on.or(Some(received_on));
                 row.received_via = Some(if actor.role == Role::Perusahaan { "daring" } else { "loket" }.into());
@@ -745,7 +750,8 @@ pub fn take_step(
             Action::Decide => {
                 let reg = issue_decision(conn, actor, settings, &row, kind, today, now)?;
                 row.decided_on = Some(today);
-                summary = format!("{summary}: nomor {}, berlaku {} s.d. {}", reg.number, reg.valid_from, reg.valid_until);
+                summary =
+                    format!("{summary}: nomor {}, berlaku {} s.d. {}", reg.number, reg.valid_from, reg.valid_until);
             }
             Action::Withdraw | Action::Lapse | Action::DeemRatified => {}
         }
@@ -958,7 +964,16 @@ fn apply_clocks(
                     note: Some(note.clone()),
                     link: Some(format!("{}/pp-pkb/{}", settings.server.public_url, row.id)),
                 };
-                send(conn, settings, &row.office_id, &user, mail, ("regulation_submission", &row.id), &format!("/pp-pkb/{}", row.id), now)?;
+                send(
+                    conn,
+                    settings,
+                    &row.office_id,
+                    &user,
+                    mail,
+                    ("regulation_submission", &row.id),
+                    &format!("/pp-pkb/{}", row.id),
+                    now,
+                )?;
             }
             crate::companies::standing::refresh(conn, settings, &company, today)?;
         }
@@ -993,13 +1008,28 @@ fn apply_clocks(
                         }),
                         link: Some(format!("{}/pp-pkb/{}", settings.server.public_url, row.id)),
                     };
-                    send(conn, settings, &row.office_id, &user, mail, ("regulation_submission", &row.id), &format!("/pp-pkb/{}", row.id), now)?;
+                    send(
+                        conn,
+                        settings,
+                        &row.office_id,
+                        &user,
+                        mail,
+                        ("regulation_submission", &row.id),
+                        &format!("/pp-pkb/{}", row.id),
+                        now,
+                    )?;
                 }
                 row.deemed_warned_on = Some(today);
                 model::update_submission(conn, &row)?;
                 record(
                     conn,
-                    &AuditEntry::system(&row.office_id, "regulation.deemed_warning", "regulation_submission", &row.id, summary),
+                    &AuditEntry::system(
+                        &row.office_id,
+                        "regulation.deemed_warning",
+                        "regulation_submission",
+                        &row.id,
+                        summary,
+                    ),
                     now,
                 )?;
             }
@@ -1076,14 +1106,23 @@ pub fn sweep(conn: &mut DbConn, settings: &Settings, today: NaiveDate, now: Naiv
 
 /// The day the renewal reminder goes out: the renewal rule's working days before the last
 /// valid day (UU 13/2003, Permenaker 28/2014: apply at least 30 WD before expiry).
-pub fn renewal_day(calendar: &Calendar, settings: &Settings, reg: &RegulationRow) -> Result<Option<RunningDeadline>, Error> {
+pub fn renewal_day(
+    calendar: &Calendar,
+    settings: &Settings,
+    reg: &RegulationRow,
+) -> Result<Option<RunningDeadline>, Error> {
     let Some(kind) = Kind::parse(&reg.kind) else { return Ok(None) };
     let clock = Clock { rule: kind.renewal_rule(), start: reg.ends_on() };
     Ok(Some(compute_clock(calendar, settings, clock, reg.ends_on())?))
 }
 
 /// Sends the renewal reminders that are due, once per regulation (and again after an extension).
-fn remind_renewals(conn: &mut DbConn, settings: &Settings, today: NaiveDate, now: NaiveDateTime) -> Result<usize, Error> {
+fn remind_renewals(
+    conn: &mut DbConn,
+    settings: &Settings,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<usize, Error> {
     let mut sent = 0;
     // 30 working days are at most about 60 calendar days even across Idul Fitri.
     for reg in model::renewal_candidates(conn, today, today + Duration::days(120))? {
@@ -1115,9 +1154,14 @@ fn remind_renewals(conn: &mut DbConn, settings: &Settings, today: NaiveDate, now
             fresh.updated_at = now;
             model::update_regulation(conn, &fresh)?;
             let summary = if successor || pending {
-                format!("Pengingat pembaruan {} {} tidak dikirim: sudah diperbarui atau sedang diajukan", kind.short(), company.name)
+                format!(
+                    "Pengingat pembaruan {} {} tidak dikirim: sudah diperbarui atau sedang diajukan",
+                    kind.short(),
+                    company.name
+                )
             } else {
-                for user in companies::representatives(conn, &company.id)?.into_iter().filter(|u| u.status == "active") {
+                for user in companies::representatives(conn, &company.id)?.into_iter().filter(|u| u.status == "active")
+                {
                     let lang = Lang::parse(&user.language).unwrap_or_default();
                     let end = fresh.ends_on();
                     let mail = EmailKind::StatusChanged {
@@ -1148,7 +1192,11 @@ fn remind_renewals(conn: &mut DbConn, settings: &Settings, today: NaiveDate, now
                     day.computation.due
                 )
             };
-            record(conn, &AuditEntry::system(&fresh.office_id, "regulation.renewal_reminder", "regulation", &fresh.id, summary), now)?;
+            record(
+                conn,
+                &AuditEntry::system(&fresh.office_id, "regulation.renewal_reminder", "regulation", &fresh.id, summary),
+                now,
+            )?;
             Ok(())
         })?;
     }
@@ -1204,7 +1252,8 @@ pub fn detail(
     let company = company_of(conn, &row)?;
     let who = standing_of(conn, actor, &row)?;
     let f = facts(conn, &calendar, settings, &row)?;
-    let can_edit = (who.is_representative || actor.role == Role::Petugas) && matches!(status, Status::Draf | Status::Perbaikan);
+    let can_edit =
+        (who.is_representative || actor.role == Role::Petugas) && matches!(status, Status::Draf | Status::Perbaikan);
     let office_unions = if can_edit && kind == Kind::Pkb {
         unions::list(conn, &row.office_id, None, 0, 500)?.0.into_iter().filter(|u| u.status == "active").collect()
     } else {
@@ -1250,7 +1299,12 @@ pub struct QueueEntry {
 }
 
 /// Every open submission the actor may see, nearest deadline first.
-pub fn queue(conn: &mut DbConn, actor: &Actor, settings: &Settings, today: NaiveDate) -> Result<Vec<QueueEntry>, Error> {
+pub fn queue(
+    conn: &mut DbConn,
+    actor: &Actor,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Vec<QueueEntry>, Error> {
     let scope = scope(actor)?;
     let rows = model::open_submissions(conn, &scope)?;
     let calendar = crate::calendar::service::load(conn, &actor.office_id)?;
@@ -1346,17 +1400,16 @@ pub fn record_external(
     }
     let kind = Kind::parse(input.kind.trim())
         .ok_or_else(|| Error::invalid("invalid_kind", "kind", "Pilih PP atau PKB.", "Choose PP or PKB."))?;
-    let level = match input.issuer_level.trim() {
-        l @ ("provinsi" | "kementerian") => l,
-        _ => {
-            return Err(Error::invalid(
+    let level =
+        match input.issuer_level.trim() {
+            l @ ("provinsi" | "kementerian") => l,
+            _ => return Err(Error::invalid(
                 "invalid_issuer_level",
                 "issuer_level",
                 "Pilih penerbitnya: provinsi atau kementerian. PP/PKB dari kantor ini diajukan lewat Harmoni.",
                 "Choose the issuer: the province or the ministry. This office's own go through Harmoni's submission.",
-            ))
-        }
-    };
+            )),
+        };
     let issuer_name = crate::input::line(&input.issuer_name, "issuer_name", 3, 200).map_err(invalid)?;
     let number = crate::input::line(&input.number, "number", 1, 100).map_err(invalid)?;
     let issued_on = crate::input::past_date(&input.issued_on, "issued_on", today)?;
@@ -1465,16 +1518,24 @@ pub fn extend(
     })?;
     write_tx(conn, |conn| {
         let mut reg = model::find_regulation(conn, &scope, id)?.ok_or(Error::NotFound)?;
-        let is_rep = actor.role == Role::Perusahaan && companies::is_representative(conn, &reg.company_id, &actor.user_id)?;
+        let is_rep =
+            actor.role == Role::Perusahaan && companies::is_representative(conn, &reg.company_id, &actor.user_id)?;
         if !(is_rep || actor.role == Role::Petugas) {
             return Err(Error::Forbidden);
         }
         let kind = Kind::parse(&reg.kind).ok_or_else(|| Error::internal("regulation kind"))?;
-        rules::check_extension(kind, reg.ends_on(), new_end, reg.extended_until.is_some(), input.pkb_negotiating, today)
-            .map_err(|p| match p.code {
-                "already_extended" | "already_expired" => Error::Conflict(p),
-                _ => Error::Invalid(p),
-            })?;
+        rules::check_extension(
+            kind,
+            reg.ends_on(),
+            new_end,
+            reg.extended_until.is_some(),
+            input.pkb_negotiating,
+            today,
+        )
+        .map_err(|p| match p.code {
+            "already_extended" | "already_expired" => Error::Conflict(p),
+            _ => Error::Invalid(p),
+        })?;
         let Some(stored) = stored else {
             return Err(Error::invalid(
                 "document_required",
@@ -1538,8 +1599,8 @@ pub fn regulation(
     let reg = model::find_regulation(conn, &scope, id)?.ok_or(Error::NotFound)?;
     let company = companies::find_any(conn, &reg.company_id)?.ok_or_else(|| Error::internal("no company"))?;
     let calendar = crate::calendar::service::load(conn, &reg.office_id)?;
-    let mut docs = crate::documents::model::for_owners(conn, EXTERNAL_DOCUMENT, &[reg.id.clone()])?;
-    docs.extend(crate::documents::model::for_owners(conn, EXTENSION_DOCUMENT, &[reg.id.clone()])?);
+    let mut docs = crate::documents::model::for_owners(conn, EXTERNAL_DOCUMENT, std::slice::from_ref(&reg.id))?;
+    docs.extend(crate::documents::model::for_owners(conn, EXTENSION_DOCUMENT, std::slice::from_ref(&reg.id))?);
     let renewal = renewal_day(&calendar, settings, &reg)?.map(|mut d| {
         d.status = deadline_status(&calendar, today, d.computation.due);
         d

@@ -8,8 +8,8 @@ use harmoni_templates::components::{FormErrors, Tone};
 use harmoni_templates::pages::cases::DeadlineView;
 use harmoni_templates::pages::regulations::{
     external_form_page, form_page, letter_page, list_page, regulation_list_page, regulation_page, submission_page,
-    ExternalFormView, FormView, HistoryView, ItemView, LetterView, ListView, QueueRowView, RegulationResultView,
-    RegulationListView, RegulationRowView, RegulationView, SlotView, SubmissionRowView, SubmissionView,
+    ExternalFormView, FormView, HistoryView, ItemView, LetterView, ListView, QueueRowView, RegulationListView,
+    RegulationResultView, RegulationRowView, RegulationView, SlotView, SubmissionRowView, SubmissionView,
 };
 use harmoni_templates::Lang;
 use serde::Deserialize;
@@ -74,8 +74,12 @@ fn status_of(kind: &str, status: &str, l: Lang) -> (String, Tone) {
 pub fn deadline_view(d: &RunningDeadline, l: Lang) -> DeadlineView {
     let c = &d.computation;
     let mut explanation = match (l, c.direction) {
-        (Lang::Id, crate::calendar::rules::Direction::Before) => format!("{} hari kerja sebelum {}", c.working_days, c.start),
-        (Lang::En, crate::calendar::rules::Direction::Before) => format!("{} working days before {}", c.working_days, c.start),
+        (Lang::Id, crate::calendar::rules::Direction::Before) => {
+            format!("{} hari kerja sebelum {}", c.working_days, c.start)
+        }
+        (Lang::En, crate::calendar::rules::Direction::Before) => {
+            format!("{} working days before {}", c.working_days, c.start)
+        }
         (Lang::Id, _) => format!("{} hari kerja", c.working_days),
         (Lang::En, _) => format!("{} working days", c.working_days),
     };
@@ -118,7 +122,9 @@ async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<
     let l = user.ctx.lang;
     let kind = trimmed(&q.jenis);
     let status = trimmed(&q.status);
-    if kind.as_deref().is_some_and(|k| Kind::parse(k).is_none()) || status.as_deref().is_some_and(|s| Status::parse(s).is_none()) {
+    if kind.as_deref().is_some_and(|k| Kind::parse(k).is_none())
+        || status.as_deref().is_some_and(|s| Status::parse(s).is_none())
+    {
         return Err(Error::invalid("invalid_parameter", "jenis", "Saringan tidak dikenal.", "Unknown filter."));
     }
     let page = crate::api::page_param(q.page)?;
@@ -127,7 +133,9 @@ async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<
         (user.actor.clone(), state.settings.clone(), state.today(), state.settings.regulations.page_size);
     let (queue, (rows, total)) = state
         .db
-        .run(move |c| Ok((service::queue(c, &actor, &settings, today)?, service::list(c, &actor, &filter, page, size)?)))
+        .run(move |c| {
+            Ok((service::queue(c, &actor, &settings, today)?, service::list(c, &actor, &filter, page, size)?))
+        })
         .await?;
     let values: Vec<(String, String)> =
         [("jenis", kind), ("status", status)].into_iter().filter_map(|(k, v)| v.map(|v| (k.to_string(), v))).collect();
@@ -145,7 +153,11 @@ async fn list(state: State, user: SignedIn, q: web::Query<ListQuery>) -> Result<
                     tone,
                     received: e.row.received_on.map(|d| l.date_long(d)).unwrap_or_default(),
                     next: e.next.as_ref().map(|d| {
-                        (l.t(&d.rule.label_id, &d.rule.label_en).to_string(), state_of(d.status), l.date_long(d.computation.due))
+                        (
+                            l.t(&d.rule.label_id, &d.rule.label_en).to_string(),
+                            state_of(d.status),
+                            l.date_long(d.computation.due),
+                        )
                     }),
                     outer_due: e.outer_due.map(|d| l.date_long(d)),
                     approaching: e.approaching_limit,
@@ -204,11 +216,17 @@ async fn new_form(state: State, user: SignedIn, q: web::Query<NewQuery>) -> Resu
     if !service::can_file(&user.actor) {
         return Err(Error::Forbidden);
     }
-    let values = [("kind", &q.jenis), ("company_id", &q.perusahaan_id), ("purpose", &q.maksud), ("replaces_id", &q.ganti)]
-        .into_iter()
-        .filter_map(|(k, v)| trimmed(v).map(|v| (k.to_string(), v)))
-        .collect();
-    let view = FormView { values, errors: FormErrors::default(), companies: company_options(&state, &user).await?, purposes: purposes(user.ctx.lang) };
+    let values =
+        [("kind", &q.jenis), ("company_id", &q.perusahaan_id), ("purpose", &q.maksud), ("replaces_id", &q.ganti)]
+            .into_iter()
+            .filter_map(|(k, v)| trimmed(v).map(|v| (k.to_string(), v)))
+            .collect();
+    let view = FormView {
+        values,
+        errors: FormErrors::default(),
+        companies: company_options(&state, &user).await?,
+        purposes: purposes(user.ctx.lang),
+    };
     Ok(html(form_page(&page_ctx(&state, &user.ctx, NAV), &view)))
 }
 
@@ -228,7 +246,12 @@ async fn create(state: State, user: SignedIn, form: web::Form<Vec<(String, Strin
         Ok(row) => Ok(see_other(&format!("/pp-pkb/{}", row.id))),
         Err(e) => {
             let (status, errors) = form_errors(e, user.ctx.lang)?;
-            let view = FormView { values: fields, errors, companies: company_options(&state, &user).await?, purposes: purposes(user.ctx.lang) };
+            let view = FormView {
+                values: fields,
+                errors,
+                companies: company_options(&state, &user).await?,
+                purposes: purposes(user.ctx.lang),
+            };
             Ok(html_status(status, form_page(&page_ctx(&state, &user.ctx, NAV), &view)))
         }
     }
@@ -474,15 +497,29 @@ async fn review(
                 "tidak" => false,
                 _ => return None,
             };
-            Some(ReviewItemInput { item: i.code().into(), met, reason: form_field(&fields, &format!("reason_{}", i.code())) })
+            Some(ReviewItemInput {
+                item: i.code().into(),
+                met,
+                reason: form_field(&fields, &format!("reason_{}", i.code())),
+            })
         })
         .collect();
-    let input = StepInput { action: form_field(&fields, "action"), received_on: String::new(), items, note: form_field(&fields, "note") };
+    let input = StepInput {
+        action: form_field(&fields, "action"),
+        received_on: String::new(),
+        items,
+        note: form_field(&fields, "note"),
+    };
     run_step(state, user, id.into_inner(), input).await
 }
 
 fn contact_line(o: &crate::offices::model::Office) -> String {
-    [&o.address, &o.phone, &o.email, &o.website].into_iter().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>().join(" · ")
+    [&o.address, &o.phone, &o.email, &o.website]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 async fn load_detail(state: &State, user: &SignedIn, id: String) -> Result<Detail, Error> {
@@ -535,8 +572,15 @@ async fn letter(state: State, user: SignedIn, id: web::Path<String>) -> Result<H
         contact_line: contact_line(&d.office),
         region_name: d.office.region_name.clone(),
         title: match d.kind {
-            Kind::Pp => l.t("KEPUTUSAN KEPALA DINAS TENTANG PENGESAHAN PERATURAN PERUSAHAAN", "DECREE ON THE RATIFICATION OF A COMPANY REGULATION").to_string(),
-            Kind::Pkb => l.t("SURAT PENDAFTARAN PERJANJIAN KERJA BERSAMA", "REGISTRATION OF A COLLECTIVE AGREEMENT").to_string(),
+            Kind::Pp => l
+                .t(
+                    "KEPUTUSAN KEPALA DINAS TENTANG PENGESAHAN PERATURAN PERUSAHAAN",
+                    "DECREE ON THE RATIFICATION OF A COMPANY REGULATION",
+                )
+                .to_string(),
+            Kind::Pkb => {
+                l.t("SURAT PENDAFTARAN PERJANJIAN KERJA BERSAMA", "REGISTRATION OF A COLLECTIVE AGREEMENT").to_string()
+            }
         },
         number: reg.number.clone(),
         paragraphs,
@@ -554,16 +598,26 @@ async fn letter(state: State, user: SignedIn, id: web::Path<String>) -> Result<H
 async fn correction_letter(state: State, user: SignedIn, id: web::Path<String>) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let d = load_detail(&state, &user, id.into_inner()).await?;
-    let (entry, _) = d.history.iter().rev().find(|(h, _)| h.action == Action::Correction.code()).ok_or(Error::NotFound)?;
-    let round = d.reviews.iter().filter(|r| r.reviewed_on <= entry.effective_on).map(|r| r.round).max().ok_or(Error::NotFound)?;
+    let (entry, _) =
+        d.history.iter().rev().find(|(h, _)| h.action == Action::Correction.code()).ok_or(Error::NotFound)?;
+    let round = d
+        .reviews
+        .iter()
+        .filter(|r| r.reviewed_on <= entry.effective_on)
+        .map(|r| r.round)
+        .max()
+        .ok_or(Error::NotFound)?;
     let items: Vec<(String, String)> = d
         .reviews
         .iter()
         .filter(|r| r.round == round && !r.met)
-        .map(|r| (Item::parse(&r.item).map(|i| i.label(l).to_string()).unwrap_or_else(|| r.item.clone()), r.reason.clone()))
+        .map(|r| {
+            (Item::parse(&r.item).map(|i| i.label(l).to_string()).unwrap_or_else(|| r.item.clone()), r.reason.clone())
+        })
         .collect();
     let rule = state.settings.deadline_rules.get(d.kind.correction_rule()).cloned();
-    let calendar_due = d.deadlines.iter().find(|x| x.rule.code == d.kind.correction_rule()).map(|x| l.date_long(x.computation.due));
+    let calendar_due =
+        d.deadlines.iter().find(|x| x.rule.code == d.kind.correction_rule()).map(|x| l.date_long(x.computation.due));
     let view = LetterView {
         back_href: format!("/pp-pkb/{}", d.row.id),
         letterhead_government: d.office.letterhead_government.clone(),
@@ -721,9 +775,12 @@ async fn extend(
         pkb_negotiating: matches!(form_field(&fields, "pkb_negotiating").as_str(), "true" | "1" | "on"),
         note: form_field(&fields, "note"),
     };
-    let (actor, settings, today, now, rid) = (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
+    let (actor, settings, today, now, rid) =
+        (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
     let result = match stored {
-        Ok(file) => state.db.run(move |c| service::extend(c, &actor, &rid, &input, file.as_ref(), &settings, today, now)).await,
+        Ok(file) => {
+            state.db.run(move |c| service::extend(c, &actor, &rid, &input, file.as_ref(), &settings, today, now)).await
+        }
         Err(e) => Err(e),
     };
     match result {
@@ -750,7 +807,11 @@ async fn external_form(state: State, user: SignedIn) -> Result<HttpResponse, Err
 }
 
 #[post("/pp-pkb/eksternal")]
-async fn record_external(state: State, user: SignedIn, payload: actix_multipart::Multipart) -> Result<HttpResponse, Error> {
+async fn record_external(
+    state: State,
+    user: SignedIn,
+    payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, Error> {
     service::scope(&user.actor)?;
     if !service::can_file(&user.actor) {
         return Err(Error::Forbidden);
@@ -769,7 +830,12 @@ async fn record_external(state: State, user: SignedIn, payload: actix_multipart:
     };
     let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
     let result = match stored {
-        Ok(file) => state.db.run(move |c| service::record_external(c, &actor, &input, file.as_ref(), &settings, today, now)).await,
+        Ok(file) => {
+            state
+                .db
+                .run(move |c| service::record_external(c, &actor, &input, file.as_ref(), &settings, today, now))
+                .await
+        }
         Err(e) => Err(e),
     };
     match result {

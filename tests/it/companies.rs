@@ -711,6 +711,21 @@ async fn the_register_filters_by_compliance_standing(backend: Backend) {
     )
     .await;
 
+    // PT Alfa's PP was ratified by the province (it counts like one the office ratified); the
+    // others, with 100 and 20 workers, have none.
+    let pp = [
+        ("kind", "pp"),
+        ("company_id", a.as_str()),
+        ("issuer_level", "provinsi"),
+        ("issuer_name", "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat"),
+        ("number", "561/Kep.77-Disnakertrans/2025"),
+        ("issued_on", "2025-01-02"),
+        ("valid_from", "2025-01-02"),
+        ("valid_until", "2027-01-01"),
+    ];
+    let res = post_multipart(&app, &client, "/pp-pkb/eksternal", &pp, Some(("sk.pdf", b"%PDF-1.4\n"))).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(names(&app, &client, "kepatuhan=pp_kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);
     assert_eq!(names(&app, &client, "kepatuhan=layak").await, ["PT Alfa Layak"]);
     assert_eq!(names(&app, &client, "kepatuhan=kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);
     assert_eq!(names(&app, &client, "kepatuhan=upah_kurang").await, ["PT Beta Kosong", "PT Gamma Kecil"]);

@@ -154,7 +154,9 @@ async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
     };
     run(&["migrate"]);
     assert!(run(&["demo", "--companies", "300"]).contains("Added 300"));
-    assert!(run(&["demo", "--companies", "300"]).contains("Added 0"), "running it again adds nothing");
+    let again = run(&["demo", "--companies", "300"]);
+    assert!(again.contains("Added 0"), "running it again adds nothing");
+    assert!(again.contains("Added PP/PKB histories for 0 companies"), "{again}");
 
     let mut settings = test_settings(&db.url);
     settings.clock.fixed = String::new();
@@ -226,6 +228,42 @@ async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
         }
     }
     assert_eq!(mediators.len(), 3, "every demo mediator has cases");
+
+    // PP/PKB: about 40% of the companies with 10 or more workers have one, some expired, some
+    // near expiry; submissions in every status, one PP deemed ratified.
+    use diesel::prelude::*;
+    use harmoni::schema::{companies, regulation_submissions, regulations};
+    let today = app.state.today();
+    let (required, with_one, statuses, origins, ends) = app
+        .state
+        .db
+        .run(move |c| {
+            let required: i64 = companies::table.filter(companies::workers_total.ge(10)).count().get_result(c)?;
+            let with_one: i64 = companies::table
+                .filter(companies::workers_total.ge(10))
+                .filter(companies::id.eq_any(regulations::table.select(regulations::company_id)))
+                .count()
+                .get_result(c)?;
+            let statuses: Vec<String> = regulation_submissions::table.select(regulation_submissions::status).load(c)?;
+            let origins: Vec<String> = regulations::table.select(regulations::origin).load(c)?;
+            let ends: Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>)> =
+                regulations::table.select((regulations::valid_until, regulations::extended_until)).load(c)?;
+            Ok((required, with_one, statuses, origins, ends))
+        })
+        .await
+        .expect("regulations");
+    let share = with_one * 100 / required.max(1);
+    assert!((30..=50).contains(&share), "about 40% have a PP or PKB: {with_one} of {required}");
+    for status in
+        ["draf", "diajukan", "perbaikan", "memenuhi_syarat", "disahkan", "dianggap_disahkan", "gugur", "ditarik"]
+    {
+        assert!(statuses.iter().any(|s| s == status), "a submission in status {status}: {statuses:?}");
+    }
+    assert_eq!(origins.iter().filter(|o| *o == "dianggap").count(), 1, "one PP deemed ratified");
+    assert!(origins.iter().any(|o| o == "eksternal") && origins.iter().any(|o| o == "pendaftaran"));
+    let end = |(until, extended): &(chrono::NaiveDate, Option<chrono::NaiveDate>)| extended.unwrap_or(*until);
+    assert!(ends.iter().any(|e| end(e) < today), "some expired");
+    assert!(ends.iter().any(|e| end(e) >= today && end(e) <= today + chrono::Duration::days(60)), "some near expiry");
 }
 
 both_backends!(the_command_line_migrates_and_adds_users, the_demo_seeds_a_living_register_once_per_office);

@@ -49,18 +49,27 @@ const CODES: [&str; 6] = ["submit", "resubmit", "correction", "compliant", "deci
 #[derive(Debug, Clone)]
 enum Move {
     /// Anyone tries any step, with a review of some shape.
-    Act { who: usize, step: usize, review: usize },
+    Act {
+        who: usize,
+        step: usize,
+        review: usize,
+    },
     /// The first person (from `who` on) offered a step takes one of those offered.
-    Offered { who: usize, pick: usize, review: usize },
+    Offered {
+        who: usize,
+        pick: usize,
+        review: usize,
+    },
     /// The representative uploads the missing documents and fills the details.
     Complete,
-    Wait { days: i64 },
+    Wait {
+        days: i64,
+    },
 }
 
 fn moves() -> impl Strategy<Value = Vec<Move>> {
     let act = (0..PEOPLE, 0..CODES.len(), 0..4usize).prop_map(|(who, step, review)| Move::Act { who, step, review });
-    let offered =
-        (0..PEOPLE, 0..6usize, 0..4usize).prop_map(|(who, pick, review)| Move::Offered { who, pick, review });
+    let offered = (0..PEOPLE, 0..6usize, 0..4usize).prop_map(|(who, pick, review)| Move::Offered { who, pick, review });
     let wait = (1..25i64).prop_map(|days| Move::Wait { days });
     let long_wait = (30..70i64).prop_map(|days| Move::Wait { days });
     prop::collection::vec(
@@ -127,7 +136,8 @@ async fn random_steps_never_break_the_law(backend: Backend) {
             let start = NaiveDate::from_ymd_opt(2026, 3, 2).expect("day");
             let mut companies = Vec::new();
             for (i, user) in [(0, &rep.id), (1, &other_rep.id)] {
-                let mut company = harmoni::demo::company(i, &office, &settings.regions, start, NaiveDateTime::default());
+                let mut company =
+                    harmoni::demo::company(i, &office, &settings.regions, start, NaiveDateTime::default());
                 company.footprint = "kota".into();
                 harmoni::companies::model::insert(conn, &company).expect("company");
                 let link = harmoni::companies::model::RepresentativeRow {

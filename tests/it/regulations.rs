@@ -74,7 +74,8 @@ async fn a_company_sends_its_pp_through_the_pages_and_the_head_ratifies_it(backe
     let (status, form) = app.get_text(&company_client, "/pp-pkb/baru").await;
     assert_eq!(status, StatusCode::OK);
     assert!(form.contains("PT Sinar Logam"), "the representative chooses among their companies");
-    let res = app.post_form(&company_client, "/pp-pkb", &[("kind", "pp"), ("company_id", &cid), ("purpose", "baru")]).await;
+    let res =
+        app.post_form(&company_client, "/pp-pkb", &[("kind", "pp"), ("company_id", &cid), ("purpose", "baru")]).await;
     let id = id_from(&res, "/pp-pkb/");
     let page = format!("/pp-pkb/{id}");
 
@@ -85,7 +86,8 @@ async fn a_company_sends_its_pp_through_the_pages_and_the_head_ratifies_it(backe
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.expect("body").contains("Berkas belum lengkap"));
     for slot in ["naskah", "saran", "skala_upah"] {
-        let res = post_multipart(&app, &company_client, &format!("{page}/dokumen/{slot}"), &[], Some(("pp.pdf", PDF))).await;
+        let res =
+            post_multipart(&app, &company_client, &format!("{page}/dokumen/{slot}"), &[], Some(("pp.pdf", PDF))).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{slot}");
     }
     let res = app.post_form(&company_client, &format!("{page}/data"), &[("advice_from", "nonsense")]).await;
@@ -146,7 +148,8 @@ async fn a_company_sends_its_pp_through_the_pages_and_the_head_ratifies_it(backe
     assert!(html.contains("Yang harus diperbaiki") && html.contains("upah lembur di bawah PP 35/2021"));
 
     // The corrected text, resubmitted; compliant; the head ratifies with a numbered decree.
-    let res = post_multipart(&app, &company_client, &format!("{page}/dokumen/naskah"), &[], Some(("pp-v2.pdf", PDF))).await;
+    let res =
+        post_multipart(&app, &company_client, &format!("{page}/dokumen/naskah"), &[], Some(("pp-v2.pdf", PDF))).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app.post_form(&company_client, &format!("{page}/langkah"), &[("action", "resubmit")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -167,7 +170,14 @@ async fn a_company_sends_its_pp_through_the_pages_and_the_head_ratifies_it(backe
     assert!(letter.contains("PENGESAHAN PERATURAN PERUSAHAAN") && letter.contains("560/001/PP-HI/2026"));
     assert!(letter.contains("Pengguna pimpinan"), "signed by the head");
     let actions = app.audit_actions(&app.office_id("3275"), &id).await;
-    for a in ["regulation.create", "regulation.submit", "regulation.correction", "regulation.resubmit", "regulation.compliant", "regulation.decide"] {
+    for a in [
+        "regulation.create",
+        "regulation.submit",
+        "regulation.correction",
+        "regulation.resubmit",
+        "regulation.compliant",
+        "regulation.decide",
+    ] {
         assert!(actions.iter().any(|x| x == a), "audited: {a} in {actions:?}");
     }
     // The company now meets the PP criterion, in the profile and the register's filter.
@@ -262,11 +272,23 @@ async fn regulation_pages_are_shown_only_to_those_allowed(backend: Backend) {
     link(&app, &desk, &other, &other_rep.email).await;
     let res = app.post_form(&desk, "/pp-pkb", &[("kind", "pp"), ("nib", "9120001234567")]).await;
     let id = id_from(&res, "/pp-pkb/");
-    let res = post_multipart(&app, &desk, "/pp-pkb/eksternal", &[
-        ("kind", "pkb"), ("nib", "9120001234567"), ("issuer_level", "kementerian"),
-        ("issuer_name", "Direktorat Jenderal PHI dan Jamsos"), ("number", "KEP.12/PHIJSK/2025"),
-        ("issued_on", "2025-06-02"), ("valid_from", "2025-06-01"), ("valid_until", "2027-05-31"),
-    ], Some(("pkb.pdf", PDF))).await;
+    let res = post_multipart(
+        &app,
+        &desk,
+        "/pp-pkb/eksternal",
+        &[
+            ("kind", "pkb"),
+            ("nib", "9120001234567"),
+            ("issuer_level", "kementerian"),
+            ("issuer_name", "Direktorat Jenderal PHI dan Jamsos"),
+            ("number", "KEP.12/PHIJSK/2025"),
+            ("issued_on", "2025-06-02"),
+            ("valid_from", "2025-06-01"),
+            ("valid_until", "2027-05-31"),
+        ],
+        Some(("pkb.pdf", PDF)),
+    )
+    .await;
     let rid = id_from(&res, "/pp-pkb/berlaku/");
 
     let pages = [
@@ -315,8 +337,13 @@ async fn regulation_pages_are_shown_only_to_those_allowed(backend: Backend) {
         {
             let res = app.post_form(&client, &format!("/pp-pkb/{id}/langkah"), &[("action", "withdraw")]).await;
             assert_eq!(res.status(), want, "{who} withdraws");
-            let res = post_multipart(&app, &client, &format!("/pp-pkb/{id}/dokumen/naskah"), &[], Some(("x.pdf", PDF))).await;
-            assert!(matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{who} uploads: {}", res.status());
+            let res =
+                post_multipart(&app, &client, &format!("/pp-pkb/{id}/dokumen/naskah"), &[], Some(("x.pdf", PDF))).await;
+            assert!(
+                matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                "{who} uploads: {}",
+                res.status()
+            );
         }
     }
     // The filer's side may: the representative withdraws the draft.

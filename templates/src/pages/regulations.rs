@@ -707,7 +707,8 @@ pub struct ExternalFormView {
 
 pub fn external_form_page(ctx: &PageCtx, v: &ExternalFormView) -> Markup {
     let l = ctx.lang;
-    let title = l.t("Catat PP/PKB dari provinsi atau kementerian", "Record a PP/PKB issued by the province or ministry");
+    let title =
+        l.t("Catat PP/PKB dari provinsi atau kementerian", "Record a PP/PKB issued by the province or ministry");
     let val = |k: &str| value_of(&v.values, k);
     page(
         ctx,
