@@ -1271,7 +1271,8 @@ pub fn detail(
         unions: model::submission_unions(conn, &row.id)?,
         gaps: gaps_of(conn, settings, &row)?,
         deadlines: deadlines(&calendar, settings, &row, today)?,
-        deemed_warning_on: deemed_warning_day(&calendar, settings, &row)?.filter(|_| status.is_open()),
+        deemed_warning_on: deemed_warning_day(&calendar, settings, &row)?
+            .filter(|_| matches!(status, Status::Diajukan | Status::MemenuhiSyarat)),
         reviews: model::reviews(conn, &row.id)?,
         history: model::history(conn, &row.id)?,
         regulation,

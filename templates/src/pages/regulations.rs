@@ -111,7 +111,7 @@ pub fn list_page(ctx: &PageCtx, v: &ListView) -> Markup {
                     @else { (l.t("Antrean: menurut tenggat terdekat", "Queue: nearest deadline first")) }
                 }
                 div.table-wrap {
-                    table {
+                    table.stacked {
                         caption.visually-hidden { (l.t("Pengajuan terbuka", "Open submissions")) }
                         thead { tr {
                             th scope="col" { (l.t("Perusahaan", "Company")) }
@@ -126,11 +126,11 @@ pub fn list_page(ctx: &PageCtx, v: &ListView) -> Markup {
                             @for r in &v.queue {
                                 tr {
                                     td { a href={ "/pp-pkb/" (r.id) } { (r.company) } }
-                                    td { (r.kind) br; span.hint { (r.purpose) } }
-                                    td { (badge(r.tone, &r.status)) }
-                                    td { (r.received) }
-                                    td { @if let Some((label, state, due)) = &r.next { (label) br; (deadline_badge(l, *state, due)) } @else { "-" } }
-                                    td {
+                                    td data-label=(l.t("Jenis", "Kind")) { (r.kind) br; span.hint { (r.purpose) } }
+                                    td data-label=(l.t("Status", "Status")) { (badge(r.tone, &r.status)) }
+                                    td data-label=(l.t("Diterima", "Received")) { (r.received) }
+                                    td data-label=(l.t("Tenggat berikutnya", "Next deadline")) { @if let Some((label, state, due)) = &r.next { (label) br; (deadline_badge(l, *state, due)) } @else { "-" } }
+                                    td data-label=(l.t("Batas 30 hari kerja", "30 working-day limit")) {
                                         @if let Some(d) = &r.outer_due { (d) }
                                         @else { "-" }
                                         @if r.approaching { " " (badge(Tone::Bad, l.t("segera dianggap disahkan", "deemed ratified soon"))) }
@@ -148,7 +148,7 @@ pub fn list_page(ctx: &PageCtx, v: &ListView) -> Markup {
                 div.field { button type="submit" { (l.t("Tampilkan", "Show")) } }
             }
             div.table-wrap {
-                table {
+                table.stacked {
                     caption.visually-hidden { (l.t("Semua pengajuan", "All submissions")) }
                     thead { tr {
                         th scope="col" { (l.t("Perusahaan", "Company")) }
@@ -161,9 +161,9 @@ pub fn list_page(ctx: &PageCtx, v: &ListView) -> Markup {
                         @for r in &v.rows {
                             tr {
                                 td { a href={ "/pp-pkb/" (r.id) } { (r.company) } }
-                                td { (r.kind) br; span.hint { (r.purpose) } }
-                                td { (badge(r.tone, &r.status)) }
-                                td { (r.created) }
+                                td data-label=(l.t("Jenis", "Kind")) { (r.kind) br; span.hint { (r.purpose) } }
+                                td data-label=(l.t("Status", "Status")) { (badge(r.tone, &r.status)) }
+                                td data-label=(l.t("Dibuat", "Created")) { (r.created) }
                             }
                         }
                     }
@@ -599,7 +599,7 @@ pub fn regulation_list_page(ctx: &PageCtx, v: &RegulationListView) -> Markup {
             )) }
             @if v.can_file { p.actions { a.button href="/pp-pkb/eksternal/baru" { (l.t("Catat PP/PKB dari provinsi atau kementerian", "Record a PP/PKB issued by the province or ministry")) } } }
             div.table-wrap {
-                table {
+                table.stacked {
                     caption.visually-hidden { (title) }
                     thead { tr {
                         th scope="col" { (l.t("Perusahaan", "Company")) }
@@ -613,10 +613,10 @@ pub fn regulation_list_page(ctx: &PageCtx, v: &RegulationListView) -> Markup {
                         @for r in &v.rows {
                             tr {
                                 td { a href={ "/pp-pkb/berlaku/" (r.id) } { (r.company) } }
-                                td { (r.kind) br; span.hint { (r.origin) } }
-                                td { (r.number) }
-                                td { (r.validity) }
-                                td { (badge(r.tone, &r.status)) }
+                                td data-label=(l.t("Jenis", "Kind")) { (r.kind) br; span.hint { (r.origin) } }
+                                td data-label=(l.t("Nomor", "Number")) { (r.number) }
+                                td data-label=(l.t("Masa berlaku", "Validity")) { (r.validity) }
+                                td data-label=(l.t("Status", "Status")) { (badge(r.tone, &r.status)) }
                             }
                         }
                     }
