@@ -244,6 +244,34 @@ fn tell(
     Ok(())
 }
 
+/// The message to the office's head and desk (the warning before, and the fact of, a deemed
+/// ratification).
+fn tell_office(
+    conn: &mut DbConn,
+    settings: &Settings,
+    row: &SubmissionRow,
+    company: &CompanyRow,
+    change: (Status, Status),
+    note: &dyn Fn(Lang) -> String,
+    now: NaiveDateTime,
+) -> Result<(), Error> {
+    let kind = kind_of(row)?;
+    let path = format!("/pp-pkb/{}", row.id);
+    for user in model::office_users(conn, &row.office_id, &["pimpinan", "petugas"])? {
+        let lang = Lang::parse(&user.language).unwrap_or_default();
+        let mail = EmailKind::StatusChanged {
+            full_name: user.full_name.clone(),
+            what: format!("{} {}", kind.short(), company.name),
+            old_status: change.0.label(kind, lang).into(),
+            new_status: change.1.label(kind, lang).into(),
+            note: Some(note(lang)),
+            link: Some(format!("{}{path}", settings.server.public_url)),
+        };
+        send(conn, settings, &row.office_id, &user, mail, ("regulation_submission", &row.id), &path, now)?;
+    }
+    Ok(())
+}
+
 #[expect(clippy::too_many_arguments, reason = "one message needs all of these")]
 fn send(
     conn: &mut DbConn,
@@ -953,28 +981,7 @@ fn apply_clocks(
         let words = step_words(conn, calendar, settings, &row, action, today)?;
         tell(conn, settings, None, &row, &company, from, &|l| words(l, None), now)?;
         if action == Action::DeemRatified {
-            let heads = model::office_users(conn, &row.office_id, &["pimpinan", "petugas"])?;
-            for user in heads {
-                let lang = Lang::parse(&user.language).unwrap_or_default();
-                let mail = EmailKind::StatusChanged {
-                    full_name: user.full_name.clone(),
-                    what: format!("{} {}", kind.short(), company.name),
-                    old_status: from.label(kind, lang).into(),
-                    new_status: to.label(kind, lang).into(),
-                    note: Some(note.clone()),
-                    link: Some(format!("{}/pp-pkb/{}", settings.server.public_url, row.id)),
-                };
-                send(
-                    conn,
-                    settings,
-                    &row.office_id,
-                    &user,
-                    mail,
-                    ("regulation_submission", &row.id),
-                    &format!("/pp-pkb/{}", row.id),
-                    now,
-                )?;
-            }
+            tell_office(conn, settings, &row, &company, (from, to), &|_| note.clone(), now)?;
             crate::companies::standing::refresh(conn, settings, &company, today)?;
         }
         return Ok(row);
@@ -989,36 +996,19 @@ fn apply_clocks(
                     company.name,
                     Lang::Id.date_long(limit)
                 );
-                for user in model::office_users(conn, &row.office_id, &["pimpinan", "petugas"])? {
-                    let lang = Lang::parse(&user.language).unwrap_or_default();
-                    let mail = EmailKind::StatusChanged {
-                        full_name: user.full_name.clone(),
-                        what: format!("PP {}", company.name),
-                        old_status: from.label(kind, lang).into(),
-                        new_status: from.label(kind, lang).into(),
-                        note: Some(match lang {
-                            Lang::Id => format!(
-                                "Batas 30 hari kerja sejak naskah diterima jatuh pada {}. Bila SK Pengesahan belum terbit sampai hari itu, PP dianggap disahkan (UU 13/2003 Pasal 112 ayat (2)).",
-                                lang.date_long(limit)
-                            ),
-                            Lang::En => format!(
-                                "The 30 working-day limit from receipt falls on {}. Without a ratification decree by then the PP is deemed ratified (UU 13/2003 Ps 112(2)).",
-                                lang.date_long(limit)
-                            ),
-                        }),
-                        link: Some(format!("{}/pp-pkb/{}", settings.server.public_url, row.id)),
-                    };
-                    send(
-                        conn,
-                        settings,
-                        &row.office_id,
-                        &user,
-                        mail,
-                        ("regulation_submission", &row.id),
-                        &format!("/pp-pkb/{}", row.id),
-                        now,
-                    )?;
+                let note = |lang: Lang| {
+                    match lang {
+                    Lang::Id => format!(
+                        "Batas 30 hari kerja sejak naskah diterima jatuh pada {}. Bila SK Pengesahan belum terbit sampai hari itu, PP dianggap disahkan (UU 13/2003 Pasal 112 ayat (2)).",
+                        lang.date_long(limit)
+                    ),
+                    Lang::En => format!(
+                        "The 30 working-day limit from receipt falls on {}. Without a ratification decree by then the PP is deemed ratified (UU 13/2003 Ps 112(2)).",
+                        lang.date_long(limit)
+                    ),
                 }
+                };
+                tell_office(conn, settings, &row, &company, (from, from), &note, now)?;
                 row.deemed_warned_on = Some(today);
                 model::update_submission(conn, &row)?;
                 record(

@@ -413,9 +413,389 @@ async fn every_route_is_authorised(backend: Backend) {
     assert_eq!(app.get(&anonymous, "/api/v1/regulation-submissions").await.status(), StatusCode::UNAUTHORIZED);
 }
 
+async fn put(app: &TestApp, client: &Client, path: &str, body: Value) -> Response {
+    send(app, client, reqwest::Method::PUT, path, &body).await
+}
+
+/// The regulation.* audit actions on a record, oldest first.
+async fn regulation_audit(app: &TestApp, entity_id: &str) -> Vec<String> {
+    let mut actions: Vec<String> = app
+        .audit_actions(&app.office_id("3275"), entity_id)
+        .await
+        .into_iter()
+        .filter(|a| a.starts_with("regulation."))
+        .collect();
+    actions.reverse();
+    actions
+}
+
+async fn a_pp_goes_from_draft_through_a_correction_to_its_decree(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let head = app.user("pimpinan", "kabid@bekasikota.go.id").await;
+    let rep = app.user("perusahaan", "hrd@rotimanis.co.id").await;
+    let desk = app.browser_for(&officer).await;
+    let cid = company(&app, &desk, "PT Roti Manis", "9120001234567").await;
+    company(&app, &desk, "PT Kue Kering", "9120007654321").await;
+    link(&app, &desk, &cid, &rep.email).await;
+    let compliance = format!("/api/v1/companies/{cid}/compliance");
+    assert_eq!(json_ok(app.get(&desk, &compliance).await, StatusCode::OK).await["pp_pkb"]["status"], "no_data");
+
+    // Monday 2 March: the representative starts a draft and tries to send it without documents.
+    let company_client = app.browser_for(&rep).await;
+    let body = json!({"kind": "pp", "company_id": cid});
+    let draft =
+        json_ok(post(&app, &company_client, "/api/v1/regulation-submissions", body).await, StatusCode::CREATED).await;
+    assert_eq!((draft["status"].as_str(), draft["purpose"].as_str()), (Some("draf"), Some("baru")));
+    let id = draft["id"].as_str().expect("id").to_string();
+    let path = format!("/api/v1/regulation-submissions/{id}");
+    let detail = json_ok(app.get(&company_client, &path).await, StatusCode::OK).await;
+    let gaps: Vec<(String, Option<String>)> = detail["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| (g["code"].as_str().unwrap_or_default().into(), g["slot"].as_str().map(str::to_string)))
+        .collect();
+    let want: Vec<(String, Option<String>)> = vec![
+        ("document".into(), Some("naskah".into())),
+        ("document".into(), Some("saran".into())),
+        ("document".into(), Some("skala_upah".into())),
+        ("advice_from".into(), None),
+    ];
+    assert_eq!(gaps, want);
+    assert!(detail["offered_steps"].as_array().expect("steps").contains(&json!("submit")), "offered, then explained");
+    let res = post(&app, &company_client, &format!("{path}/steps"), json!({"action": "submit"})).await;
+    assert_eq!(json_ok(res, StatusCode::CONFLICT).await["code"], "incomplete");
+    let detail = json_ok(app.get(&company_client, &path).await, StatusCode::OK).await;
+    assert_eq!(detail["status"], "draf", "nothing changed");
+    assert!(detail["received_on"].is_null() && detail["history"].as_array().expect("history").is_empty());
+
+    for slot in ["naskah", "saran", "skala_upah"] {
+        let res = api_upload(&app, &company_client, &format!("{path}/documents/{slot}"), "pp.pdf", PDF).await;
+        let doc = json_ok(res, StatusCode::CREATED).await;
+        assert_eq!(doc["content_type"], "application/pdf", "{slot}");
+    }
+    let res = api_upload(&app, &company_client, &format!("{path}/documents/lampiran"), "x.pdf", PDF).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "invalid_slot");
+    let res = put(&app, &company_client, &format!("{path}/details"), json!({"advice_from": "semua"})).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "invalid_advice_from");
+    let row = json_ok(
+        put(&app, &company_client, &format!("{path}/details"), json!({"advice_from": "serikat"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(row["advice_from"], "serikat");
+    let detail = json_ok(app.get(&company_client, &path).await, StatusCode::OK).await;
+    assert_eq!(detail["gaps"], json!([]), "complete");
+    let row = json_ok(
+        post(&app, &company_client, &format!("{path}/steps"), json!({"action": "submit"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(row["status"], "diajukan");
+    assert_eq!((row["received_on"].as_str(), row["received_via"].as_str()), (Some("2026-03-02"), Some("daring")));
+    assert!(
+        app.mail_to(&officer.email).await.iter().any(|m| m.body_text.contains("PP PT Roti Manis")),
+        "the desk is told of an online submission"
+    );
+
+    // The desk's queue: the 6 WD review first, the 30 WD limit (across Nyepi, Idul Fitri and
+    // Good Friday) behind it.
+    let queue = json_ok(app.get(&desk, "/api/v1/regulation-submissions/queue").await, StatusCode::OK).await;
+    let entry = &queue.as_array().expect("queue")[0];
+    assert_eq!(entry["submission"]["id"], id.as_str());
+    assert_eq!(entry["company_name"], "PT Roti Manis");
+    assert_eq!(
+        (entry["next_deadline"]["rule"].as_str(), entry["next_deadline"]["due"].as_str()),
+        (Some("pp_pemeriksaan"), Some("2026-03-10"))
+    );
+    assert_eq!(entry["next_deadline"]["days_left"], 6);
+    assert_eq!((entry["outer_due"].as_str(), entry["approaching_limit"].as_bool()), (Some("2026-04-21"), Some(false)));
+
+    // Wednesday 4 March: the desk finds the minimum content missing. A not-met item needs its reason.
+    app.advance(days(2));
+    let desk = app.browser_for(&officer).await;
+    let no_reason: Vec<Value> =
+        PP_ITEMS.iter().map(|i| json!({"item": i, "met": *i != "isi_minimal", "reason": ""})).collect();
+    let res = post(&app, &desk, &format!("{path}/steps"), json!({"action": "correction", "items": no_reason})).await;
+    assert_eq!(json_ok(res, StatusCode::CONFLICT).await["code"], "reason_required");
+    let res = post(
+        &app,
+        &desk,
+        &format!("{path}/steps"),
+        json!({"action": "correction", "items": review(&PP_ITEMS[..5], Some("isi_minimal"))}),
+    )
+    .await;
+    assert_eq!(json_ok(res, StatusCode::CONFLICT).await["code"], "review_incomplete", "every item is answered");
+    let step = json!({"action": "correction", "items": review(&PP_ITEMS, Some("isi_minimal"))});
+    let row = json_ok(post(&app, &desk, &format!("{path}/steps"), step).await, StatusCode::OK).await;
+    assert_eq!(
+        (row["status"].as_str(), row["correction_notified_on"].as_str()),
+        (Some("perbaikan"), Some("2026-03-04"))
+    );
+    // 14 working days from Wednesday 4 March skip 18 to 24 March: Tuesday 31 March.
+    let detail = json_ok(app.get(&desk, &path).await, StatusCode::OK).await;
+    let clock = &detail["deadlines"][0];
+    assert_eq!((clock["rule"].as_str(), clock["due"].as_str()), (Some("pp_perbaikan"), Some("2026-03-31")));
+    let skipped: Vec<&str> =
+        clock["skipped"].as_array().expect("skipped").iter().filter_map(|s| s["date"].as_str()).collect();
+    for d in ["2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"] {
+        assert!(skipped.contains(&d), "{d} in {skipped:?}");
+    }
+    let eid =
+        clock["skipped"].as_array().expect("skipped").iter().find(|s| s["date"] == "2026-03-23").expect("23 March");
+    assert!(eid["reason"].as_str().expect("reason").contains("Idul Fitri"), "{eid}");
+    let reviews = detail["reviews"].as_array().expect("reviews");
+    assert_eq!(reviews.len(), 6);
+    let unmet: Vec<&Value> = reviews.iter().filter(|r| r["met"] == false).collect();
+    assert_eq!(unmet.len(), 1);
+    assert_eq!(
+        (unmet[0]["item"].as_str(), unmet[0]["reason"].as_str()),
+        (Some("isi_minimal"), Some("Tidak memuat tata tertib kerja."))
+    );
+    let notice = app.mail_to(&rep.email).await.into_iter().last().expect("the correction notice");
+    assert!(
+        notice.body_text.contains("Memuat hak dan kewajiban pengusaha dan pekerja, syarat kerja, tata tertib")
+            && notice.body_text.contains("Tidak memuat tata tertib kerja."),
+        "the item and its reason: {}",
+        notice.body_text
+    );
+    assert!(notice.body_text.contains("Selasa, 31 Maret 2026"), "the resubmission date: {}", notice.body_text);
+
+    // Friday 6 March: a corrected text, resubmitted; the desk finds it compliant.
+    app.advance(days(2));
+    let company_client = app.browser_for(&rep).await;
+    let res = api_upload(&app, &company_client, &format!("{path}/documents/naskah"), "pp-perbaikan.pdf", PDF).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let row = json_ok(
+        post(&app, &company_client, &format!("{path}/steps"), json!({"action": "resubmit"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((row["status"].as_str(), row["received_on"].as_str()), (Some("diajukan"), Some("2026-03-06")));
+    assert_eq!(row["first_received_on"], "2026-03-02");
+    let detail = json_ok(app.get(&company_client, &path).await, StatusCode::OK).await;
+    let naskah = detail["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["slot"] == "naskah")
+        .expect("naskah")
+        .clone();
+    assert_eq!(naskah["documents"].as_array().map(Vec::len), Some(2), "the earlier text stays on record");
+    assert_eq!(naskah["documents"][0]["filename"], "pp-perbaikan.pdf", "newest first");
+    let desk = app.browser_for(&officer).await;
+    let step = json!({"action": "compliant", "items": review(&PP_ITEMS, None)});
+    let row = json_ok(post(&app, &desk, &format!("{path}/steps"), step).await, StatusCode::OK).await;
+    assert_eq!((row["status"].as_str(), row["compliant_on"].as_str()), (Some("memenuhi_syarat"), Some("2026-03-06")));
+
+    // Monday 9 March: the head issues the decree, valid two years less a day.
+    app.advance(days(3));
+    let head_client = app.browser_for(&head).await;
+    let row =
+        json_ok(post(&app, &head_client, &format!("{path}/steps"), json!({"action": "decide"})).await, StatusCode::OK)
+            .await;
+    assert_eq!((row["status"].as_str(), row["decided_on"].as_str()), (Some("disahkan"), Some("2026-03-09")));
+    let detail = json_ok(app.get(&company_client, &path).await, StatusCode::OK).await;
+    let reg = detail["regulation"].clone();
+    assert_eq!(reg["number"], "560/001/PP-HI/2026");
+    assert_eq!((reg["origin"].as_str(), reg["issuer_level"].as_str()), (Some("sk"), Some("kabkota")));
+    assert_eq!((reg["valid_from"].as_str(), reg["valid_until"].as_str()), (Some("2026-03-09"), Some("2028-03-08")));
+    assert_eq!(reg["in_force"], true);
+    assert_eq!(detail["offered_steps"], json!([]), "nothing more to do");
+    assert!(detail["deadlines"].as_array().expect("deadlines").is_empty() && detail["deemed_warning_on"].is_null());
+    let steps: Vec<(String, String, String)> = detail["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| {
+            let s = |k: &str| h[k].as_str().unwrap_or_default().to_string();
+            (s("action"), s("actor_role"), s("to_status"))
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = [
+        ("submit", "perusahaan", "diajukan"),
+        ("correction", "petugas", "perbaikan"),
+        ("resubmit", "perusahaan", "diajukan"),
+        ("compliant", "petugas", "memenuhi_syarat"),
+        ("decide", "pimpinan", "disahkan"),
+    ]
+    .iter()
+    .map(|(a, r, t)| (a.to_string(), r.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(steps, want, "one history row per step, none for the refusals");
+    assert_eq!(detail["history"][4]["actor_name"], "Pengguna pimpinan");
+    assert_eq!(
+        regulation_audit(&app, &id).await,
+        [
+            "regulation.create",
+            "regulation.update",
+            "regulation.submit",
+            "regulation.correction",
+            "regulation.resubmit",
+            "regulation.compliant",
+            "regulation.decide"
+        ]
+    );
+    let mail = app.mail_to(&rep.email).await.into_iter().last().expect("the decision");
+    assert!(mail.body_text.contains("Nomor 560/001/PP-HI/2026"), "{}", mail.body_text);
+    let criterion = json_ok(app.get(&desk, &compliance).await, StatusCode::OK).await["pp_pkb"].clone();
+    assert_eq!((criterion["status"].as_str(), criterion["since"].as_str()), (Some("met"), Some("2026-03-09")));
+
+    // The regulation, as the company sees it.
+    let rid = reg["id"].as_str().expect("id");
+    let one = json_ok(app.get(&company_client, &format!("/api/v1/regulations/{rid}")).await, StatusCode::OK).await;
+    assert_eq!((one["company"]["name"].as_str(), one["in_force"].as_bool()), (Some("PT Roti Manis"), Some(true)));
+    assert_eq!((one["renewal"]["rule"].as_str(), one["can_extend"].as_bool()), (Some("pp_perpanjangan"), Some(true)));
+    let list = json_ok(app.get(&company_client, "/api/v1/regulations").await, StatusCode::OK).await;
+    assert_eq!((list["total"].as_i64(), list["page_size"].as_i64()), (Some(1), Some(25)));
+    assert_eq!(list["items"][0]["company_name"], "PT Roti Manis");
+
+    // The next decree of the year takes the next number.
+    let other = paper_pp(&app, &desk, "9120007654321", "2026-03-09").await;
+    let step = json!({"action": "compliant", "items": review(&PP_ITEMS, None)});
+    json_ok(post(&app, &desk, &format!("/api/v1/regulation-submissions/{other}/steps"), step).await, StatusCode::OK)
+        .await;
+    json_ok(
+        post(&app, &head_client, &format!("/api/v1/regulation-submissions/{other}/steps"), json!({"action": "decide"}))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let detail =
+        json_ok(app.get(&desk, &format!("/api/v1/regulation-submissions/{other}")).await, StatusCode::OK).await;
+    assert_eq!(detail["regulation"]["number"], "560/002/PP-HI/2026");
+    assert_eq!(detail["received_via"], "loket");
+
+    // The list filters, and refuses what it does not know.
+    let list =
+        json_ok(app.get(&desk, "/api/v1/regulation-submissions?kind=pp&status=disahkan").await, StatusCode::OK).await;
+    assert_eq!(list["total"], 2);
+    let list =
+        json_ok(app.get(&desk, &format!("/api/v1/regulation-submissions?company_id={cid}")).await, StatusCode::OK)
+            .await;
+    assert_eq!((list["total"].as_i64(), list["items"][0]["company_name"].as_str()), (Some(1), Some("PT Roti Manis")));
+    let list = json_ok(app.get(&desk, "/api/v1/regulation-submissions?kind=pkb").await, StatusCode::OK).await;
+    assert_eq!(list["total"], 0);
+    for bad in ["kind=peraturan", "status=selesai", "page=0"] {
+        let res = app.get(&desk, &format!("/api/v1/regulation-submissions?{bad}")).await;
+        assert_eq!(header(res.headers(), "content-type"), "application/problem+json", "{bad}");
+        assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "invalid_parameter", "{bad}");
+    }
+    assert!(
+        json_ok(app.get(&desk, "/api/v1/regulation-submissions/queue").await, StatusCode::OK)
+            .await
+            .as_array()
+            .expect("queue")
+            .is_empty(),
+        "decided files leave the queue"
+    );
+}
+
+async fn an_external_pp_of_a_company_in_several_kabkota_counts(backend: Backend) {
+    let app = spawn(backend).await;
+    let officer = app.user("petugas", "petugas@bekasikota.go.id").await;
+    let rep = app.user("perusahaan", "hrd@lintas.co.id").await;
+    let desk = app.browser_for(&officer).await;
+    let body = json!({
+        "name": "PT Lintas Jabar", "legal_form": "pt", "nib": "9120002223334", "kbli_code": "49431",
+        "address": "Jl. Raya Narogong No. 8", "kecamatan_code": "32.75.09", "kelurahan": "Jatiasih",
+        "footprint": "multi_kabkota", "size_class": "besar", "workers_male": "150", "workers_female": "50",
+        "workers_pkwt": "80", "workers_pkwtt": "120", "workforce_reported_on": "2026-02-01", "contact_name": "Pak Dedi"
+    });
+    let cid = json_ok(post(&app, &desk, "/api/v1/companies", body).await, StatusCode::CREATED).await["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    link(&app, &desk, &cid, &rep.email).await;
+    let company_client = app.browser_for(&rep).await;
+
+    // Its PP is the province's to ratify: the office does not take the submission.
+    let res =
+        post(&app, &company_client, "/api/v1/regulation-submissions", json!({"kind": "pp", "company_id": cid})).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "other_jurisdiction");
+    let compliance = format!("/api/v1/companies/{cid}/compliance");
+    assert_eq!(json_ok(app.get(&desk, &compliance).await, StatusCode::OK).await["pp_pkb"]["status"], "no_data");
+
+    let decree = |until: &'static str, level: &'static str| {
+        vec![
+            ("kind", "pp"),
+            ("nib", "9120002223334"),
+            ("issuer_level", level),
+            ("issuer_name", "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat"),
+            ("number", "561/Kep.104-Disnakertrans/2026"),
+            ("issued_on", "2026-01-05"),
+            ("valid_from", "2026-01-05"),
+            ("valid_until", until),
+        ]
+    };
+    let res = multipart(&app, &desk, "/api/v1/regulations", &decree("2028-01-05", "provinsi"), true).await;
+    assert_eq!(
+        json_ok(res, StatusCode::BAD_REQUEST).await["code"],
+        "validity_too_long",
+        "two years less a day at most"
+    );
+    let res = multipart(&app, &desk, "/api/v1/regulations", &decree("2028-01-04", "kabkota"), true).await;
+    assert_eq!(
+        json_ok(res, StatusCode::BAD_REQUEST).await["code"],
+        "invalid_issuer_level",
+        "the office's own go through a submission"
+    );
+    let res = multipart(&app, &desk, "/api/v1/regulations", &decree("2028-01-04", "provinsi"), false).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "document_required");
+    let list = json_ok(app.get(&desk, "/api/v1/regulations").await, StatusCode::OK).await;
+    assert_eq!(list["total"], 0, "the refusals recorded nothing");
+
+    let res = multipart(&app, &desk, "/api/v1/regulations", &decree("2028-01-04", "provinsi"), true).await;
+    let reg = json_ok(res, StatusCode::CREATED).await;
+    assert_eq!((reg["origin"].as_str(), reg["issuer_level"].as_str()), (Some("eksternal"), Some("provinsi")));
+    assert_eq!(
+        (reg["number"].as_str(), reg["ends_on"].as_str()),
+        (Some("561/Kep.104-Disnakertrans/2026"), Some("2028-01-04"))
+    );
+    assert_eq!(reg["in_force"], true);
+    let criterion = json_ok(app.get(&desk, &compliance).await, StatusCode::OK).await["pp_pkb"].clone();
+    assert_eq!((criterion["status"].as_str(), criterion["since"].as_str()), (Some("met"), Some("2026-01-05")));
+
+    // The company sees it with its decree.
+    let rid = reg["id"].as_str().expect("id");
+    let one = json_ok(app.get(&company_client, &format!("/api/v1/regulations/{rid}")).await, StatusCode::OK).await;
+    assert_eq!(one["documents"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["documents"][0]["content_type"], "application/pdf");
+    assert_eq!(one["issuer_name"], "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Barat");
+    let list =
+        json_ok(app.get(&company_client, &format!("/api/v1/regulations?company_id={cid}")).await, StatusCode::OK).await;
+    assert_eq!((list["total"].as_i64(), list["items"][0]["company_name"].as_str()), (Some(1), Some("PT Lintas Jabar")));
+    assert_eq!(regulation_audit(&app, rid).await, ["regulation.external"]);
+
+    // A PP is extended only while a PKB is being negotiated, and by a year at most.
+    let basis = [("extended_until", "2029-01-04"), ("note", "Perundingan PKB sejak Februari 2026.")];
+    let res = multipart(&app, &company_client, &format!("/api/v1/regulations/{rid}/extension"), &basis, true).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "pkb_not_negotiating");
+    let thirteen =
+        [("extended_until", "2029-02-04"), ("pkb_negotiating", "on"), ("note", "Perundingan PKB sejak Februari 2026.")];
+    let res = multipart(&app, &company_client, &format!("/api/v1/regulations/{rid}/extension"), &thirteen, true).await;
+    assert_eq!(json_ok(res, StatusCode::BAD_REQUEST).await["code"], "extension_too_long", "13 months");
+    let twelve = [
+        ("extended_until", "2029-01-04"),
+        ("pkb_negotiating", "true"),
+        ("note", "Perundingan PKB sejak Februari 2026."),
+    ];
+    let res = multipart(&app, &company_client, &format!("/api/v1/regulations/{rid}/extension"), &twelve, true).await;
+    let extended = json_ok(res, StatusCode::OK).await;
+    assert_eq!(
+        (extended["extended_until"].as_str(), extended["ends_on"].as_str()),
+        (Some("2029-01-04"), Some("2029-01-04"))
+    );
+    let one = json_ok(app.get(&company_client, &format!("/api/v1/regulations/{rid}")).await, StatusCode::OK).await;
+    assert_eq!((one["documents"].as_array().map(Vec::len), one["can_extend"].as_bool()), (Some(2), Some(false)));
+}
+
 both_backends!(
     a_compliant_pp_without_a_decree_is_deemed_ratified_the_day_after_30_working_days,
     a_correction_not_resubmitted_in_14_working_days_lapses,
     a_pkb_is_registered_and_extended_once,
     every_route_is_authorised,
+    a_pp_goes_from_draft_through_a_correction_to_its_decree,
+    an_external_pp_of_a_company_in_several_kabkota_counts,
 );

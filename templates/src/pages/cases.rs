@@ -30,7 +30,8 @@ pub struct DeadlineView {
     pub explanation: String,
 }
 
-fn deadline_list(l: Lang, deadlines: &[DeadlineView]) -> Markup {
+/// The running clocks of a workflow: label, badge, legal basis, start and how it was computed.
+pub fn deadline_list(l: Lang, deadlines: &[DeadlineView]) -> Markup {
     html! {
         @if deadlines.is_empty() {
             p { (l.t("Tidak ada tenggat yang berjalan.", "No deadline is running.")) }

@@ -9,7 +9,7 @@ use crate::components::{
     badge, csrf_input, deadline_badge, error_summary, pager, paragraphs, select_field, text_field, textarea_field,
     value_of, DeadlineState, Field, FormErrors, Tone,
 };
-use crate::pages::cases::DeadlineView;
+use crate::pages::cases::{deadline_list as deadlines, DeadlineView};
 use crate::{page, Lang, PageCtx};
 
 const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx";
@@ -20,23 +20,6 @@ fn file_input(id: &str, label: &str, hint: &str) -> Markup {
             label for=(id) { (label) }
             p.hint id={ "h-" (id) } { (hint) }
             input id=(id) type="file" name="berkas" accept=(ACCEPT) required aria-describedby={ "h-" (id) };
-        }
-    }
-}
-
-fn deadlines(l: Lang, list: &[DeadlineView]) -> Markup {
-    html! {
-        @if list.is_empty() {
-            p { (l.t("Tidak ada tenggat yang berjalan.", "No deadline is running.")) }
-        } @else {
-            ul.deadlines {
-                @for d in list {
-                    li {
-                        strong { (d.label) } " " (deadline_badge(l, d.state, &d.due))
-                        p.hint { (d.legal_basis) " · " (l.t("sejak", "from")) " " (d.start) ". " (d.explanation) }
-                    }
-                }
-            }
         }
     }
 }
