@@ -176,12 +176,12 @@ fn html_body(l: Lang, p: &Parts, office: &EmailOffice) -> Markup {
             head { meta charset="utf-8"; title { (p.subject) } }
             body style="font-family: Arial, sans-serif; color: #1b1f24; line-height: 1.5; max-width: 40rem;" {
                 p { (p.greeting) }
-                @for para in &p.paragraphs { p { (para) } }
+                @for para in &p.paragraphs { p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } } }
                 @if let Some((label, href)) = &p.link {
                     p { a href=(href) style="display: inline-block; background: #0b4f8a; color: #ffffff; padding: 10px 16px; text-decoration: none; font-weight: bold;" { (label) } }
                     p style="font-size: 13px; color: #4a5360;" { (l.t("Bila tombol tidak berfungsi, salin alamat ini ke peramban:", "If the button does not work, copy this address into your browser:")) br; (href) }
                 }
-                @for para in &p.after { p { (para) } }
+                @for para in &p.after { p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } } }
                 hr style="border: none; border-top: 1px solid #c9d0d8;";
                 p style="font-size: 13px; color: #4a5360;" {
                     @for (i, line) in signature(office).iter().enumerate() { @if i > 0 { br; } (line) }
@@ -280,6 +280,21 @@ mod tests {
         assert!(en.text.contains("no new account was made") && en.text.contains("password reset link"));
         assert!(en.text.contains("ignore this email"));
         assert!(!en.text.contains("/link/"), "the notice carries no one-time link");
+    }
+
+    #[test]
+    fn a_note_of_several_lines_keeps_its_lines_in_html() {
+        let kind = EmailKind::StatusChanged {
+            full_name: "Siti".into(),
+            what: "PP PT Uji".into(),
+            old_status: "Diterima".into(),
+            new_status: "Perlu perbaikan".into(),
+            note: Some("Yang perlu diperbaiki:\n- Tata tertib kerja".into()),
+            link: None,
+        };
+        let id = render(&kind, Lang::Id, &office());
+        assert!(id.html.contains("Yang perlu diperbaiki:<br>- Tata tertib kerja"), "{}", id.html);
+        assert!(id.text.contains("Yang perlu diperbaiki:\n- Tata tertib kerja"));
     }
 
     #[test]

@@ -591,6 +591,7 @@ async fn a_pp_goes_from_draft_through_a_correction_to_its_decree(backend: Backen
 
     // Monday 9 March: the head issues the decree, valid two years less a day.
     app.advance(days(3));
+    let (desk, company_client) = (app.browser_for(&officer).await, app.browser_for(&rep).await);
     let head_client = app.browser_for(&head).await;
     let row =
         json_ok(post(&app, &head_client, &format!("{path}/steps"), json!({"action": "decide"})).await, StatusCode::OK)
