@@ -376,7 +376,7 @@ pub struct AsOfParams {
     pub date: Option<String>,
 }
 
-/// The decent-work criteria of a company as of a date (PP/PKB arrive with submissions).
+/// The decent-work criteria of a company as of a date: PP/PKB, LKS Bipartit, wage scale, BPJS.
 #[utoipa::path(get, path = "/api/v1/companies/{id}/compliance", tag = "companies", params(AsOfParams),
     responses((status = 200, body = ComplianceOut), (status = 400, body = ProblemBody), (status = 404, body = ProblemBody)))]
 #[get("/api/v1/companies/{id}/compliance")]

@@ -1417,6 +1417,16 @@ pub fn record_external(
     };
     write_tx(conn, |conn| {
         let company = regulation_company(conn, actor, &input.company_id, &input.nib)?;
+        let duplicate = model::company_regulations(conn, &company.id)?
+            .into_iter()
+            .any(|r| r.kind == kind.as_str() && r.number.trim().eq_ignore_ascii_case(number.trim()));
+        if duplicate {
+            return Err(Error::conflict(
+                "duplicate_regulation",
+                "SK atau surat dengan nomor itu sudah tercatat untuk perusahaan ini.",
+                "A decree or letter with that number is already recorded for this company.",
+            ));
+        }
         let reg = RegulationRow {
             id: uuid::Uuid::new_v4().to_string(),
             office_id: actor.office_id.clone(),

@@ -301,6 +301,8 @@ async fn every_route_is_authorised(backend: Backend) {
     ];
     let res = multipart(&app, &desk, "/api/v1/regulations", &external, true).await;
     let rid = json_ok(res, StatusCode::CREATED).await["id"].as_str().expect("id").to_string();
+    let res = multipart(&app, &desk, "/api/v1/regulations", &external, true).await;
+    assert_eq!(json_ok(res, StatusCode::CONFLICT).await["code"], "duplicate_regulation", "recorded once");
     let mut too_long = external.to_vec();
     too_long[7] = ("valid_until", "2027-06-01");
     let res = multipart(&app, &desk, "/api/v1/regulations", &too_long, true).await;
