@@ -999,11 +999,11 @@ fn apply_clocks(
                 let note = |lang: Lang| {
                     match lang {
                     Lang::Id => format!(
-                        "Batas 30 hari kerja sejak naskah diterima jatuh pada {}. Bila SK Pengesahan belum terbit sampai hari itu, PP dianggap disahkan (UU 13/2003 Pasal 112 ayat (2)).",
+                        "Batas 30 hari kerja sejak naskah diterima jatuh pada {}. PP yang memenuhi syarat tanpa SK Pengesahan sampai hari itu dianggap disahkan (UU 13/2003 Pasal 112 ayat (2)); periksa dan putuskan sebelumnya.",
                         lang.date_long(limit)
                     ),
                     Lang::En => format!(
-                        "The 30 working-day limit from receipt falls on {}. Without a ratification decree by then the PP is deemed ratified (UU 13/2003 Ps 112(2)).",
+                        "The 30 working-day limit from receipt falls on {}. A compliant PP without a ratification decree by then is deemed ratified (UU 13/2003 Ps 112(2)); review and decide before.",
                         lang.date_long(limit)
                     ),
                 }
