@@ -179,11 +179,16 @@ fn demo(settings: &Settings, companies: u64, office: Option<String>) -> anyhow::
     let regs = harmoni::regulations::demo::seed_regulations(&mut conn, settings, &office.id, companies, today, now)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!(
-        "Added PP/PKB histories for {} companies ({} submissions, {} PP/PKB) in {:.1} s.",
+        "Added PP/PKB histories for {} companies ({} submissions, {} PP/PKB) in {:.1} s.{}",
         regs.companies,
         regs.submissions,
         regs.regulations,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        if regs.refused > 0 {
+            format!(" {} planned steps were refused (see the log).", regs.refused)
+        } else {
+            String::new()
+        }
     );
     let started = std::time::Instant::now();
     let refreshed =

@@ -515,7 +515,8 @@ fn plan_for(company: CompanyRow, i: u64, union: Option<UnionRow>, story: Story, 
             filings.push(ending(d, ends, "baru"));
             // Some have already started the renewal.
             if d.chance(35) {
-                let mut renewal = if d.chance(50) {
+                // A draft is prepared online; the desk records only what it receives.
+                let mut renewal = if d.chance(50) || !online {
                     let received = days.back(d.range(0, 3));
                     open(d, vec![(received, Op::Submit)], "pembaruan")
                 } else {
@@ -573,10 +574,8 @@ fn plan_for(company: CompanyRow, i: u64, union: Option<UnionRow>, story: Story, 
                 let corrected = days.plus(received, d.range(2, 5));
                 open(d, vec![(received, Op::Submit), (corrected, Op::Correction)], "baru")
             } else {
-                {
-                    let later = d.range(1, 5);
-                    open(d, vec![(received, Op::Submit), (days.plus(received, later), Op::Withdraw)], "baru")
-                }
+                let withdrawn = days.plus(received, d.range(1, 5));
+                open(d, vec![(received, Op::Submit), (withdrawn, Op::Withdraw)], "baru")
             };
             let last = first.steps.last().map_or(received, |s| s.0);
             // The new file after the 14 working days ran out, or after the withdrawal.

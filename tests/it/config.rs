@@ -147,13 +147,21 @@ async fn the_command_line_migrates_and_adds_users(backend: Backend) {
 
 async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
     let db = TestDb::new(backend);
+    let files = tempfile::tempdir().expect("dir");
     let run = |args: &[&str]| {
-        let out = harmoni().env("HARMONI__DATABASE__URL", &db.url).args(args).output().expect("run");
+        let out = harmoni()
+            .env("HARMONI__DATABASE__URL", &db.url)
+            .env("HARMONI__STORAGE__DIR", files.path())
+            .args(args)
+            .output()
+            .expect("run");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     run(&["migrate"]);
-    assert!(run(&["demo", "--companies", "300"]).contains("Added 300"));
+    let first = run(&["demo", "--companies", "300"]);
+    assert!(first.contains("Added 300"), "{first}");
+    assert!(!first.contains("refused"), "every planned PP/PKB step is taken: {first}");
     let again = run(&["demo", "--companies", "300"]);
     assert!(again.contains("Added 0"), "running it again adds nothing");
     assert!(again.contains("Added PP/PKB histories for 0 companies"), "{again}");
