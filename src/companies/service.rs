@@ -21,13 +21,63 @@ const REGISTRARS: [Role; 2] = [Role::Admin, Role::Petugas];
 
 /// What the actor may see: staff the office, representatives their own companies; workers nothing.
 pub fn scope(actor: &Actor) -> Result<Scope, Error> {
-    if STAFF.contains(&actor.role) {
+    scope_for(actor, &STAFF)
+}
+
+/// The scope of an area whose office readers are `staff`: those roles see the office, a company's
+/// representative only the companies they keep, anyone else is refused.
+pub fn scope_for(actor: &Actor, staff: &[Role]) -> Result<Scope, Error> {
+    if staff.contains(&actor.role) {
         Ok(Scope::Office(actor.office_id.clone()))
     } else if actor.role == Role::Perusahaan {
         Ok(Scope::Representative { office_id: actor.office_id.clone(), user_id: actor.user_id.clone() })
     } else {
         Err(Error::Forbidden)
     }
+}
+
+/// The company a form names: by id (a representative's choice, a link) or by NIB (an officer's
+/// typing), within `scope`. Unknown companies are refused, not created.
+pub fn resolve(
+    conn: &mut DbConn,
+    scope: &Scope,
+    office_id: &str,
+    company_id: &str,
+    nib: &str,
+) -> Result<CompanyRow, Error> {
+    if !company_id.trim().is_empty() {
+        return model::find(conn, scope, company_id.trim())?.ok_or_else(|| {
+            Error::invalid(
+                "unknown_company",
+                "company_id",
+                "Perusahaan itu tidak ditemukan di antara perusahaan yang dapat Anda catat.",
+                "That company is not among the companies you may record for.",
+            )
+        });
+    }
+    if nib.trim().is_empty() {
+        return Err(Error::invalid(
+            "company_required",
+            "nib",
+            "Tulis NIB perusahaan (13 angka) yang terdaftar di register kantor.",
+            "Give the NIB (13 digits) of a company in the office's register.",
+        ));
+    }
+    let nib = rules::parse_nib(nib).map_err(|p| Error::Invalid(Problem { field: Some("nib"), ..p }))?;
+    let visible = match model::find_by_nib(conn, office_id, &nib)? {
+        Some(c) => model::find(conn, scope, &c.id)?,
+        None => None,
+    };
+    visible.ok_or_else(|| {
+        Error::Invalid(Problem {
+            code: "unknown_company",
+            field: Some("nib"),
+            message: Bilingual::new(
+                format!("Perusahaan dengan NIB {nib} tidak terdaftar di register kantor ini; daftarkan dahulu di halaman Perusahaan."),
+                format!("No company with NIB {nib} is in this office's register; register it first on the Companies page."),
+            ),
+        })
+    })
 }
 
 /// A company as typed in a form or sent to the API (all text, checked by `validate`).

@@ -39,13 +39,7 @@ pub const PB_KIND: &str = "notice_pb";
 /// What the actor may see: the office's staff everything of the office, a representative only
 /// their companies' notices and reports; anyone else nothing.
 pub fn scope(actor: &Actor) -> Result<Scope, Error> {
-    if READERS.contains(&actor.role) {
-        Ok(Scope::Office(actor.office_id.clone()))
-    } else if actor.role == Role::Perusahaan {
-        Ok(Scope::Representative { office_id: actor.office_id.clone(), user_id: actor.user_id.clone() })
-    } else {
-        Err(Error::Forbidden)
-    }
+    crate::companies::service::scope_for(actor, &READERS)
 }
 
 /// Whether the actor records notices, facilitations and reports for the office.
@@ -62,45 +56,9 @@ fn invalid(p: Problem) -> Error {
     Error::Invalid(p)
 }
 
-/// The company a form names: by id (a representative's choice, a link) or by NIB (an officer's
-/// typing), within what the actor may see. Unknown companies are refused, not created.
+/// The company a form names, within what the actor may see (`companies::service::resolve`).
 fn resolve_company(conn: &mut DbConn, actor: &Actor, company_id: &str, nib: &str) -> Result<CompanyRow, Error> {
-    let scope = scope(actor)?;
-    if !company_id.trim().is_empty() {
-        return companies::find(conn, &scope, company_id.trim())?.ok_or_else(|| {
-            Error::invalid(
-                "unknown_company",
-                "company_id",
-                "Perusahaan itu tidak ditemukan di antara perusahaan yang dapat Anda catat.",
-                "That company is not among the companies you may record for.",
-            )
-        });
-    }
-    if nib.trim().is_empty() {
-        return Err(Error::invalid(
-            "company_required",
-            "nib",
-            "Tulis NIB perusahaan (13 angka) yang terdaftar di register kantor.",
-            "Give the NIB (13 digits) of a company in the office's register.",
-        ));
-    }
-    let nib =
-        crate::companies::rules::parse_nib(nib).map_err(|p| Error::Invalid(Problem { field: Some("nib"), ..p }))?;
-    let found = companies::find_by_nib(conn, &actor.office_id, &nib)?;
-    let visible = match found {
-        Some(c) => companies::find(conn, &scope, &c.id)?,
-        None => None,
-    };
-    visible.ok_or_else(|| {
-        Error::Invalid(Problem {
-            code: "unknown_company",
-            field: Some("nib"),
-            message: Bilingual::new(
-                format!("Perusahaan dengan NIB {nib} tidak terdaftar di register kantor ini; daftarkan dahulu di halaman Perusahaan."),
-                format!("No company with NIB {nib} is in this office's register; register it first on the Companies page."),
-            ),
-        })
-    })
+    crate::companies::service::resolve(conn, &scope(actor)?, &actor.office_id, company_id, nib)
 }
 
 fn rule_of<'a>(settings: &'a Settings, code: &str) -> Result<&'a DeadlineRule, Error> {

@@ -610,8 +610,8 @@ async fn upload_document(
         ));
     }
     let stored = crate::documents::web::required_upload(&state, payload).await?;
-    let (actor, settings, now) = (user.actor.clone(), state.settings.clone(), state.now());
-    let row = state.db.run(move |c| service::attach(c, &actor, &id, &slot, &stored, &settings, now)).await?;
+    let (actor, now) = (user.actor.clone(), state.now());
+    let row = state.db.run(move |c| service::attach(c, &actor, &id, &slot, &stored, now)).await?;
     Ok(HttpResponse::Created().json(DocumentOut::from(&row)))
 }
 

@@ -915,7 +915,7 @@ fn take(
             let row = service::create(conn, &filer, &input, now)?;
             for slot in &filing.slots {
                 let stored = document(ctx.store, company, kind, slot.code(), day, false)?;
-                service::attach(conn, &filer, &row.id, slot.code(), &stored, ctx.settings, now)?;
+                service::attach(conn, &filer, &row.id, slot.code(), &stored, now)?;
             }
             state.ids[f] = Some(row.id);
         }
@@ -940,7 +940,7 @@ fn take(
         Op::Submit | Op::Resubmit => {
             if op == Op::Resubmit {
                 let stored = document(ctx.store, company, kind, "naskah", day, true)?;
-                service::attach(conn, &filer, &id, "naskah", &stored, ctx.settings, now)?;
+                service::attach(conn, &filer, &id, "naskah", &stored, now)?;
             }
             let input = StepInput {
                 received_on: if plan.online { String::new() } else { day.to_string() },

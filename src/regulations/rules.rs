@@ -3,7 +3,7 @@
 //! in which status, the review checklist, the clocks of each status, validity and extension,
 //! and the PP/PKB criterion of the decent-work indicator as of a date.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use harmoni_templates::Lang;
 
 use crate::accounts::Role;
@@ -951,11 +951,6 @@ pub fn regulation_status(list: &[Instrument], workers_total: i32, required_from:
 /// The first day after `today` on which the criterion can change without a new record.
 pub fn changes_on(list: &[Instrument], today: NaiveDate) -> Option<NaiveDate> {
     list.iter().flat_map(|i| [i.counts_from, i.ends_on.succ_opt().unwrap_or(i.ends_on)]).filter(|d| *d > today).min()
-}
-
-/// A year for the letter number: the year of the decision.
-pub fn number_year(date: NaiveDate) -> i32 {
-    date.year()
 }
 
 #[cfg(test)]

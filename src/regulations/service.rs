@@ -21,7 +21,7 @@ use crate::config::Settings;
 use crate::db::{write_tx, DbConn};
 use crate::documents::model::DocumentRow;
 use crate::documents::service::{self as documents, Owner, Stored};
-use crate::error::{Bilingual, Error, Problem};
+use crate::error::{Error, Problem};
 use crate::notifications::service::{notify, Notification, Recipient};
 use crate::regulations::model::{self, HistoryRow, RegulationRow, ReviewRow, SubmissionFilter, SubmissionRow};
 use crate::regulations::rules::{
@@ -40,13 +40,7 @@ pub const EXTENSION_DOCUMENT: &str = "regulation_perpanjangan";
 
 /// What the actor may see: staff the office's submissions, a representative their companies'.
 pub fn scope(actor: &Actor) -> Result<Scope, Error> {
-    if READERS.contains(&actor.role) {
-        Ok(Scope::Office(actor.office_id.clone()))
-    } else if actor.role == Role::Perusahaan {
-        Ok(Scope::Representative { office_id: actor.office_id.clone(), user_id: actor.user_id.clone() })
-    } else {
-        Err(Error::Forbidden)
-    }
+    crate::companies::service::scope_for(actor, &READERS)
 }
 
 /// Whether the actor prepares and sends submissions (a representative, or the desk at the counter).
@@ -332,42 +326,9 @@ fn company_of(conn: &mut DbConn, row: &SubmissionRow) -> Result<CompanyRow, Erro
     companies::find_any(conn, &row.company_id)?.ok_or_else(|| Error::internal("submission without its company"))
 }
 
-/// The company a form names: by id (a representative's choice, a link) or by NIB (the desk's
-/// typing), within what the actor may see.
+/// The company a form names, within what the actor may see (`companies::service::resolve`).
 fn resolve_company(conn: &mut DbConn, actor: &Actor, company_id: &str, nib: &str) -> Result<CompanyRow, Error> {
-    let scope = scope(actor)?;
-    let unknown = || {
-        Error::invalid(
-            "unknown_company",
-            "company_id",
-            "Perusahaan itu tidak ditemukan di antara perusahaan yang dapat Anda ajukan.",
-            "That company is not among the companies you may file for.",
-        )
-    };
-    if !company_id.trim().is_empty() {
-        return companies::find(conn, &scope, company_id.trim())?.ok_or_else(unknown);
-    }
-    if nib.trim().is_empty() {
-        return Err(Error::invalid(
-            "company_required",
-            "company_id",
-            "Pilih perusahaan, atau tulis NIB-nya (13 angka).",
-            "Choose the company, or type its NIB (13 digits).",
-        ));
-    }
-    let nib =
-        crate::companies::rules::parse_nib(nib).map_err(|p| Error::Invalid(Problem { field: Some("nib"), ..p }))?;
-    match companies::find_by_nib(conn, &actor.office_id, &nib)? {
-        Some(c) => companies::find(conn, &scope, &c.id)?.ok_or_else(unknown),
-        None => Err(Error::Invalid(Problem {
-            code: "unknown_company",
-            field: Some("nib"),
-            message: Bilingual::new(
-                format!("Perusahaan dengan NIB {nib} tidak terdaftar di register kantor ini."),
-                format!("No company with NIB {nib} is in this office's register."),
-            ),
-        })),
-    }
+    crate::companies::service::resolve(conn, &scope(actor)?, &actor.office_id, company_id, nib)
 }
 
 /// A submission as typed on the form or sent to the API (all text, checked here).
@@ -630,7 +591,6 @@ pub fn attach(
     id: &str,
     slot: &str,
     stored: &Stored,
-    settings: &Settings,
     now: NaiveDateTime,
 ) -> Result<DocumentRow, Error> {
     write_tx(conn, |conn| {
@@ -638,7 +598,8 @@ pub fn attach(
         let row = editable(conn, actor, id)?;
         let kind = kind_of(&row)?;
         let slot = Slot::parse(slot)
-            .filter(|s| Slot::required(kind, true).contains(s) || (*s == Slot::SkalaUpah && kind == Kind::Pp))
+            // The slots with the wage scale required: a PP may carry it where it is not required.
+            .filter(|s| Slot::required(kind, true).contains(s))
             .ok_or_else(|| {
                 Error::invalid(
                     "invalid_slot",
@@ -647,7 +608,6 @@ pub fn attach(
                     "That kind of document does not belong to this submission.",
                 )
             })?;
-        let _ = settings;
         let owner = Owner { kind: slot.owner_kind(), id: &row.id, company_id: Some(&row.company_id) };
         documents::attach(
             conn,
@@ -874,7 +834,7 @@ fn issue_decision(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<RegulationRow, Error> {
-    let year = rules::number_year(today);
+    let year = chrono::Datelike::year(&today);
     let seq = sequences::next(conn, &row.office_id, kind.number_series(), year)?;
     let g = &settings.regulations;
     let (classification, unit) = match kind {
@@ -1100,10 +1060,11 @@ pub fn renewal_day(
     calendar: &Calendar,
     settings: &Settings,
     reg: &RegulationRow,
+    today: NaiveDate,
 ) -> Result<Option<RunningDeadline>, Error> {
     let Some(kind) = Kind::parse(&reg.kind) else { return Ok(None) };
     let clock = Clock { rule: kind.renewal_rule(), start: reg.ends_on() };
-    Ok(Some(compute_clock(calendar, settings, clock, reg.ends_on())?))
+    Ok(Some(compute_clock(calendar, settings, clock, today)?))
 }
 
 /// Sends the renewal reminders that are due, once per regulation (and again after an extension).
@@ -1120,7 +1081,7 @@ fn remind_renewals(
             continue;
         }
         let calendar = crate::calendar::service::load(conn, &reg.office_id)?;
-        let Some(day) = renewal_day(&calendar, settings, &reg)? else { continue };
+        let Some(day) = renewal_day(&calendar, settings, &reg, today)? else { continue };
         if today < day.computation.due {
             continue;
         }
@@ -1338,7 +1299,7 @@ pub fn list(
     Ok((out, total))
 }
 
-/// The companies a representative files for (or the office's register is searched by NIB).
+/// The companies a representative files for; none for the office's staff, who type the NIB.
 pub fn my_companies(conn: &mut DbConn, actor: &Actor) -> Result<Vec<CompanyRow>, Error> {
     if actor.role != Role::Perusahaan {
         return Ok(Vec::new());
@@ -1602,10 +1563,7 @@ pub fn regulation(
     let calendar = crate::calendar::service::load(conn, &reg.office_id)?;
     let mut docs = crate::documents::model::for_owners(conn, EXTERNAL_DOCUMENT, std::slice::from_ref(&reg.id))?;
     docs.extend(crate::documents::model::for_owners(conn, EXTENSION_DOCUMENT, std::slice::from_ref(&reg.id))?);
-    let renewal = renewal_day(&calendar, settings, &reg)?.map(|mut d| {
-        d.status = deadline_status(&calendar, today, d.computation.due);
-        d
-    });
+    let renewal = renewal_day(&calendar, settings, &reg, today)?;
     let is_rep = actor.role == Role::Perusahaan && companies::is_representative(conn, &reg.company_id, &actor.user_id)?;
     let in_force = reg.counts_from() <= today && today <= reg.ends_on();
     Ok(RegulationDetail {

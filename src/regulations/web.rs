@@ -293,7 +293,7 @@ async fn submission_view(
     };
     let last_round = d.reviews.iter().map(|x| x.round).max();
     let last: Vec<_> = d.reviews.iter().filter(|x| Some(x.round) == last_round).collect();
-    let correction_round = d.history.iter().rev().find(|(h, _)| h.action == Action::Correction.code()).is_some();
+    let correction_round = d.history.iter().any(|(h, _)| h.action == Action::Correction.code());
     let view = SubmissionView {
         id: r.id.clone(),
         title: format!("{} — {}", d.kind.short(), d.company.name),
@@ -436,8 +436,8 @@ async fn upload(
     let (id, slot) = path.into_inner();
     let result = match crate::documents::web::required_upload(&state, payload).await {
         Ok(stored) => {
-            let (actor, settings, now, sid) = (user.actor.clone(), state.settings.clone(), state.now(), id.clone());
-            state.db.run(move |c| service::attach(c, &actor, &sid, &slot, &stored, &settings, now)).await.map(|_| ())
+            let (actor, now, sid) = (user.actor.clone(), state.now(), id.clone());
+            state.db.run(move |c| service::attach(c, &actor, &sid, &slot, &stored, now)).await.map(|_| ())
         }
         Err(e) => Err(e),
     };

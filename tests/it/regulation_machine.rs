@@ -193,7 +193,7 @@ async fn random_steps_never_break_the_law(backend: Backend) {
                     // Only a draft or a file under correction takes documents; otherwise refused.
                     let _ = service::update_details(conn, &people[0], &id, &details, now(today));
                     for slot in ["naskah", "saran", "skala_upah"].iter().take(if pp { 3 } else { 1 }) {
-                        let _ = service::attach(conn, &people[0], &id, slot, &pdf, &settings, now(today));
+                        let _ = service::attach(conn, &people[0], &id, slot, &pdf, now(today));
                     }
                 };
                 if complete {
