@@ -211,6 +211,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::cases::web::routes)
             .configure(crate::notices::web::routes)
             .configure(crate::regulations::web::routes)
+            .configure(crate::schedules::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

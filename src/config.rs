@@ -43,6 +43,7 @@ pub struct Settings {
     pub cases: CaseSettings,
     pub notices: NoticesSettings,
     pub regulations: RegulationSettings,
+    pub schedules: ScheduleSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -246,6 +247,35 @@ pub struct RegulationSettings {
     pub page_size: i64,
 }
 
+/// Mediation scheduling: office hours, notice, summons numbers (DOMAIN.md sections 2 and 12).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleSettings {
+    /// Sessions start no earlier and end no later than these WIB times ("08:00", "16:00").
+    pub office_opens: String,
+    pub office_closes: String,
+    /// Working days between the summons and the session for the summons to be proper.
+    pub min_notice_working_days: u32,
+    /// Longest session that can be planned, in minutes.
+    pub max_session_minutes: u32,
+    /// Summons numbers: pattern (as the case number), classification, unit and width.
+    pub summons_number_pattern: String,
+    pub summons_classification: String,
+    pub summons_unit: String,
+    pub summons_sequence_width: usize,
+    /// Weeks of past sessions a calendar feed still carries.
+    pub feed_past_weeks: u32,
+}
+
+/// A room of an office where sessions are held.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomSettings {
+    /// Stable code stored with each session ("R1").
+    pub code: String,
+    pub name: String,
+}
+
 /// A sector where a lock-out is not allowed, recognised by the start of the company's KBLI code.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -304,6 +334,9 @@ pub struct OfficeSettings {
     pub phone: String,
     pub email: String,
     pub website: String,
+    /// Rooms for clarification and mediation sessions; none means online sessions only.
+    #[serde(default)]
+    pub rooms: Vec<RoomSettings>,
 }
 
 /// Why settings could not be loaded; the message names the key and what is allowed.
@@ -540,6 +573,35 @@ impl Settings {
                 "sequence_width must be 1 to 8, deemed_warning_working_days 1 to 25 (before the 30 working-day \
                  limit), page_size 5 to 200, and signatory_title must not be empty",
             );
+        }
+        let h = &self.schedules;
+        if let Err(e) = crate::sequences::check_number_pattern(&h.summons_number_pattern) {
+            return fail("schedules.summons_number_pattern", &e);
+        }
+        if !part_ok(&h.summons_classification) || !part_ok(&h.summons_unit) {
+            return fail(
+                "schedules.summons_classification / summons_unit",
+                "must not be empty and must not contain '/' (it separates the parts of a letter number)",
+            );
+        }
+        let hours = crate::schedules::rules::OfficeHours::parse(&h.office_opens, &h.office_closes);
+        if hours.is_none()
+            || !(1..=8).contains(&h.summons_sequence_width)
+            || h.min_notice_working_days > 10
+            || !(15..=480).contains(&h.max_session_minutes)
+            || h.feed_past_weeks > 104
+        {
+            return fail(
+                "schedules.*",
+                "office_opens must be before office_closes (HH:MM, WIB), summons_sequence_width 1 to 8, \
+                 min_notice_working_days 0 to 10, max_session_minutes 15 to 480, feed_past_weeks 0 to 104",
+            );
+        }
+        for o in &self.offices {
+            let mut codes = std::collections::BTreeSet::new();
+            if o.rooms.iter().any(|r| !part_ok(&r.code) || r.name.trim().is_empty() || !codes.insert(r.code.as_str())) {
+                return fail("offices.rooms", "every room needs a unique code (no '/') and a name");
+            }
         }
         let n = &self.notices;
         let code_ok = |c: &str| !c.trim().is_empty() && !c.contains('/') && !c.chars().any(char::is_control);

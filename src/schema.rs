@@ -654,6 +654,15 @@ diesel::table! {
         session_on -> Date,
         delivery -> Text,
         created_at -> Timestamp,
+        hearing_id -> Nullable<Text>,
+        letter_number -> Nullable<Text>,
+        addressee -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        handed_over_on -> Nullable<Date>,
+        handed_over_to -> Nullable<Text>,
+        receipt_document_id -> Nullable<Text>,
+        opened_at -> Nullable<Timestamp>,
+        proper -> Nullable<Bool>,
     }
 }
 diesel::table! {
@@ -751,6 +760,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    hearings (id) {
+        id -> Text,
+        office_id -> Text,
+        case_id -> Text,
+        kind -> Text,
+        status -> Text,
+        mediator_id -> Text,
+        held_on -> Date,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        room -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        agenda -> Text,
+        summon_worker -> Bool,
+        summon_company -> Bool,
+        sequence -> Integer,
+        cancel_reason -> Nullable<Text>,
+        worker_present -> Nullable<Bool>,
+        company_present -> Nullable<Bool>,
+        minutes -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+diesel::table! {
+    hearing_changes (id) {
+        id -> Text,
+        hearing_id -> Text,
+        action -> Text,
+        sequence -> Integer,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        room -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        actor_user_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    calendar_feeds (id) {
+        id -> Text,
+        office_id -> Text,
+        scope -> Text,
+        user_id -> Nullable<Text>,
+        token_hash -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> offices (office_id));
 diesel::joinable!(union_companies -> unions (union_id));
 diesel::joinable!(union_companies -> companies (company_id));
@@ -789,6 +853,9 @@ diesel::joinable!(regulation_submission_unions -> unions (union_id));
 diesel::joinable!(regulation_reviews -> regulation_submissions (submission_id));
 diesel::joinable!(regulation_history -> regulation_submissions (submission_id));
 diesel::joinable!(regulations -> companies (company_id));
+diesel::joinable!(hearings -> cases (case_id));
+diesel::joinable!(hearing_changes -> hearings (hearing_id));
+diesel::joinable!(case_summons -> hearings (hearing_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -840,4 +907,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     regulation_reviews,
     regulation_history,
     regulations,
+    hearings,
+    hearing_changes,
+    calendar_feeds,
 );

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod data;
+pub mod local;
 pub mod model;
 pub mod rules;
 pub mod service;

@@ -222,7 +222,11 @@ fn walk(story: &mut Walk, d: &mut Dice, team: &[Actor], dispute_type: &str) -> R
     let session_on = story.day + Duration::days(6);
     for side in Side::ALL {
         let sent_on = story.day + Duration::days(1);
-        story.take(mediator, 1, Step::Summons { side, sent_on, session_on, delivery: "Diantar kurir dinas".into() })?;
+        story.take(
+            mediator,
+            1,
+            Step::Summons { side, sent_on, session_on, delivery: "Diantar kurir dinas".into(), letter: None },
+        )?;
     }
     let company_absent = d.chance(15);
     if company_absent {
@@ -234,7 +238,13 @@ fn walk(story: &mut Walk, d: &mut Dice, team: &[Actor], dispute_type: &str) -> R
         story.take(
             mediator,
             1,
-            Step::Summons { side: Side::Pengusaha, sent_on, session_on, delivery: "Surat tercatat".into() },
+            Step::Summons {
+                side: Side::Pengusaha,
+                sent_on,
+                session_on,
+                delivery: "Surat tercatat".into(),
+                letter: None,
+            },
         )?;
     }
     let minutes = "Para pihak menyampaikan keterangan dan bukti.".to_string();

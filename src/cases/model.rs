@@ -136,6 +136,29 @@ pub struct SummonsRow {
     pub session_on: NaiveDate,
     pub delivery: String,
     pub created_at: NaiveDateTime,
+    /// The scheduled session it summons to; none for summonses recorded before scheduling.
+    pub hearing_id: Option<String>,
+    pub letter_number: Option<String>,
+    pub addressee: Option<String>,
+    /// Set when the session was rescheduled or cancelled: the letter no longer stands.
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub handed_over_on: Option<NaiveDate>,
+    pub handed_over_to: Option<String>,
+    pub receipt_document_id: Option<String>,
+    pub opened_at: Option<NaiveDateTime>,
+    /// Decided when the session's outcome is recorded: delivered with proper notice.
+    pub proper: Option<bool>,
+}
+
+impl SummonsRow {
+    /// Whether it counts toward `summons_before_proceeding`: a scheduled summons only once it
+    /// was found proper; one recorded before scheduling counts as it always did.
+    pub fn counts(&self) -> bool {
+        match &self.hearing_id {
+            None => true,
+            Some(_) => self.proper == Some(true) && self.withdrawn_at.is_none(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

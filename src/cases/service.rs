@@ -16,7 +16,6 @@ use crate::accounts::{Actor, Role};
 use crate::audit::service::{record, AuditEntry};
 use crate::calendar::data::DeadlineRule;
 use crate::calendar::rules::{deadline_status, Calendar, Computation, DeadlineStatus};
-use crate::calendar::service::parse_date;
 use crate::cases::model::{
     self, BipartiteRow, CaseQuery, CaseRow, CaseScope, HistoryRow, SessionRow, SummonsRow, WorkerRow,
 };
@@ -584,7 +583,7 @@ pub enum Step {
     Reassign { mediator_id: String, reason: String },
     Clarification { started_on: NaiveDate, ended_on: NaiveDate, notes: String },
     Session { held_on: NaiveDate, worker_present: bool, company_present: bool, minutes: String },
-    Summons { side: Side, sent_on: NaiveDate, session_on: NaiveDate, delivery: String },
+    Summons { side: Side, sent_on: NaiveDate, session_on: NaiveDate, delivery: String, letter: Option<SummonsLetter> },
     Anjuran { issued_on: NaiveDate, received_on: NaiveDate, text: String },
     AnjuranAnswer { side: Side, accept: bool, answered_on: NaiveDate },
     SignPb { signed_on: NaiveDate, text: String },
@@ -614,6 +613,16 @@ impl Step {
             Step::Withdraw { .. } => Action::Withdraw,
         }
     }
+}
+
+/// The letter of a summons issued for a scheduled session (schedules): it is kept on the
+/// summons row so that the absent-party rule counts letters, not free text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummonsLetter {
+    pub id: String,
+    pub hearing_id: String,
+    pub letter_number: String,
+    pub addressee: String,
 }
 
 /// A step as typed in a form or sent to the API: the action code and the fields it needs.
@@ -734,12 +743,16 @@ impl StepInput {
                 company_present: self.company_present,
                 minutes: text(&self.note, "note", 3, 20_000)?,
             },
-            "summons" => Step::Summons {
-                side: side_of(&self.side)?,
-                sent_on: date()?,
-                session_on: parse_date(self.second_date.trim(), "second_date")?,
-                delivery: text(&self.delivery, "delivery", 2, 200)?,
-            },
+            // A summons is issued by scheduling the session it summons to (its letter number,
+            // delivery evidence and invitation come with it), never typed as free text.
+            "summons" => {
+                return Err(problem(
+                    "summons_by_schedule",
+                    "action",
+                    "Surat panggilan dibuat dengan menjadwalkan sidang (menu Jadwal sidang pada halaman kasus).",
+                    "A summons is issued by scheduling the session (Schedule a session on the case page).",
+                ))
+            }
             "anjuran" => {
                 let issued_on = date()?;
                 let received_on = match self.second_date.trim() {
@@ -852,7 +865,7 @@ fn answer_of(raw: &Option<String>) -> Option<bool> {
 fn facts(conn: &mut DbConn, ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Result<Facts, Error> {
     let sessions = model::sessions(conn, &case.id)?;
     let summons = model::summons(conn, &case.id)?;
-    let count = |side: Side| summons.iter().filter(|s| s.side == side.as_str()).count();
+    let count = |side: Side| summons.iter().filter(|s| s.side == side.as_str() && s.counts()).count();
     let workers = model::workers(conn, &case.id)?;
     let mut f = Facts {
         status: Status::parse(&case.status),
@@ -1167,7 +1180,7 @@ fn step_in_tx(
             }
             effective_on = *held_on;
         }
-        Step::Summons { side, sent_on, session_on, delivery } => {
+        Step::Summons { side, sent_on, session_on, delivery, letter } => {
             if session_on < sent_on {
                 return Err(problem(
                     "session_before_summons",
@@ -1179,17 +1192,29 @@ fn step_in_tx(
             model::insert_summons(
                 conn,
                 &SummonsRow {
-                    id: uuid::Uuid::now_v7().to_string(),
+                    id: letter.as_ref().map_or_else(|| uuid::Uuid::now_v7().to_string(), |l| l.id.clone()),
                     case_id: case.id.clone(),
                     side: side.as_str().into(),
                     sent_on: *sent_on,
                     session_on: *session_on,
                     delivery: delivery.clone(),
                     created_at: now,
+                    hearing_id: letter.as_ref().map(|l| l.hearing_id.clone()),
+                    letter_number: letter.as_ref().map(|l| l.letter_number.clone()),
+                    addressee: letter.as_ref().map(|l| l.addressee.clone()),
+                    withdrawn_at: None,
+                    handed_over_on: None,
+                    handed_over_to: None,
+                    receipt_document_id: None,
+                    opened_at: None,
+                    proper: None,
                 },
             )?;
             effective_on = *sent_on;
-            note = Some(format!("{} untuk sidang {session_on} ({delivery})", side.label(Lang::Id)));
+            note = Some(match letter {
+                Some(l) => format!("{} {} untuk sidang {session_on}", side.label(Lang::Id), l.letter_number),
+                None => format!("{} untuk sidang {session_on} ({delivery})", side.label(Lang::Id)),
+            });
         }
         Step::Anjuran { issued_on, received_on, text } => {
             if Some(*issued_on) < case.first_session_on {
@@ -1309,6 +1334,65 @@ fn before_delegation(field: &'static str) -> Error {
 
 /// Tells everyone concerned that the case moved: the filer, the workers with an email, the
 /// company's representatives (or its contact) once the case is filed, and the mediator.
+fn active_user(conn: &mut DbConn, id: &str) -> Result<Option<Recipient>, Error> {
+    Ok(crate::accounts::model::find_user(conn, id).optional()?.filter(|u| u.status == "active").map(|u| Recipient {
+        user_id: Some(u.id.clone()),
+        email: u.email.clone(),
+        name: u.full_name.clone(),
+        language: Lang::parse(&u.language).unwrap_or(Lang::Id),
+    }))
+}
+
+/// Who is told on each side of a case: the workers' side (the complainant, or a walk-in
+/// complainant at their contact address, and the workers with an account or address) and,
+/// once the case is registered, the company's active representatives. Also the addressees of
+/// a summons (schedules).
+pub fn party_recipients(conn: &mut DbConn, case: &CaseRow) -> Result<(Vec<Recipient>, Vec<Recipient>), Error> {
+    let mut workers: BTreeMap<String, Recipient> = BTreeMap::new();
+    let mut add = |r: Recipient| {
+        workers.entry(r.email.clone()).or_insert(r);
+    };
+    // A walk-in complaint is the complainant's, told at their contact address; the desk officer
+    // who entered it follows the case in Harmoni, not by mail.
+    if case.channel == "loket" {
+        if let (Some(email), Some(name)) = (&case.contact_email, &case.contact_name) {
+            add(Recipient { user_id: None, email: email.clone(), name: name.clone(), language: Lang::Id });
+        }
+    } else if let Some(r) = active_user(conn, &case.filed_by)? {
+        add(r);
+    }
+    for w in model::workers(conn, &case.id)? {
+        match (&w.user_id, &w.email) {
+            (Some(uid), _) => {
+                if let Some(r) = active_user(conn, uid)? {
+                    add(r);
+                }
+            }
+            (None, Some(email)) => {
+                add(Recipient { user_id: None, email: email.clone(), name: w.full_name.clone(), language: Lang::Id })
+            }
+            _ => {}
+        }
+    }
+    let mut company = Vec::new();
+    let filed = Status::parse(&case.status).is_some_and(|s| s.is_registered());
+    if filed {
+        if let Some(company_id) = &case.company_id {
+            for rep in crate::companies::model::representatives(conn, company_id)? {
+                if rep.status == "active" {
+                    company.push(Recipient {
+                        user_id: Some(rep.id.clone()),
+                        email: rep.email.clone(),
+                        name: rep.full_name.clone(),
+                        language: Lang::parse(&rep.language).unwrap_or(Lang::Id),
+                    });
+                }
+            }
+        }
+    }
+    Ok((workers.into_values().collect(), company))
+}
+
 /// A step that does not change the status (a session, a summons) is no news.
 fn notify_parties(
     conn: &mut DbConn,
@@ -1323,59 +1407,13 @@ fn notify_parties(
         return Ok(());
     }
     let mut recipients: BTreeMap<String, Recipient> = BTreeMap::new();
-    let mut add = |r: Recipient| {
+    let (workers, company) = party_recipients(conn, case)?;
+    for r in workers.into_iter().chain(company) {
         recipients.entry(r.email.clone()).or_insert(r);
-    };
-    let user = |conn: &mut DbConn, id: &str| -> Result<Option<Recipient>, Error> {
-        Ok(crate::accounts::model::find_user(conn, id).optional()?.filter(|u| u.status == "active").map(|u| {
-            Recipient {
-                user_id: Some(u.id.clone()),
-                email: u.email.clone(),
-                name: u.full_name.clone(),
-                language: Lang::parse(&u.language).unwrap_or(Lang::Id),
-            }
-        }))
-    };
-    // A walk-in complaint is the complainant's, told at their contact address; the desk officer
-    // who entered it follows the case in Harmoni, not by mail.
-    if case.channel == "loket" {
-        if let (Some(email), Some(name)) = (&case.contact_email, &case.contact_name) {
-            add(Recipient { user_id: None, email: email.clone(), name: name.clone(), language: Lang::Id });
-        }
-    } else if let Some(r) = user(conn, &case.filed_by)? {
-        add(r);
-    }
-    for w in model::workers(conn, &case.id)? {
-        match (&w.user_id, &w.email) {
-            (Some(uid), _) => {
-                if let Some(r) = user(conn, uid)? {
-                    add(r);
-                }
-            }
-            (None, Some(email)) => {
-                add(Recipient { user_id: None, email: email.clone(), name: w.full_name.clone(), language: Lang::Id })
-            }
-            _ => {}
-        }
-    }
-    let filed = Status::parse(&case.status).is_some_and(|s| s.is_registered());
-    if filed {
-        if let Some(company_id) = &case.company_id {
-            for rep in crate::companies::model::representatives(conn, company_id)? {
-                if rep.status == "active" {
-                    add(Recipient {
-                        user_id: Some(rep.id.clone()),
-                        email: rep.email.clone(),
-                        name: rep.full_name.clone(),
-                        language: Lang::parse(&rep.language).unwrap_or(Lang::Id),
-                    });
-                }
-            }
-        }
     }
     if let Some(m) = &case.mediator_id {
-        if let Some(r) = user(conn, m)? {
-            add(r);
+        if let Some(r) = active_user(conn, m)? {
+            recipients.entry(r.email.clone()).or_insert(r);
         }
     }
     let label = |s: &str, l: Lang| Status::parse(s).map(|s| s.label(l).to_string()).unwrap_or_else(|| s.to_string());
@@ -1626,6 +1664,9 @@ pub fn mediator_choices(
 /// What the public tracking page shows: the stage and the next step, nothing personal.
 #[derive(Debug, Clone)]
 pub struct Tracking {
+    /// Internal: for the page to look up what else it may show (upcoming sessions).
+    pub case_id: String,
+    pub office_id: String,
     pub reference: String,
     pub case_number: Option<String>,
     pub dispute_type: DisputeType,
@@ -1695,6 +1736,8 @@ pub fn track(
     let ctx = Ctx::load(conn, settings, &case.office_id)?;
     let next = deadlines(&ctx, &case, today)?.into_iter().next();
     Ok(Tracking {
+        case_id: case.id.clone(),
+        office_id: case.office_id.clone(),
         reference: case.reference.clone(),
         case_number: case.case_number.clone(),
         dispute_type: DisputeType::parse(&case.dispute_type).unwrap_or(DisputeType::Hak),

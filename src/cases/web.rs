@@ -426,20 +426,6 @@ fn step_forms(
                     note(l.t("Risalah sidang", "Session minutes")),
                 ],
             ),
-            "summons" => (
-                l.t("Catat surat panggilan", "Record a summons"),
-                "",
-                vec![
-                    StepField::Select { name: "side".into(), label: l.t("Pihak", "Side").into(), options: sides() },
-                    date(l.t("Tanggal kirim", "Sent on")),
-                    StepField::Date {
-                        name: "second_date".into(),
-                        label: l.t("Untuk sidang tanggal", "For the session on").into(),
-                        value: String::new(),
-                    },
-                    StepField::Text { name: "delivery".into(), label: l.t("Cara pengiriman", "Delivery").into() },
-                ],
-            ),
             "anjuran" => (
                 l.t("Terbitkan anjuran tertulis", "Issue the written anjuran"),
                 l.t(
@@ -511,17 +497,18 @@ async fn render_case(
     status: StatusCode,
 ) -> Result<HttpResponse, Error> {
     let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
-    let (d, mediators, companies) = state
+    let (d, mediators, companies, hearings) = state
         .db
         .run(move |c| {
             let d = service::detail(c, &settings, &actor, &id, today, now)?;
+            let hearings = crate::schedules::service::of_case(c, &d.case.id)?;
             let mediators = if actor.role == Role::Pimpinan {
                 service::mediator_choices(c, &settings, &actor, &d.case, today)?
             } else {
                 Vec::new()
             };
             let companies = service::company_candidates(c, &actor, &d.case)?;
-            Ok((d, mediators, companies))
+            Ok((d, mediators, companies, hearings))
         })
         .await?;
     let companies: Vec<(String, String)> =
@@ -543,7 +530,12 @@ async fn render_case(
             (m.id.clone(), label)
         })
         .collect();
-    let view = case_view(&d, &mediator_options, &companies, errors, l, &state.today().to_string());
+    let mut view = case_view(&d, &mediator_options, &companies, errors, l, &state.today().to_string());
+    view.hearings = crate::schedules::web::case_lines(state, &d.case.office_id, &hearings, l);
+    // Summonses come with a scheduled session: the case's mediator, who may summon now, plans one.
+    if d.allowed.contains(&"summons") {
+        view.schedule_href = Some(format!("/kasus/{}/jadwal/baru", d.case.id));
+    }
     let p: PageCtx = page_ctx(state, &user.ctx, "/kasus");
     Ok(html_status(status, case_page(&p, &view)))
 }
@@ -683,6 +675,8 @@ fn case_view(
         errors,
         can_print_receipt: c.status != Status::Draf.as_str(),
         can_print_risalah: c.status == Status::LanjutPhi.as_str(),
+        hearings: Vec::new(),
+        schedule_href: None,
     }
 }
 
@@ -870,8 +864,16 @@ async fn track_submit(state: State, ctx: RequestCtx, form: web::Form<TrackForm>)
     let (settings, today, now) = (state.settings.clone(), state.today(), state.now());
     let (reference, pin) = (form.reference.clone(), form.pin.clone());
     let p = page_ctx(&state, &ctx, "/lacak");
-    match state.db.run(move |c| service::track(c, &settings, &reference, &pin, today, now)).await {
-        Ok(t) => {
+    let tracked = state
+        .db
+        .run(move |c| {
+            let t = service::track(c, &settings, &reference, &pin, today, now)?;
+            let hearings = crate::schedules::service::of_case(c, &t.case_id)?;
+            Ok((t, hearings))
+        })
+        .await;
+    match tracked {
+        Ok((t, hearings)) => {
             let mut result = vec![
                 (l.t("Nomor pengaduan", "Reference").to_string(), t.reference.clone()),
                 (l.t("Jenis", "Type").to_string(), t.dispute_type.label(l).to_string()),
@@ -896,6 +898,24 @@ async fn track_submit(state: State, ctx: RequestCtx, form: web::Form<TrackForm>)
             }
             if let Some(r) = &t.referred_to {
                 result.push((l.t("Silakan menghubungi", "Please contact").into(), r.clone()));
+            }
+            // Upcoming sessions: date, time and place only (a meeting link goes to the parties).
+            let now = state.now();
+            let office = state.office(&t.office_id);
+            let (code, address) = office.map(|o| (o.code.clone(), o.address.clone())).unwrap_or_default();
+            for h in hearings.iter().filter(|h| h.status == "dijadwalkan" && h.ends_at > now) {
+                let place = match &h.room {
+                    Some(r) => {
+                        format!("{}, {address}", crate::schedules::service::room_name(&state.settings, &code, r))
+                    }
+                    None => l
+                        .t("Daring (tautan dikirim kepada para pihak)", "Online (the link is sent to the parties)")
+                        .into(),
+                };
+                result.push((
+                    l.t("Sidang terjadwal", "Scheduled session").into(),
+                    format!("{} · {place}", crate::schedules::rules::when_text(h.starts_at, h.ends_at, l)),
+                ));
             }
             Ok(html(tracking_page(&p, &TrackingView { reference: t.reference, error: None, result })))
         }

@@ -171,6 +171,10 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
             // PP/PKB: the same roles `regulations::service::scope` lets in.
             add("/pp-pkb", "PP & PKB");
         }
+        // The office schedule of sessions: the same roles `schedules::service::schedule` lets in.
+        if matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator) {
+            add("/jadwal", l.t("Jadwal sidang", "Sessions"));
+        }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {
             add("/admin/users", l.t("Pengguna", "Users"));

@@ -4,7 +4,7 @@
 use crate::input::words;
 use std::borrow::Cow;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use harmoni_templates::Lang;
 
 use crate::config::ProtectedSector;
@@ -20,51 +20,8 @@ fn problem(
     Problem { code, field: Some(field), message: Bilingual::new(id, en) }
 }
 
-/// The office's local time is WIB (UTC+7); times are typed and shown in it, stored in UTC.
-const WIB_HOURS: i64 = 7;
-
-/// The local (WIB) day of a stored UTC time.
-pub fn local_date(utc: NaiveDateTime) -> NaiveDate {
-    (utc + Duration::hours(WIB_HOURS)).date()
-}
-
-/// A stored UTC time as a `datetime-local` input value in WIB ("2026-03-02T08:00").
-pub fn local_input(utc: NaiveDateTime) -> String {
-    (utc + Duration::hours(WIB_HOURS)).format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// A day and hour typed in WIB ("2026-03-02T08:00", "2026-03-02 08:00" or "2026-03-02 08.00"),
-/// as UTC.
-pub fn parse_local(raw: &str, field: &'static str) -> Result<NaiveDateTime, Problem> {
-    let v = raw.trim().replace('T', " ").replace('.', ":");
-    let parsed = NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M:%S"))
-        .map_err(|_| {
-            problem(
-                "invalid_datetime",
-                field,
-                "Tulis tanggal dan jam (WIB) dengan format TTTT-BB-HH JJ:MM, misalnya 2026-03-09 08:00.",
-                "Write the date and hour (WIB) as YYYY-MM-DD HH:MM, e.g. 2026-03-09 08:00.",
-            )
-        })?;
-    if !crate::calendar::data::YEARS.contains(&chrono::Datelike::year(&parsed)) {
-        return Err(problem(
-            "date_out_of_range",
-            field,
-            format!(
-                "Tahun harus antara {} dan {}.",
-                crate::calendar::data::YEARS.start(),
-                crate::calendar::data::YEARS.end()
-            ),
-            format!(
-                "The year must be between {} and {}.",
-                crate::calendar::data::YEARS.start(),
-                crate::calendar::data::YEARS.end()
-            ),
-        ));
-    }
-    Ok(parsed - Duration::hours(WIB_HOURS))
-}
+// Local (WIB) times are shared with every area that plans or records a moment.
+pub use crate::calendar::local::{local_date, local_input, parse_local};
 
 /// What is announced: a strike by the workers or a lock-out by the employer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -170,9 +170,10 @@ fn describedby(name: &str, hint: bool, error: bool) -> Option<String> {
 }
 
 /// The visual tone of a status badge; the text always states the status too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tone {
     Good,
+    #[default]
     Neutral,
     Warn,
     Bad,

@@ -36,6 +36,30 @@ pub enum EmailKind {
         note: Option<String>,
         link: Option<String>,
     },
+    /// A summons (surat panggilan) to a session, its change or its cancellation; the message
+    /// carries the calendar invitation (.ics).
+    Summons {
+        full_name: String,
+        change: SummonsChange,
+        /// "Sidang mediasi" / "Klarifikasi", in the recipient's language.
+        session_label: String,
+        case_label: String,
+        parties: String,
+        letter_number: Option<String>,
+        when: String,
+        place: String,
+        agenda: String,
+        reason: Option<String>,
+        link: Option<String>,
+    },
+}
+
+/// What a summons message announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummonsChange {
+    Planned,
+    Rescheduled,
+    Cancelled,
 }
 
 impl EmailKind {
@@ -47,6 +71,9 @@ impl EmailKind {
             EmailKind::EmailVerification { .. } => "email_verification",
             EmailKind::SignupAttempt { .. } => "signup_attempt",
             EmailKind::StatusChanged { .. } => "status_changed",
+            EmailKind::Summons { change: SummonsChange::Planned, .. } => "summons",
+            EmailKind::Summons { change: SummonsChange::Rescheduled, .. } => "summons_rescheduled",
+            EmailKind::Summons { change: SummonsChange::Cancelled, .. } => "summons_cancelled",
         }
     }
 }
@@ -159,6 +186,73 @@ fn parts(kind: &EmailKind, l: Lang, office: &EmailOffice) -> Parts {
             link: link.as_ref().map(|href| (l.t("Lihat di Harmoni", "See it in Harmoni").to_string(), href.clone())),
             after: Vec::new(),
         },
+        EmailKind::Summons {
+            full_name,
+            change,
+            session_label,
+            case_label,
+            parties,
+            letter_number,
+            when,
+            place,
+            agenda,
+            reason,
+            link,
+        } => {
+            let (subject, opening) = match (change, l) {
+                (SummonsChange::Planned, Lang::Id) => (
+                    format!("Surat panggilan {session_label} perkara {case_label}"),
+                    format!("Dengan ini Anda dipanggil untuk menghadiri {} perkara {case_label} ({parties}).", session_label.to_lowercase()),
+                ),
+                (SummonsChange::Planned, Lang::En) => (
+                    format!("Summons: {session_label}, case {case_label}"),
+                    format!("You are summoned to attend the {} of case {case_label} ({parties}).", session_label.to_lowercase()),
+                ),
+                (SummonsChange::Rescheduled, Lang::Id) => (
+                    format!("Perubahan jadwal {session_label} perkara {case_label}"),
+                    format!("Jadwal {} perkara {case_label} ({parties}) diubah. Panggilan sebelumnya tidak berlaku lagi; Anda dipanggil pada waktu berikut.", session_label.to_lowercase()),
+                ),
+                (SummonsChange::Rescheduled, Lang::En) => (
+                    format!("New time: {session_label}, case {case_label}"),
+                    format!("The {} of case {case_label} ({parties}) has moved. The earlier summons no longer stands; you are summoned at the time below.", session_label.to_lowercase()),
+                ),
+                (SummonsChange::Cancelled, Lang::Id) => (
+                    format!("Pembatalan {session_label} perkara {case_label}"),
+                    format!("{session_label} perkara {case_label} ({parties}) pada waktu berikut dibatalkan. Panggilan untuk sidang ini tidak berlaku lagi."),
+                ),
+                (SummonsChange::Cancelled, Lang::En) => (
+                    format!("Cancelled: {session_label}, case {case_label}"),
+                    format!("The {} of case {case_label} ({parties}) at the time below is cancelled. The summons to it no longer stands.", session_label.to_lowercase()),
+                ),
+            };
+            let mut paragraphs = vec![opening];
+            let mut details = Vec::new();
+            if let Some(n) = letter_number {
+                details.push(format!("{}: {n}", l.t("Nomor surat", "Letter number")));
+            }
+            details.push(format!("{}: {when}", l.t("Waktu", "Time")));
+            details.push(format!("{}: {place}", l.t("Tempat", "Place")));
+            details.push(format!("{}: {agenda}", l.t("Acara", "Agenda")));
+            paragraphs.push(details.join("\n"));
+            if let Some(r) = reason {
+                paragraphs.push(format!("{}: {r}", l.t("Alasan", "Reason")));
+            }
+            let after = if *change == SummonsChange::Cancelled {
+                vec![l.t("Undangan kalender terlampir akan menghapus sidang ini dari kalender Anda.", "The attached calendar file removes the session from your calendar.").to_string()]
+            } else {
+                vec![
+                    l.t("Undangan kalender (.ics) terlampir; buka untuk menambahkan sidang ke kalender Anda.", "A calendar invitation (.ics) is attached; open it to add the session to your calendar.").to_string(),
+                    l.t("Pihak yang berhalangan hadir dapat diwakili kuasa dengan surat kuasa khusus. Bila Anda tidak hadir setelah dipanggil secara patut dua kali, mediator dapat melanjutkan penyelesaian berdasarkan data yang ada (UU 2/2004).", "A party who cannot attend may be represented under a special power of attorney (surat kuasa khusus). If you do not attend after two proper summonses, the mediator may proceed on the data at hand (UU 2/2004).").to_string(),
+                ]
+            };
+            Parts {
+                subject,
+                greeting: hello(full_name),
+                paragraphs,
+                link: link.as_ref().map(|href| (l.t("Lihat surat panggilan", "See the summons").to_string(), href.clone())),
+                after,
+            }
+        }
     }
 }
 

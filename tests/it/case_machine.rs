@@ -113,7 +113,13 @@ fn step_of(n: usize, side: bool, choice: usize, mediator: &str, today: NaiveDate
         7 => {
             Step::Session { held_on: today, worker_present: choice != 1, company_present: choice != 2, minutes: note() }
         }
-        8 => Step::Summons { side, sent_on: today, session_on: today + Duration::days(3), delivery: "Kurir".into() },
+        8 => Step::Summons {
+            side,
+            sent_on: today,
+            session_on: today + Duration::days(3),
+            delivery: "Kurir".into(),
+            letter: None,
+        },
         9 => Step::Anjuran { issued_on: today, received_on: today, text: "Anjuran tertulis mediator.".into() },
         10 => Step::AnjuranAnswer { side, accept: choice != 0, answered_on: today },
         11 => Step::SignPb { signed_on: today, text: "Perjanjian Bersama para pihak.".into() },

@@ -263,6 +263,10 @@ pub struct CaseView {
     pub deadlines: Vec<DeadlineView>,
     pub sessions: Vec<(String, String, String)>,
     pub summons: Vec<(String, String, String)>,
+    /// Planned sessions: (when, place, kind and status, link to the session page if any).
+    pub hearings: Vec<(String, String, String, Option<String>)>,
+    /// The case's mediator may plan a session here.
+    pub schedule_href: Option<String>,
     pub texts: Vec<(String, String)>,
     /// date, step, from → to, by, note
     pub history: Vec<[String; 5]>,
@@ -339,6 +343,21 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                         div.field { label for="f-berkas" { (l.t("Berkas (PDF, JPG, PNG)", "File (PDF, JPG, PNG)")) } input id="f-berkas" type="file" name="berkas" accept=".pdf,.jpg,.jpeg,.png"; }
                         button type="submit" { (l.t("Tambahkan bukti", "Add proof")) }
                     }
+                }
+            }
+            @if !v.hearings.is_empty() || v.schedule_href.is_some() {
+                section {
+                    h2 { (l.t("Jadwal sidang", "Scheduled sessions")) }
+                    @if v.hearings.is_empty() { p { (l.t("Belum ada sidang terjadwal.", "No session scheduled yet.")) } }
+                    ul {
+                        @for (when, place, what, href) in &v.hearings {
+                            li {
+                                @if let Some(h) = href { a href=(h) { (when) } } @else { (when) }
+                                " · " (place) " · " (what)
+                            }
+                        }
+                    }
+                    @if let Some(h) = &v.schedule_href { p { a href=(h) { (l.t("Jadwalkan sidang (klarifikasi atau mediasi) dan kirim surat panggilan", "Schedule a session (clarification or mediation) and send the summons")) } } }
                 }
             }
             @if !v.sessions.is_empty() || !v.summons.is_empty() {

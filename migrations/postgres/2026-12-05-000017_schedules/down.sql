@@ -1,0 +1,14 @@
+DROP TABLE calendar_feeds;
+DROP INDEX case_summons_hearing_idx;
+DROP INDEX case_summons_number_idx;
+ALTER TABLE case_summons DROP COLUMN proper;
+ALTER TABLE case_summons DROP COLUMN opened_at;
+ALTER TABLE case_summons DROP COLUMN receipt_document_id;
+ALTER TABLE case_summons DROP COLUMN handed_over_to;
+ALTER TABLE case_summons DROP COLUMN handed_over_on;
+ALTER TABLE case_summons DROP COLUMN withdrawn_at;
+ALTER TABLE case_summons DROP COLUMN addressee;
+ALTER TABLE case_summons DROP COLUMN letter_number;
+ALTER TABLE case_summons DROP COLUMN hearing_id;
+DROP TABLE hearing_changes;
+DROP TABLE hearings;

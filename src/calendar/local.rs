@@ -1,0 +1,73 @@
+//! The office's local time (WIB, UTC+7): typing, showing and dating moments that are stored
+//! in UTC.
+
+use std::borrow::Cow;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::error::{Bilingual, Problem};
+
+fn problem(
+    code: &'static str,
+    field: &'static str,
+    id: impl Into<Cow<'static, str>>,
+    en: impl Into<Cow<'static, str>>,
+) -> Problem {
+    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
+}
+
+/// The office's local time is WIB (UTC+7); times are typed and shown in it, stored in UTC.
+pub const WIB_HOURS: i64 = 7;
+
+/// The local (WIB) day of a stored UTC time.
+pub fn local_date(utc: NaiveDateTime) -> NaiveDate {
+    (utc + Duration::hours(WIB_HOURS)).date()
+}
+
+/// A stored UTC time as a `datetime-local` input value in WIB ("2026-03-02T08:00").
+pub fn local_input(utc: NaiveDateTime) -> String {
+    (utc + Duration::hours(WIB_HOURS)).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// A day and hour typed in WIB ("2026-03-02T08:00", "2026-03-02 08:00" or "2026-03-02 08.00"),
+/// as UTC.
+pub fn parse_local(raw: &str, field: &'static str) -> Result<NaiveDateTime, Problem> {
+    let v = raw.trim().replace('T', " ").replace('.', ":");
+    let parsed = NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M:%S"))
+        .map_err(|_| {
+            problem(
+                "invalid_datetime",
+                field,
+                "Tulis tanggal dan jam (WIB) dengan format TTTT-BB-HH JJ:MM, misalnya 2026-03-09 08:00.",
+                "Write the date and hour (WIB) as YYYY-MM-DD HH:MM, e.g. 2026-03-09 08:00.",
+            )
+        })?;
+    if !crate::calendar::data::YEARS.contains(&chrono::Datelike::year(&parsed)) {
+        return Err(problem(
+            "date_out_of_range",
+            field,
+            format!(
+                "Tahun harus antara {} dan {}.",
+                crate::calendar::data::YEARS.start(),
+                crate::calendar::data::YEARS.end()
+            ),
+            format!(
+                "The year must be between {} and {}.",
+                crate::calendar::data::YEARS.start(),
+                crate::calendar::data::YEARS.end()
+            ),
+        ));
+    }
+    Ok(parsed - Duration::hours(WIB_HOURS))
+}
+
+/// A WIB day and time of day as UTC.
+pub fn utc_of(day: NaiveDate, time: chrono::NaiveTime) -> NaiveDateTime {
+    day.and_time(time) - Duration::hours(WIB_HOURS)
+}
+
+/// A stored UTC time as the WIB time of day ("08:30").
+pub fn local_time(utc: NaiveDateTime) -> String {
+    (utc + Duration::hours(WIB_HOURS)).format("%H:%M").to_string()
+}
