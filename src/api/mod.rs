@@ -86,6 +86,18 @@ with a stable `code`.",
         crate::cases::api::reissue_pin,
         crate::cases::api::mediators,
         crate::cases::api::track,
+        crate::schedules::api::plan,
+        crate::schedules::api::case_hearings,
+        crate::schedules::api::get_hearing,
+        crate::schedules::api::reschedule,
+        crate::schedules::api::cancel,
+        crate::schedules::api::outcome,
+        crate::schedules::api::hand_over,
+        crate::schedules::api::rooms,
+        crate::schedules::api::schedule,
+        crate::schedules::api::list_feeds,
+        crate::schedules::api::create_feed,
+        crate::schedules::api::revoke_feed,
         crate::notices::api::list_notices,
         crate::notices::api::create_notice,
         crate::notices::api::get_notice,
@@ -110,8 +122,8 @@ with a stable `code`.",
     components(schemas(ProblemBody)),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration")),
-    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "cases", description = "Dispute cases: complaints, screening, forum, mediation, outcomes, public tracking"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration"), (name = "schedules", description = "Clarification and mediation sessions, summonses with delivery evidence, calendar feeds")),
+    tags((name = "accounts", description = "Users, roles and personal API tokens"), (name = "audit", description = "The append-only audit trail"), (name = "calendar", description = "Working days, holidays and statutory deadlines"), (name = "notifications", description = "In-app notices and the email outbox"), (name = "companies", description = "The company register and its representatives"), (name = "unions", description = "Trade unions (SP/SB) and where they have members"), (name = "documents", description = "Uploaded documents: minutes, wage scales, letters"), (name = "tripartit", description = "LKS Tripartit Kota: terms, members, meetings and recommendations"), (name = "notices", description = "Strike and lock-out notices with their receipt and facilitation; PHK reports"), (name = "regulations", description = "Company regulations (PP) ratification and collective agreements (PKB) registration"), (name = "schedules", description = "Clarification and mediation sessions, summonses with delivery evidence, calendar feeds")),
 )]
 pub struct ApiDoc;
 
@@ -167,5 +179,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::tripartit::api::routes(cfg);
     crate::cases::api::routes(cfg);
     crate::notices::api::routes(cfg);
+    crate::schedules::api::routes(cfg);
     crate::regulations::api::routes(cfg);
 }

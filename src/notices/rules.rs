@@ -584,6 +584,7 @@ impl NoticeCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

@@ -523,11 +523,11 @@ mod tests {
     #[test]
     fn the_first_session_limit_skips_the_idul_fitri_days() {
         let c = calendar();
-        // Delegated Mon 16 March 2026: 17 is day 1, 18-24 are skipped, 25-27 and 30, 31 March.
-        let f = first_session(&c, d("2026-03-16"), 7, d("2026-03-31"));
-        assert_eq!(f.computation.due, d("2026-03-31"));
+        // Delegated Mon 16 March 2026: 17 is day 1, 18-24 are skipped, then 25-27, 30, 31 March, 1 April.
+        let f = first_session(&c, d("2026-03-16"), 7, d("2026-04-01"));
+        assert_eq!(f.computation.due, d("2026-04-01"));
         assert!(!f.late);
-        assert!(first_session(&c, d("2026-03-16"), 7, d("2026-04-01")).late);
+        assert!(first_session(&c, d("2026-03-16"), 7, d("2026-04-02")).late);
     }
 
     #[test]

@@ -203,7 +203,7 @@ impl Warnings {
 pub enum PlanOutcome {
     /// Not stored: the plan has warnings and was not confirmed yet.
     NeedsConfirmation(Warnings),
-    Saved(HearingRow, Warnings),
+    Saved(Box<HearingRow>, Warnings),
 }
 
 /// A session and its case as the actor may see them.
@@ -406,7 +406,7 @@ pub fn plan(
             now,
         )?;
         summon(conn, settings, actor, &case, &hearing, SummonsChange::Planned, None, today, now)?;
-        Ok(PlanOutcome::Saved(hearing, w))
+        Ok(PlanOutcome::Saved(Box::new(hearing), w))
     })
 }
 
@@ -702,7 +702,7 @@ pub fn reschedule(
             now,
         )?;
         summon(conn, settings, actor, &case, &hearing, SummonsChange::Rescheduled, Some(&reason), today, now)?;
-        Ok(PlanOutcome::Saved(hearing, w))
+        Ok(PlanOutcome::Saved(Box::new(hearing), w))
     })
 }
 
@@ -864,14 +864,14 @@ pub fn hand_over(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<SummonsRow, Error> {
-    let on = past_date(&input.handed_over_on, "handed_over_on", today)?;
-    let to = crate::input::line(&input.handed_over_to, "handed_over_to", 3, 200)?;
     write_tx(conn, |conn| {
         let Loaded { hearing, case } = load(conn, actor, hearing_id)?;
         let may = actor.role == Role::Petugas || must_be_mediator(actor, &case).is_ok();
         if !may {
             return Err(Error::Forbidden);
         }
+        let on = past_date(&input.handed_over_on, "handed_over_on", today)?;
+        let to = crate::input::line(&input.handed_over_to, "handed_over_to", 3, 200)?;
         let s = model::find_summons(conn, &hearing.id, summons_id)?.ok_or(Error::NotFound)?;
         if s.withdrawn_at.is_some() {
             return Err(conflict(

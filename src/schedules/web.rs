@@ -131,6 +131,10 @@ async fn render_form(state: &State, user: &SignedIn, case_id: String, f: FormSta
         .db
         .run(move |c| {
             let d = crate::cases::service::detail(c, &settings, &actor, &cid, today, now)?;
+            // Only the case's mediator plans and moves its sessions.
+            if actor.role != Role::Mediator || d.case.mediator_id.as_deref() != Some(actor.user_id.as_str()) {
+                return Err(Error::Forbidden);
+            }
             let parties = service::parties_text(c, &d.case)?;
             let first = d.deadlines.iter().find(|x| x.rule.code == "sidang_mediasi_pertama").cloned();
             Ok((d.case, parties, first))

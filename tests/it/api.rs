@@ -284,6 +284,16 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/stoppage-notices/{id}/outcome",
         "/api/v1/phk-reports",
         "/api/v1/phk-reports/{id}",
+        "/api/v1/cases/{id}/hearings",
+        "/api/v1/hearings/{id}",
+        "/api/v1/hearings/{id}/reschedule",
+        "/api/v1/hearings/{id}/cancel",
+        "/api/v1/hearings/{id}/outcome",
+        "/api/v1/hearings/{id}/summons/{summons_id}/hand-over",
+        "/api/v1/schedule",
+        "/api/v1/schedule/rooms",
+        "/api/v1/calendar-feeds",
+        "/api/v1/calendar-feeds/{id}/revoke",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

@@ -9,26 +9,26 @@ use serde_json::{json, Value};
 use crate::both_backends;
 use crate::helpers::*;
 
-struct People {
-    officer: Client,
-    head: Client,
-    mediator: Client,
-    mediator_id: String,
-    worker: Client,
-    worker_email: String,
-    rep: Client,
-    company_id: String,
-    other_company_id: String,
+pub(crate) struct People {
+    pub(crate) officer: Client,
+    pub(crate) head: Client,
+    pub(crate) mediator: Client,
+    pub(crate) mediator_id: String,
+    pub(crate) worker: Client,
+    pub(crate) worker_email: String,
+    pub(crate) rep: Client,
+    pub(crate) company_id: String,
+    pub(crate) other_company_id: String,
 }
 
-async fn post_json(app: &TestApp, client: &Client, path: &str, body: Value) -> (StatusCode, Value) {
+pub(crate) async fn post_json(app: &TestApp, client: &Client, path: &str, body: Value) -> (StatusCode, Value) {
     let csrf = app.csrf(client).await;
     let res = client.post(app.url(path)).header("x-csrf-token", csrf).json(&body).send().await.expect("post");
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-async fn get_json(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Value) {
+pub(crate) async fn get_json(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Value) {
     let res = app.get(client, path).await;
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
@@ -45,7 +45,7 @@ fn company(name: &str, nib: &str) -> Value {
     })
 }
 
-async fn people(app: &TestApp) -> People {
+pub(crate) async fn people(app: &TestApp) -> People {
     let officer_user = app.user("petugas", "petugas@bekasikota.go.id").await;
     let officer = app.browser_for(&officer_user).await;
     let (s, a) = post_json(app, &officer, "/api/v1/companies", company("PT Maju Sengketa", "9120000000101")).await;
@@ -120,18 +120,18 @@ async fn filed(app: &TestApp, p: &People, dispute_type: &str, key: &str) -> (Str
     (id, out["reference"].as_str().expect("reference").to_string(), pin)
 }
 
-async fn step(app: &TestApp, client: &Client, id: &str, body: Value) -> (StatusCode, Value) {
+pub(crate) async fn step(app: &TestApp, client: &Client, id: &str, body: Value) -> (StatusCode, Value) {
     post_json(app, client, &format!("/api/v1/cases/{id}/steps"), body).await
 }
 
-async fn ok_step(app: &TestApp, client: &Client, id: &str, body: Value) -> Value {
+pub(crate) async fn ok_step(app: &TestApp, client: &Client, id: &str, body: Value) -> Value {
     let (s, out) = step(app, client, id, body.clone()).await;
     assert_eq!(s, StatusCode::OK, "{body} -> {out}");
     out
 }
 
 /// Registered and delegated (hak goes straight to delegation); returns the case.
-async fn in_mediation(app: &TestApp, p: &People, dispute_type: &str, key: &str) -> String {
+pub(crate) async fn in_mediation(app: &TestApp, p: &People, dispute_type: &str, key: &str) -> String {
     let (id, _, _) = filed(app, p, dispute_type, key).await;
     let out = ok_step(app, &p.officer, &id, json!({"action": "register"})).await;
     if dispute_type != "hak" {
@@ -403,7 +403,7 @@ async fn no_choice_of_forum_in_seven_working_days_means_mediation(backend: Backe
     assert_eq!((last["action"].as_str(), last["effective_on"].as_str()), (Some("forum_timeout"), Some("2026-03-12")));
 }
 
-async fn relogin(app: &TestApp, email: &str) -> Client {
+pub(crate) async fn relogin(app: &TestApp, email: &str) -> Client {
     let client = browser();
     let res = app.login(&client, email, PASSWORD).await;
     assert!(res.status().is_redirection(), "login {email}");

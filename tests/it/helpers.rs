@@ -154,6 +154,7 @@ address = "Kota Bekasi"
 phone = ""
 email = ""
 website = ""
+rooms = [{ code = "R1", name = "Ruang Mediasi 1" }, { code = "R2", name = "Ruang Mediasi 2" }]
 
 [[offices]]
 code = "3216"

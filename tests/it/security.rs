@@ -104,6 +104,10 @@ async fn api_with_a_cookie_session_needs_the_csrf_header(backend: Backend) {
 
 /// Every page and API route that is not public.
 const PRIVATE_PAGES: &[&str] = &[
+    "/jadwal",
+    "/jadwal/minggu",
+    "/jadwal/beban",
+    "/jadwal/langganan",
     "/account",
     "/account/tokens",
     "/inbox",
@@ -146,6 +150,10 @@ const PRIVATE_PAGES: &[&str] = &[
     "/laporan-phk/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
+    "/api/v1/schedule",
+    "/api/v1/schedule/rooms",
+    "/api/v1/calendar-feeds",
+    "/api/v1/hearings/00000000-0000-0000-0000-000000000000",
     "/api/v1/me",
     "/api/v1/users",
     "/api/v1/users/00000000-0000-0000-0000-000000000000",
@@ -176,6 +184,8 @@ const PRIVATE_API: &[&str] = &[
     "/api/v1/phk-reports/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_POSTS: &[&str] = &[
+    "/jadwal/langganan",
+    "/jadwal/00000000-0000-0000-0000-000000000000/batal",
     "/logout",
     "/account/password",
     "/account/language",

@@ -315,14 +315,17 @@ pub fn schedule_page(ctx: &PageCtx, v: &ScheduleView) -> Markup {
     )
 }
 
+/// A mediation nearing or past its 30 WD limit: (case href, case, company, mediator, due,
+/// state text, tone, legal basis).
+pub type OverrunView = (String, String, String, String, String, String, Tone, String);
+
 /// The head's view of mediator load and coming overruns.
 #[derive(Debug, Clone, Default)]
 pub struct LoadPageView {
     pub weeks: Vec<String>,
     /// (mediator, open cases, per week "n sidang, h jam").
     pub rows: Vec<(String, i64, Vec<String>)>,
-    /// (case href, case, company, mediator, due, state text, tone, legal basis).
-    pub overruns: Vec<(String, String, String, String, String, String, Tone, String)>,
+    pub overruns: Vec<OverrunView>,
     pub horizon: i64,
 }
 
