@@ -82,6 +82,8 @@ async fn feed_events(app: &TestApp, url: &str) -> (StatusCode, Vec<icalendar::Ev
         return (status, Vec::new(), text);
     }
     let cal = parse(&text);
+    // Long lines are folded (RFC 5545 3.1): look for text in the unfolded form, as clients read it.
+    let text = icalendar::parser::unfold(&text);
     let events = cal
         .components
         .into_iter()
@@ -200,7 +202,8 @@ async fn sessions_are_planned_moved_and_cancelled_with_invitations(backend: Back
     let url = f["url"].as_str().expect("url").to_string();
     let (s, events, text) = feed_events(&app, &url).await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(events.len(), 3, "{text}");
+    // The moved session and the other case's session (the clashing plan was never confirmed).
+    assert_eq!(events.len(), 2, "{text}");
     assert!(events.iter().any(|e| e.get_uid() == Some(uid.as_str()) && e.get_sequence() == Some(1)));
     assert!(text.contains(&label) && text.contains("PT Maju Sengketa") && text.contains("Andi Saputra"));
     for private in ["3275010101900001", "0812-1111-2222", "andi.pekerja@gmail.com", "hrd@contoh.co.id"] {
@@ -216,7 +219,7 @@ async fn sessions_are_planned_moved_and_cancelled_with_invitations(backend: Back
     assert_eq!(s, StatusCode::FORBIDDEN);
     let (s, office) = post_json(&app, &p.head, "/api/v1/calendar-feeds", json!({"scope": "office"})).await;
     assert_eq!(s, StatusCode::CREATED);
-    assert_eq!(feed_events(&app, office["url"].as_str().expect("url")).await.1.len(), 3);
+    assert_eq!(feed_events(&app, office["url"].as_str().expect("url")).await.1.len(), 2);
     // Revoked: 404 at once. Another mediator cannot revoke someone else's feed.
     let fid = f["id"].as_str().expect("id");
     let (s, _) = post_json(&app, &m2, &format!("/api/v1/calendar-feeds/{fid}/revoke"), json!({})).await;
