@@ -35,8 +35,19 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(code: &'static str, id: &'static str, en: &'static str) -> Self {
+    /// A problem with its message in both languages; messages may be composed (`format!`).
+    pub fn new(code: &'static str, id: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self { code, field: None, message: Bilingual::new(id, en) }
+    }
+
+    /// A problem with one field of the input, the shape most validation reports.
+    pub fn at(
+        code: &'static str,
+        field: &'static str,
+        id: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::new(code, id, en).field(field)
     }
 
     pub fn field(mut self, field: &'static str) -> Self {
@@ -81,11 +92,16 @@ impl Error {
         Error::Internal(anyhow::anyhow!("{msg}"))
     }
 
-    pub fn invalid(code: &'static str, field: &'static str, id: &'static str, en: &'static str) -> Self {
-        Error::Invalid(Problem::new(code, id, en).field(field))
+    pub fn invalid(
+        code: &'static str,
+        field: &'static str,
+        id: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Error::Invalid(Problem::at(code, field, id, en))
     }
 
-    pub fn conflict(code: &'static str, id: &'static str, en: &'static str) -> Self {
+    pub fn conflict(code: &'static str, id: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Error::Conflict(Problem::new(code, id, en))
     }
 

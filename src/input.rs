@@ -1,20 +1,9 @@
 //! Checks of typed text and dates shared by every capability: one-line and multi-line text
 //! within bounds, and dates of things that already happened.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 
-use crate::error::{Bilingual, Error, Problem};
-
-fn problem(
-    code: &'static str,
-    field: &'static str,
-    id: impl Into<Cow<'static, str>>,
-    en: impl Into<Cow<'static, str>>,
-) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
-}
+use crate::error::{Error, Problem};
 
 /// Runs of spaces (and line breaks) become one space; the ends are trimmed.
 pub fn words(s: &str) -> String {
@@ -26,7 +15,7 @@ pub fn line(raw: &str, field: &'static str, min: usize, max: usize) -> Result<St
     let v = words(raw);
     let n = v.chars().count();
     if n < min || n > max || v.chars().any(char::is_control) {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_text",
             field,
             format!("Isian wajib diisi, {min} sampai {max} karakter."),
@@ -41,7 +30,7 @@ pub fn text(raw: &str, field: &'static str, min: usize, max: usize) -> Result<St
     let v = raw.replace("\r\n", "\n").trim().to_string();
     let n = v.chars().count();
     if n < min || n > max || v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_text",
             field,
             if min == 0 {
@@ -68,7 +57,7 @@ pub fn optional_text(raw: &str, field: &'static str, max: usize) -> Result<Optio
 /// A date of something that already happened (a term's start, a meeting, a status change).
 pub fn not_in_future(d: NaiveDate, today: NaiveDate, field: &'static str) -> Result<NaiveDate, Problem> {
     if d > today {
-        return Err(problem(
+        return Err(Problem::at(
             "date_in_future",
             field,
             "Tanggal tidak boleh di masa depan.",

@@ -1,20 +1,9 @@
 //! The office's local time (WIB, UTC+7): typing, showing and dating moments that are stored
 //! in UTC.
 
-use std::borrow::Cow;
-
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::error::{Bilingual, Problem};
-
-fn problem(
-    code: &'static str,
-    field: &'static str,
-    id: impl Into<Cow<'static, str>>,
-    en: impl Into<Cow<'static, str>>,
-) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
-}
+use crate::error::Problem;
 
 /// The office's local time is WIB (UTC+7); times are typed and shown in it, stored in UTC.
 pub const WIB_HOURS: i64 = 7;
@@ -36,7 +25,7 @@ pub fn parse_local(raw: &str, field: &'static str) -> Result<NaiveDateTime, Prob
     let parsed = NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(&v, "%Y-%m-%d %H:%M:%S"))
         .map_err(|_| {
-            problem(
+            Problem::at(
                 "invalid_datetime",
                 field,
                 "Tulis tanggal dan jam (WIB) dengan format TTTT-BB-HH JJ:MM, misalnya 2026-03-09 08:00.",
@@ -44,7 +33,7 @@ pub fn parse_local(raw: &str, field: &'static str) -> Result<NaiveDateTime, Prob
             )
         })?;
     if !crate::calendar::data::YEARS.contains(&chrono::Datelike::year(&parsed)) {
-        return Err(problem(
+        return Err(Problem::at(
             "date_out_of_range",
             field,
             format!(

@@ -48,10 +48,6 @@ pub fn sees_personal_data(actor: &Actor) -> bool {
     matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator | Role::Pekerja)
 }
 
-fn problem(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Invalid(Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) })
-}
-
 fn date_or_today(raw: &str, field: &'static str, today: NaiveDate) -> Result<NaiveDate, Error> {
     if raw.trim().is_empty() {
         Ok(today)
@@ -130,7 +126,12 @@ pub struct Filed {
 
 fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Result<Vec<WorkerRow>, Error> {
     if input.len() > 500 {
-        return Err(problem("too_many_workers", "workers", "Paling banyak 500 pekerja.", "At most 500 workers."));
+        return Err(Error::invalid(
+            "too_many_workers",
+            "workers",
+            "Paling banyak 500 pekerja.",
+            "At most 500 workers.",
+        ));
     }
     input
         .iter()
@@ -141,7 +142,7 @@ fn parse_workers(input: &[WorkerInput], case_id: &str, today: NaiveDate) -> Resu
                 s if s.is_empty() => None,
                 s => Some(
                     s.parse::<i64>().ok().filter(|v| *v > 0 && *v < 10_000_000_000).ok_or_else(|| {
-                        problem(
+                        Error::invalid(
                             "invalid_wage",
                             "monthly_wage",
                             "Upah per bulan ditulis dalam rupiah tanpa desimal, misalnya 5.343.430.",
@@ -193,7 +194,7 @@ fn registered_company(
         }
     };
     found.ok_or_else(|| {
-        problem(
+        Error::invalid(
             "unknown_company",
             "company_id",
             "Perusahaan tidak ada di daftar perusahaan; daftarkan dahulu di menu Perusahaan.",
@@ -243,7 +244,7 @@ pub fn file(
     actor.require(&[Role::Pekerja, Role::Perusahaan, Role::Petugas])?;
     let key = input.submission_key.trim();
     if key.len() < 16 || key.len() > 100 || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(problem(
+        return Err(Error::invalid(
             "invalid_submission_key",
             "submission_key",
             "Formulir tidak lengkap; muat ulang halaman dan coba lagi.",
@@ -251,7 +252,7 @@ pub fn file(
         ));
     }
     let dispute_type = DisputeType::parse(input.dispute_type.trim()).ok_or_else(|| {
-        problem(
+        Error::invalid(
             "invalid_dispute_type",
             "dispute_type",
             "Pilih jenis perselisihan: hak, kepentingan, PHK atau antar SP/SB.",
@@ -260,7 +261,7 @@ pub fn file(
     })?;
     let walk_in = actor.role == Role::Petugas;
     if walk_in && !(input.identity_checked && input.consent_recorded) {
-        return Err(problem(
+        return Err(Error::invalid(
             "walk_in_checks",
             "identity_checked",
             "Untuk pengaduan langsung, periksa identitas (KTP) pengadu dan catat persetujuannya atas pemrosesan data.",
@@ -295,7 +296,7 @@ pub fn file(
                 if actor.role == Role::Perusahaan
                     && !crate::companies::model::is_representative(conn, &company.id, &actor.user_id)?
                 {
-                    return Err(problem(
+                    return Err(Error::invalid(
                         "not_your_company",
                         "company_id",
                         "Anda hanya dapat mengadu atas nama perusahaan yang Anda wakili.",
@@ -509,7 +510,7 @@ pub fn add_bipartite(
     let kind = match input.kind.trim() {
         k @ ("risalah" | "undangan_ditolak") => k.to_string(),
         _ => {
-            return Err(problem(
+            return Err(Error::invalid(
                 "invalid_evidence_kind",
                 "kind",
                 "Pilih jenis bukti: risalah perundingan bipartit atau undangan yang ditolak.",
@@ -675,7 +676,7 @@ pub struct StepInput {
 
 fn side_of(raw: &str) -> Result<Side, Error> {
     Side::parse(raw.trim()).ok_or_else(|| {
-        problem(
+        Error::invalid(
             "invalid_side",
             "side",
             "Pilih pihak: pekerja atau pengusaha.",
@@ -701,7 +702,7 @@ impl StepInput {
             },
             "forum_answer" => {
                 let forum = Forum::parse(self.forum.trim()).ok_or_else(|| {
-                    problem(
+                    Error::invalid(
                         "invalid_forum",
                         "forum",
                         "Pilih forum: mediasi, konsiliasi atau arbitrase.",
@@ -710,7 +711,7 @@ impl StepInput {
                 })?;
                 let person = optional_text(&self.person, "person", 200)?;
                 if forum != Forum::Mediasi && person.is_none() {
-                    return Err(problem(
+                    return Err(Error::invalid(
                         "person_required",
                         "person",
                         "Tuliskan nama konsiliator atau arbiter yang dipilih.",
@@ -728,7 +729,7 @@ impl StepInput {
                 let started_on = date()?;
                 let ended_on = date_or_today(&self.second_date, "second_date", today)?;
                 if ended_on < started_on {
-                    return Err(problem(
+                    return Err(Error::invalid(
                         "end_before_start",
                         "second_date",
                         "Klarifikasi tidak dapat selesai sebelum dimulai.",
@@ -746,7 +747,7 @@ impl StepInput {
             // A summons is issued by scheduling the session it summons to (its letter number,
             // delivery evidence and invitation come with it), never typed as free text.
             "summons" => {
-                return Err(problem(
+                return Err(Error::invalid(
                     "summons_by_schedule",
                     "action",
                     "Surat panggilan dibuat dengan menjadwalkan sidang (menu Jadwal sidang pada halaman kasus).",
@@ -760,7 +761,7 @@ impl StepInput {
                     raw => past_date(raw, "second_date", today)?,
                 };
                 if received_on < issued_on {
-                    return Err(problem(
+                    return Err(Error::invalid(
                         "received_before_issued",
                         "second_date",
                         "Anjuran tidak dapat diterima sebelum diterbitkan.",
@@ -775,7 +776,7 @@ impl StepInput {
                     "terima" => true,
                     "tolak" => false,
                     _ => {
-                        return Err(problem(
+                        return Err(Error::invalid(
                             "invalid_answer",
                             "answer",
                             "Pilih jawaban: terima atau tolak.",
@@ -791,7 +792,7 @@ impl StepInput {
             }
             "external_outcome" => Step::ExternalOutcome { outcome: text(&self.note, "note", 5, 5_000)? },
             "withdraw" => Step::Withdraw { on: date()?, reason: text(&self.note, "note", 5, 5_000)? },
-            _ => return Err(problem("unknown_action", "action", "Langkah tidak dikenal.", "Unknown step.")),
+            _ => return Err(Error::invalid("unknown_action", "action", "Langkah tidak dikenal.", "Unknown step.")),
         })
     }
 }
@@ -1040,7 +1041,7 @@ fn write_history(
 
 fn mediator_of_office(conn: &mut DbConn, office_id: &str, id: &str) -> Result<String, Error> {
     model::mediators(conn, office_id)?.into_iter().find(|(m, _)| m == id).map(|(m, _)| m).ok_or_else(|| {
-        problem(
+        Error::invalid(
             "unknown_mediator",
             "mediator_id",
             "Pilih mediator aktif dari kantor ini.",
@@ -1182,7 +1183,7 @@ fn step_in_tx(
         }
         Step::Summons { side, sent_on, session_on, delivery, letter } => {
             if session_on < sent_on {
-                return Err(problem(
+                return Err(Error::invalid(
                     "session_before_summons",
                     "second_date",
                     "Tanggal sidang harus setelah surat panggilan dikirim.",
@@ -1218,7 +1219,7 @@ fn step_in_tx(
         }
         Step::Anjuran { issued_on, received_on, text } => {
             if Some(*issued_on) < case.first_session_on {
-                return Err(problem(
+                return Err(Error::invalid(
                     "anjuran_before_session",
                     "date",
                     "Anjuran tidak dapat bertanggal sebelum sidang pertama.",
@@ -1232,7 +1233,7 @@ fn step_in_tx(
         }
         Step::AnjuranAnswer { side, accept, answered_on } => {
             if Some(*answered_on) < case.anjuran_received_on {
-                return Err(problem(
+                return Err(Error::invalid(
                     "answer_before_anjuran",
                     "date",
                     "Jawaban tidak dapat bertanggal sebelum anjuran diterima.",
@@ -1272,7 +1273,7 @@ fn step_in_tx(
         }
         Step::PbDeed { number, registered_on } => {
             if Some(*registered_on) < case.pb_signed_on {
-                return Err(problem(
+                return Err(Error::invalid(
                     "deed_before_pb",
                     "date",
                     "Akta pendaftaran tidak dapat bertanggal sebelum PB ditandatangani.",
@@ -1324,7 +1325,7 @@ fn step_in_tx(
 }
 
 fn before_delegation(field: &'static str) -> Error {
-    problem(
+    Error::invalid(
         "before_delegation",
         field,
         "Tanggal tidak boleh sebelum kasus dilimpahkan kepada mediator.",

@@ -3,11 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Bilingual, Problem};
-
-fn problem(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) }
-}
+use crate::error::Problem;
 
 fn digits_only(raw: &str) -> Option<String> {
     let cleaned: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
@@ -18,7 +14,7 @@ fn digits_only(raw: &str) -> Option<String> {
 pub fn parse_nib(raw: &str) -> Result<String, Problem> {
     match digits_only(raw) {
         Some(d) if d.len() == 13 => Ok(d),
-        _ => Err(problem(
+        _ => Err(Problem::at(
             "invalid_nib",
             "nib",
             "NIB harus 13 angka (Nomor Induk Berusaha dari OSS).",
@@ -32,9 +28,12 @@ pub fn parse_npwp(raw: &str) -> Result<String, Problem> {
     match digits_only(raw) {
         Some(d) if d.len() == 16 => Ok(d),
         Some(d) if d.len() == 15 => Ok(format!("0{d}")),
-        _ => {
-            Err(problem("invalid_npwp", "npwp", "NPWP harus 15 atau 16 angka.", "The NPWP must have 15 or 16 digits."))
-        }
+        _ => Err(Problem::at(
+            "invalid_npwp",
+            "npwp",
+            "NPWP harus 15 atau 16 angka.",
+            "The NPWP must have 15 or 16 digits.",
+        )),
     }
 }
 
@@ -45,7 +44,7 @@ pub const KBLI_EDITIONS: [i32; 4] = [2015, 2017, 2020, 2025];
 pub fn parse_kbli(code: &str, edition: i32) -> Result<(String, i32), Problem> {
     let code = code.trim();
     if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_kbli",
             "kbli_code",
             "Kode KBLI harus 5 angka, misalnya 10792.",
@@ -53,7 +52,7 @@ pub fn parse_kbli(code: &str, edition: i32) -> Result<(String, i32), Problem> {
         ));
     }
     if !KBLI_EDITIONS.contains(&edition) {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_kbli_edition",
             "kbli_edition",
             "Edisi KBLI harus 2015, 2017, 2020 atau 2025.",
@@ -69,7 +68,7 @@ pub fn parse_phone(raw: &str, field: &'static str) -> Result<String, Problem> {
     let plus = trimmed.starts_with('+');
     let digits: String = trimmed.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '+')).collect();
     let bad = || {
-        problem(
+        Problem::at(
             "invalid_phone",
             field,
             "Nomor telepon tidak valid. Contoh: 0812 3456 7890 atau +62 21 8841 174.",
@@ -131,7 +130,7 @@ pub fn parse_place(regions: &Regions, outside_city: bool, kecamatan: &str, kelur
         return Ok(Place::OutsideCity);
     }
     let Some(k) = regions.find(kecamatan.trim()) else {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_kecamatan",
             "kecamatan_code",
             format!("Pilih kecamatan di {}, atau tandai di luar kota.", regions.region_name),
@@ -141,7 +140,7 @@ pub fn parse_place(regions: &Regions, outside_city: bool, kecamatan: &str, kelur
     let wanted = kelurahan.trim();
     match k.kelurahan.iter().find(|name| name.eq_ignore_ascii_case(wanted)) {
         Some(name) => Ok(Place::InCity { kecamatan_code: k.code.clone(), kelurahan: name.clone() }),
-        None => Err(problem(
+        None => Err(Problem::at(
             "kelurahan_not_in_kecamatan",
             "kelurahan",
             format!("Kelurahan \"{wanted}\" tidak ada di Kecamatan {}. Pilihan: {}.", k.name, k.kelurahan.join(", ")),
@@ -199,7 +198,7 @@ pub fn check_workforce(w: &Workforce, reported_on: Option<NaiveDate>, today: Nai
         [(w.male, "workers_male"), (w.female, "workers_female"), (w.pkwt, "workers_pkwt"), (w.pkwtt, "workers_pkwtt")]
     {
         if !(0..=1_000_000).contains(&value) {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_workforce",
                 field,
                 "Jumlah pekerja harus 0 sampai 1.000.000.",
@@ -208,7 +207,7 @@ pub fn check_workforce(w: &Workforce, reported_on: Option<NaiveDate>, today: Nai
         }
     }
     if w.pkwt + w.pkwtt != w.total() {
-        return Err(problem(
+        return Err(Problem::at(
             "workforce_mismatch",
             "workers_pkwtt",
             format!(
@@ -220,13 +219,13 @@ pub fn check_workforce(w: &Workforce, reported_on: Option<NaiveDate>, today: Nai
         ));
     }
     match reported_on {
-        None if w.total() > 0 => Err(problem(
+        None if w.total() > 0 => Err(Problem::at(
             "workforce_date_required",
             "workforce_reported_on",
             "Isi tanggal data jumlah pekerja.",
             "Give the date of the workforce figures.",
         )),
-        Some(d) if d > today => Err(problem(
+        Some(d) if d > today => Err(Problem::at(
             "date_in_future",
             "workforce_reported_on",
             "Tanggal data pekerja tidak boleh di masa depan.",

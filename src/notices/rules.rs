@@ -2,7 +2,6 @@
 //! status of a notice, receipt numbers, local (WIB) times, PHK reasons and worker lines.
 
 use crate::input::words;
-use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use harmoni_templates::Lang;
@@ -10,15 +9,6 @@ use harmoni_templates::Lang;
 use crate::config::ProtectedSector;
 use crate::error::{Bilingual, Problem};
 use crate::identity::Nik;
-
-fn problem(
-    code: &'static str,
-    field: &'static str,
-    id: impl Into<Cow<'static, str>>,
-    en: impl Into<Cow<'static, str>>,
-) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
-}
 
 // Local (WIB) times are shared with every area that plans or records a moment.
 pub use crate::calendar::local::{local_date, local_input, parse_local};
@@ -78,7 +68,7 @@ pub fn parse_signatories(text: &str) -> Result<Vec<Signatory>, Problem> {
         let name = parts.next().unwrap_or_default();
         let position = parts.next().unwrap_or_default();
         if name.chars().count() < 2 || name.chars().count() > 120 || position.chars().count() > 120 {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_signatory",
                 "signatories",
                 format!("Baris {}: tulis \"nama; jabatan\", misalnya \"Sutrisno; ketua\".", i + 1),
@@ -88,7 +78,7 @@ pub fn parse_signatories(text: &str) -> Result<Vec<Signatory>, Problem> {
         out.push(Signatory { name, position });
     }
     if out.len() > 50 {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_signatory",
             "signatories",
             "Paling banyak 50 penanda tangan.",
@@ -424,7 +414,7 @@ pub struct WorkerInput {
 /// (a start of work may be decades ago).
 fn date_of(raw: &str, what_id: &str, what_en: &str, n: usize, bounded: bool) -> Result<NaiveDate, Problem> {
     let d = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        problem(
+        Problem::at(
             "invalid_date",
             "workers",
             format!("Pekerja {n}: {what_id} harus berformat TTTT-BB-HH, misalnya 2026-03-02."),
@@ -432,7 +422,7 @@ fn date_of(raw: &str, what_id: &str, what_en: &str, n: usize, bounded: bool) -> 
         )
     })?;
     if !crate::calendar::data::YEARS.contains(&chrono::Datelike::year(&d)) && bounded {
-        return Err(problem(
+        return Err(Problem::at(
             "date_out_of_range",
             "workers",
             format!("Pekerja {n}: {what_id} di luar rentang tahun yang dikenal kalender."),
@@ -446,7 +436,7 @@ fn date_of(raw: &str, what_id: &str, what_en: &str, n: usize, bounded: bool) -> 
 pub fn check_worker(w: &WorkerInput, n: usize, today: NaiveDate) -> Result<Worker, Problem> {
     let name = words(&w.name);
     if name.chars().count() < 2 || name.chars().count() > 120 || name.chars().any(char::is_control) {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_worker_name",
             "workers",
             format!("Pekerja {n}: nama minimal 2 huruf."),
@@ -463,7 +453,7 @@ pub fn check_worker(w: &WorkerInput, n: usize, today: NaiveDate) -> Result<Worke
     })?;
     let job_title = words(&w.job_title);
     if job_title.chars().count() < 2 || job_title.chars().count() > 120 {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_job_title",
             "workers",
             format!("Pekerja {n} ({name}): tulis jabatannya."),
@@ -473,7 +463,7 @@ pub fn check_worker(w: &WorkerInput, n: usize, today: NaiveDate) -> Result<Worke
     let started_on = date_of(&w.started_on, "tanggal mulai bekerja", "the start date", n, false)?;
     let terminated_on = date_of(&w.terminated_on, "tanggal PHK", "the termination date", n, true)?;
     if terminated_on < started_on {
-        return Err(problem(
+        return Err(Problem::at(
             "terminated_before_start",
             "workers",
             format!("Pekerja {n} ({name}): tanggal PHK sebelum tanggal mulai bekerja."),
@@ -486,7 +476,7 @@ pub fn check_worker(w: &WorkerInput, n: usize, today: NaiveDate) -> Result<Worke
         raw => Some(date_of(raw, "tanggal pemberitahuan", "the notice date", n, true)?),
     };
     if notice_on.is_some_and(|d| d > today) {
-        return Err(problem(
+        return Err(Problem::at(
             "date_in_future",
             "workers",
             format!("Pekerja {n} ({name}): tanggal pemberitahuan tidak boleh di masa depan."),
@@ -503,7 +493,7 @@ pub fn parse_worker_lines(text: &str) -> Result<Vec<WorkerInput>, Problem> {
     for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         let parts: Vec<String> = line.split(';').map(words).collect();
         if !(6..=7).contains(&parts.len()) {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_worker_line",
                 "workers",
                 format!("Baris {}: tulis \"nama; NIK; jabatan; mulai bekerja; tanggal PHK; tanggal pemberitahuan (atau tidak); percobaan (ya/tidak)\".", i + 1),
@@ -512,7 +502,7 @@ pub fn parse_worker_lines(text: &str) -> Result<Vec<WorkerInput>, Problem> {
         }
         let probation = parts.get(6).map(|p| p.to_lowercase()).unwrap_or_default();
         if !["", "ya", "tidak", "yes", "no"].contains(&probation.as_str()) {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_worker_line",
                 "workers",
                 format!("Baris {}: masa percobaan ditulis ya atau tidak.", i + 1),

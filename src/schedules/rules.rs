@@ -1,23 +1,12 @@
 //! Scheduling law and policy, pure: when a session may be held, what clashes with what, when
 //! a summons is proper, and how the first mediation session stands against its 7 WD limit.
 
-use std::borrow::Cow;
-
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use harmoni_templates::Lang;
 
 use crate::calendar::local::{local_date, local_time, WIB_HOURS};
 use crate::calendar::rules::{Calendar, Computation, SkipReason};
-use crate::error::{Bilingual, Problem};
-
-fn problem(
-    code: &'static str,
-    field: &'static str,
-    id: impl Into<Cow<'static, str>>,
-    en: impl Into<Cow<'static, str>>,
-) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
-}
+use crate::error::Problem;
 
 /// What a session is for: a clarification (does not count toward the 30 WD) or mediation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,7 +112,7 @@ impl Slot {
 /// Parses a time of day typed as "09:00" or "09.00".
 pub fn parse_time(raw: &str, field: &'static str) -> Result<NaiveTime, Problem> {
     NaiveTime::parse_from_str(&raw.trim().replace('.', ":"), "%H:%M").map_err(|_| {
-        problem(
+        Problem::at(
             "invalid_time",
             field,
             "Tulis jam (WIB) dengan format JJ:MM, misalnya 09:00.",
@@ -187,7 +176,7 @@ pub fn check_slot(
             SkipReason::Weekend(_) => ("akhir pekan".to_string(), "a weekend".to_string()),
             SkipReason::Listed(h) => (h.name_id.clone(), h.name_en.clone()),
         };
-        return Err(problem(
+        return Err(Problem::at(
             "not_a_working_day",
             "date",
             format!("{} bukan hari kerja kantor ({id}). Pilih hari kerja lain.", long_date(slot.day, Lang::Id)),
@@ -198,7 +187,7 @@ pub fn check_slot(
         ));
     }
     if slot.end <= slot.start {
-        return Err(problem(
+        return Err(Problem::at(
             "end_before_start",
             "end_time",
             "Jam selesai harus setelah jam mulai.",
@@ -206,7 +195,7 @@ pub fn check_slot(
         ));
     }
     if slot.start < hours.opens || slot.end > hours.closes {
-        return Err(problem(
+        return Err(Problem::at(
             "outside_office_hours",
             "start_time",
             format!(
@@ -223,7 +212,7 @@ pub fn check_slot(
     }
     let minutes = (slot.end - slot.start).num_minutes();
     if minutes > i64::from(max_minutes) {
-        return Err(problem(
+        return Err(Problem::at(
             "session_too_long",
             "end_time",
             format!("Satu sidang paling lama {max_minutes} menit."),
@@ -231,7 +220,7 @@ pub fn check_slot(
         ));
     }
     if slot.starts_at() <= now {
-        return Err(problem(
+        return Err(Problem::at(
             "session_in_past",
             "date",
             "Waktu sidang sudah lewat. Jadwal dibuat untuk waktu yang akan datang; hasil sidang yang sudah terjadi dicatat pada sidang yang dijadwalkan.",
@@ -393,7 +382,7 @@ pub fn check_online_url(raw: &str) -> Result<Option<String>, Problem> {
         || v.len() > 500
         || v.chars().any(|c| c.is_whitespace() || c.is_control())
     {
-        return Err(problem(
+        return Err(Problem::at(
             "invalid_online_url",
             "online_url",
             "Tautan rapat daring harus alamat web lengkap (https://…).",

@@ -20,7 +20,7 @@ use crate::cases::service::{self as cases, Step, SummonsLetter};
 use crate::config::{RoomSettings, Settings};
 use crate::db::{write_tx, DbConn};
 use crate::documents::service::{Owner, Stored};
-use crate::error::{Bilingual, Error, Problem};
+use crate::error::Error;
 use crate::input::{past_date, text};
 use crate::notifications::service::{notify, MailAttachment, Notification};
 use crate::schedules::ics::{self, Invitee, SessionEvent};
@@ -29,14 +29,6 @@ use crate::schedules::rules::{
     self, check_online_url, check_slot, clashes, first_session, Booking, Clash, Delivery, FirstSession, HearingKind,
     HearingStatus, OfficeHours, Slot,
 };
-
-fn problem(code: &'static str, field: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Invalid(Problem { code, field: Some(field), message: Bilingual::new(id.into(), en.into()) })
-}
-
-fn conflict(code: &'static str, id: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Conflict(Problem { code, field: None, message: Bilingual::new(id.into(), en.into()) })
-}
 
 /// The rooms of an office (settings), by code.
 pub fn rooms<'a>(settings: &'a Settings, office_code: &str) -> &'a [RoomSettings] {
@@ -108,7 +100,7 @@ fn check_input(
     now: NaiveDateTime,
 ) -> Result<Checked, Error> {
     let kind = HearingKind::parse(input.kind.trim()).ok_or_else(|| {
-        problem(
+        Error::invalid(
             "invalid_kind",
             "kind",
             "Pilih jenis: klarifikasi atau sidang mediasi.",
@@ -125,12 +117,17 @@ fn check_input(
     let room = match input.room.trim() {
         "" => None,
         code => Some(rooms.iter().find(|r| r.code == code).map(|r| r.code.clone()).ok_or_else(|| {
-            problem("unknown_room", "room", "Pilih ruangan kantor dari daftar.", "Choose one of the office's rooms.")
+            Error::invalid(
+                "unknown_room",
+                "room",
+                "Pilih ruangan kantor dari daftar.",
+                "Choose one of the office's rooms.",
+            )
         })?),
     };
     let online_url = check_online_url(&input.online_url)?;
     if room.is_none() && online_url.is_none() {
-        return Err(problem(
+        return Err(Error::invalid(
             "no_place",
             "room",
             "Pilih ruangan, atau isi tautan rapat untuk sidang daring.",
@@ -138,7 +135,7 @@ fn check_input(
         ));
     }
     if !input.summon_worker && !input.summon_company {
-        return Err(problem(
+        return Err(Error::invalid(
             "nobody_summoned",
             "summon_worker",
             "Pilih pihak yang dipanggil (pekerja, pengusaha, atau keduanya).",
@@ -232,7 +229,7 @@ fn must_be_in_mediation(case: &CaseRow) -> Result<(), Error> {
     if Status::parse(&case.status) == Some(Status::Mediasi) {
         Ok(())
     } else {
-        Err(conflict(
+        Err(Error::conflict(
             "not_in_mediation",
             "Sidang hanya dijadwalkan selama perkara dalam tahap mediasi.",
             "Sessions are scheduled only while the case is in mediation.",
@@ -351,7 +348,7 @@ pub fn plan(
         let code = office_code(conn, &case.office_id)?;
         let c = check_input(settings, &calendar, rooms(settings, &code), input, now)?;
         if c.kind == HearingKind::Klarifikasi && case.first_session_on.is_some() {
-            return Err(conflict(
+            return Err(Error::conflict(
                 "clarification_after_session",
                 "Klarifikasi dilakukan sebelum sidang mediasi pertama.",
                 "Clarification comes before the first mediation session.",
@@ -636,7 +633,7 @@ fn still_planned(h: &HearingRow) -> Result<(), Error> {
     if h.status == HearingStatus::Dijadwalkan.as_str() {
         Ok(())
     } else {
-        Err(conflict(
+        Err(Error::conflict(
             "hearing_closed",
             "Sidang ini sudah dicatat hasilnya atau dibatalkan.",
             "This session already has its outcome or was cancelled.",
@@ -783,7 +780,7 @@ pub fn record_outcome(
         must_be_mediator(actor, &case)?;
         still_planned(&hearing)?;
         if today < hearing.held_on {
-            return Err(conflict(
+            return Err(Error::conflict(
                 "session_not_yet_held",
                 format!("Hasil sidang dicatat pada atau setelah hari sidang ({}).", hearing.held_on),
                 format!("The outcome is recorded on or after the day of the session ({}).", hearing.held_on),
@@ -874,14 +871,14 @@ pub fn hand_over(
         let to = crate::input::line(&input.handed_over_to, "handed_over_to", 3, 200)?;
         let s = model::find_summons(conn, &hearing.id, summons_id)?.ok_or(Error::NotFound)?;
         if s.withdrawn_at.is_some() {
-            return Err(conflict(
+            return Err(Error::conflict(
                 "summons_withdrawn",
                 "Surat panggilan ini sudah tidak berlaku (sidang dipindah atau dibatalkan).",
                 "This summons no longer stands (the session moved or was cancelled).",
             ));
         }
         if on < s.sent_on {
-            return Err(problem(
+            return Err(Error::invalid(
                 "handed_over_before_sent",
                 "handed_over_on",
                 "Tanggal serah terima tidak boleh sebelum tanggal surat.",
@@ -1071,7 +1068,7 @@ pub fn schedule(
         return Err(Error::Forbidden);
     }
     if to < from || (to - from).num_days() > 62 {
-        return Err(problem(
+        return Err(Error::invalid(
             "invalid_range",
             "to",
             "Rentang jadwal paling panjang 62 hari.",
@@ -1206,7 +1203,7 @@ pub fn create_feed(
         ("office", Role::Pimpinan | Role::Petugas) => None,
         ("mediator" | "office", _) => return Err(Error::Forbidden),
         _ => {
-            return Err(problem(
+            return Err(Error::invalid(
                 "invalid_scope",
                 "scope",
                 "Jenis langganan: mediator atau kantor.",

@@ -2,21 +2,11 @@
 //! the term's end, when the next meeting is due, and the life of a recommendation.
 
 use crate::input::words;
-use std::borrow::Cow;
 
 use chrono::{Months, NaiveDate};
 use harmoni_templates::Lang;
 
-use crate::error::{Bilingual, Problem};
-
-fn problem(
-    code: &'static str,
-    field: &'static str,
-    id: impl Into<Cow<'static, str>>,
-    en: impl Into<Cow<'static, str>>,
-) -> Problem {
-    Problem { code, field: Some(field), message: Bilingual::new(id, en) }
-}
+use crate::error::Problem;
 
 /// The three sides (unsur) of the LKS, in the order they are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,7 +93,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
         let n = i + 1;
         let parts: Vec<String> = line.split(';').map(words).collect();
         let [name, side, organisation, seat] = parts.as_slice() else {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_member_line",
                 "members",
                 format!("Baris {n}: tulis \"nama; unsur; organisasi; jabatan\", misalnya \"Ahmad Syaifuddin; pemerintah; Wali Kota Bekasi; ketua\"."),
@@ -111,7 +101,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             ));
         };
         if name.chars().count() < 2 || name.chars().count() > 120 || name.chars().any(char::is_control) {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_member_name",
                 "members",
                 format!("Baris {n}: nama anggota minimal 2 huruf."),
@@ -119,7 +109,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             ));
         }
         let Some(side) = Side::parse(&side.to_lowercase()) else {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_member_side",
                 "members",
                 format!("Baris {n}: unsur \"{side}\" tidak dikenal; tulis pemerintah, pengusaha atau pekerja."),
@@ -127,7 +117,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             ));
         };
         if organisation.chars().count() < 2 || organisation.chars().count() > 200 {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_member_organisation",
                 "members",
                 format!("Baris {n}: tulis organisasi atau instansi anggota, misalnya APINDO Kota Bekasi."),
@@ -135,7 +125,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             ));
         }
         let Some(seat) = Seat::parse(&seat.to_lowercase().replace([' ', '-'], "_")) else {
-            return Err(problem(
+            return Err(Problem::at(
                 "invalid_member_position",
                 "members",
                 format!(
@@ -145,7 +135,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
             ));
         };
         if let Some(first) = out.iter().position(|m| m.name.to_lowercase() == name.to_lowercase()) {
-            return Err(problem(
+            return Err(Problem::at(
                 "duplicate_member",
                 "members",
                 format!("Baris {n}: {name} sudah tercantum di baris {}.", first + 1),
@@ -155,7 +145,7 @@ pub fn parse_members(text: &str) -> Result<Vec<MemberLine>, Problem> {
         out.push(MemberLine { name: name.clone(), side, organisation: organisation.clone(), seat });
     }
     if out.is_empty() || out.len() > MAX_MEMBERS {
-        return Err(problem(
+        return Err(Problem::at(
             "members_required",
             "members",
             "Tulis susunan keanggotaan, satu anggota per baris (paling banyak 300).",
@@ -174,7 +164,7 @@ pub fn check_members(members: &[MemberLine]) -> Result<(), Problem> {
     };
     let all = |seat: Seat| members.iter().filter(|m| m.seat == seat).count();
     if all(Seat::Ketua) != 1 || count(Side::Pemerintah, Some(Seat::Ketua)) != 1 {
-        return Err(problem(
+        return Err(Problem::at(
             "tripartit_chair",
             "members",
             "Harus ada tepat satu ketua, dari unsur pemerintah (Wali Kota).",
@@ -183,7 +173,7 @@ pub fn check_members(members: &[MemberLine]) -> Result<(), Problem> {
     }
     let [wg, we, ww] = Side::ALL.map(|s| count(s, Some(Seat::WakilKetua)));
     if [wg, we, ww] != [1, 1, 1] {
-        return Err(problem(
+        return Err(Problem::at(
             "tripartit_vice_chairs",
             "members",
             format!("Setiap unsur harus punya tepat satu wakil ketua; tertulis pemerintah {wg}, pengusaha {we}, pekerja {ww}."),
@@ -191,7 +181,7 @@ pub fn check_members(members: &[MemberLine]) -> Result<(), Problem> {
         ));
     }
     if all(Seat::Sekretaris) != 1 || count(Side::Pemerintah, Some(Seat::Sekretaris)) != 1 {
-        return Err(problem(
+        return Err(Problem::at(
             "tripartit_secretary",
             "members",
             "Harus ada tepat satu sekretaris, dari unsur pemerintah (Disnaker).",
@@ -200,7 +190,7 @@ pub fn check_members(members: &[MemberLine]) -> Result<(), Problem> {
     }
     let [g, e, w] = Side::ALL.map(|s| count(s, None));
     if g != e || e != w {
-        return Err(problem(
+        return Err(Problem::at(
             "tripartit_unbalanced",
             "members",
             format!("Jumlah anggota setiap unsur harus sama (1:1:1), pengurus ikut dihitung; tertulis pemerintah {g}, pengusaha {e}, pekerja {w}."),
@@ -220,7 +210,7 @@ pub fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
 pub fn term_end(starts_on: NaiveDate, given: Option<NaiveDate>, term_years: u32) -> Result<NaiveDate, Problem> {
     let ends_on = given.unwrap_or_else(|| add_months(starts_on, term_years * 12));
     if ends_on <= starts_on {
-        return Err(problem(
+        return Err(Problem::at(
             "term_ends_before_start",
             "ends_on",
             "Tanggal berakhir harus sesudah tanggal mulai masa bakti.",
@@ -312,21 +302,21 @@ pub fn transition(from: RecStatus, to: RecStatus) -> Result<(), Problem> {
     let (fi, fe) = (from.label(Lang::Id), from.label(Lang::En));
     let (ti, te) = (to.label(Lang::Id), to.label(Lang::En));
     Err(if from == to {
-        problem(
+        Problem::at(
             "status_unchanged",
             "status",
             format!("Rekomendasi ini sudah berstatus {fi}."),
             format!("This recommendation is already {fe}."),
         )
     } else if from.is_final() {
-        problem(
+        Problem::at(
             "status_final",
             "status",
             format!("Rekomendasi yang sudah berstatus {fi} tidak dapat diubah lagi."),
             format!("A recommendation that is {fe} cannot change any more."),
         )
     } else if from == RecStatus::Diajukan && to == RecStatus::Selesai {
-        problem(
+        Problem::at(
             "status_transition",
             "status",
             "Rekomendasi yang baru diajukan tidak dapat langsung dinyatakan selesai; catat dahulu tindak lanjutnya (ditindaklanjuti).",
@@ -335,7 +325,7 @@ pub fn transition(from: RecStatus, to: RecStatus) -> Result<(), Problem> {
     } else {
         let allowed_id: Vec<&str> = from.next().iter().map(|s| s.label(Lang::Id)).collect();
         let allowed_en: Vec<&str> = from.next().iter().map(|s| s.label(Lang::En)).collect();
-        problem(
+        Problem::at(
             "status_transition",
             "status",
             format!("Status {fi} tidak dapat diubah menjadi {ti}; yang boleh: {}.", allowed_id.join(" atau ")),
