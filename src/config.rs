@@ -265,6 +265,8 @@ pub struct ScheduleSettings {
     pub summons_sequence_width: usize,
     /// Weeks of past sessions a calendar feed still carries.
     pub feed_past_weeks: u32,
+    /// Working days before the 30 WD mediation limit from which the head sees it coming.
+    pub overrun_warning_working_days: u32,
 }
 
 /// A room of an office where sessions are held.
@@ -584,17 +586,19 @@ impl Settings {
                 "must not be empty and must not contain '/' (it separates the parts of a letter number)",
             );
         }
-        let hours = crate::schedules::rules::OfficeHours::parse(&h.office_opens, &h.office_closes);
+        let hours = crate::calendar::local::OfficeHours::parse(&h.office_opens, &h.office_closes);
         if hours.is_none()
             || !(1..=8).contains(&h.summons_sequence_width)
             || h.min_notice_working_days > 10
             || !(15..=480).contains(&h.max_session_minutes)
             || h.feed_past_weeks > 104
+            || !(1..=30).contains(&h.overrun_warning_working_days)
         {
             return fail(
                 "schedules.*",
                 "office_opens must be before office_closes (HH:MM, WIB), summons_sequence_width 1 to 8, \
-                 min_notice_working_days 0 to 10, max_session_minutes 15 to 480, feed_past_weeks 0 to 104",
+                 min_notice_working_days 0 to 10, max_session_minutes 15 to 480, feed_past_weeks 0 to 104, \
+                 overrun_warning_working_days 1 to 30",
             );
         }
         for o in &self.offices {

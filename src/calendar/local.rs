@@ -1,7 +1,7 @@
 //! The office's local time (WIB, UTC+7): typing, showing and dating moments that are stored
 //! in UTC.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::Problem;
 
@@ -59,4 +59,20 @@ pub fn utc_of(day: NaiveDate, time: chrono::NaiveTime) -> NaiveDateTime {
 /// A stored UTC time as the WIB time of day ("08:30").
 pub fn local_time(utc: NaiveDateTime) -> String {
     (utc + Duration::hours(WIB_HOURS)).format("%H:%M").to_string()
+}
+
+/// The office's hours (WIB) within which sessions are planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfficeHours {
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+impl OfficeHours {
+    /// "08:00" and "16:00"; `None` unless both are times and the office opens before it closes.
+    pub fn parse(opens: &str, closes: &str) -> Option<OfficeHours> {
+        let t = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
+        let (opens, closes) = (t(opens)?, t(closes)?);
+        (opens < closes).then_some(OfficeHours { opens, closes })
+    }
 }

@@ -233,7 +233,11 @@ fn walk(story: &mut Walk, d: &mut Dice, team: &[Actor], dispute_type: &str) -> R
         // The employer stays away twice; the mediator then proceeds on the data at hand.
         let minutes = "Pihak pengusaha tidak hadir tanpa keterangan.".to_string();
         let held_on = story.day + Duration::days(4);
-        story.take(mediator, 4, Step::Session { held_on, worker_present: true, company_present: false, minutes })?;
+        story.take(
+            mediator,
+            4,
+            Step::Session { held_on, worker_present: true, company_present: false, minutes, session_id: None },
+        )?;
         let (sent_on, session_on) = (story.day + Duration::days(1), story.day + Duration::days(5));
         story.take(
             mediator,
@@ -249,7 +253,8 @@ fn walk(story: &mut Walk, d: &mut Dice, team: &[Actor], dispute_type: &str) -> R
     }
     let minutes = "Para pihak menyampaikan keterangan dan bukti.".to_string();
     let held_on = story.day + Duration::days(4);
-    let session = Step::Session { held_on, worker_present: true, company_present: !company_absent, minutes };
+    let session =
+        Step::Session { held_on, worker_present: true, company_present: !company_absent, minutes, session_id: None };
     if !story.take(mediator, 4, session)? {
         return Ok(());
     }

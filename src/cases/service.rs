@@ -576,21 +576,75 @@ pub fn add_bipartite(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     Submit,
-    Register { company_id: Option<String>, note: Option<String> },
-    Return { reasons: String },
-    Refer { to: String, note: String },
-    ForumAnswer { side: Side, forum: Forum, person: Option<String> },
-    Assign { mediator_id: String },
-    Reassign { mediator_id: String, reason: String },
-    Clarification { started_on: NaiveDate, ended_on: NaiveDate, notes: String },
-    Session { held_on: NaiveDate, worker_present: bool, company_present: bool, minutes: String },
-    Summons { side: Side, sent_on: NaiveDate, session_on: NaiveDate, delivery: String, letter: Option<SummonsLetter> },
-    Anjuran { issued_on: NaiveDate, received_on: NaiveDate, text: String },
-    AnjuranAnswer { side: Side, accept: bool, answered_on: NaiveDate },
-    SignPb { signed_on: NaiveDate, text: String },
-    PbDeed { number: String, registered_on: NaiveDate },
-    ExternalOutcome { outcome: String },
-    Withdraw { on: NaiveDate, reason: String },
+    Register {
+        company_id: Option<String>,
+        note: Option<String>,
+    },
+    Return {
+        reasons: String,
+    },
+    Refer {
+        to: String,
+        note: String,
+    },
+    ForumAnswer {
+        side: Side,
+        forum: Forum,
+        person: Option<String>,
+    },
+    Assign {
+        mediator_id: String,
+    },
+    Reassign {
+        mediator_id: String,
+        reason: String,
+    },
+    Clarification {
+        started_on: NaiveDate,
+        ended_on: NaiveDate,
+        notes: String,
+    },
+    /// `session_id`: the id of the session row, when the caller keeps it (a scheduled session
+    /// links to the session it produced); none makes a new one.
+    Session {
+        held_on: NaiveDate,
+        worker_present: bool,
+        company_present: bool,
+        minutes: String,
+        session_id: Option<String>,
+    },
+    Summons {
+        side: Side,
+        sent_on: NaiveDate,
+        session_on: NaiveDate,
+        delivery: String,
+        letter: Option<SummonsLetter>,
+    },
+    Anjuran {
+        issued_on: NaiveDate,
+        received_on: NaiveDate,
+        text: String,
+    },
+    AnjuranAnswer {
+        side: Side,
+        accept: bool,
+        answered_on: NaiveDate,
+    },
+    SignPb {
+        signed_on: NaiveDate,
+        text: String,
+    },
+    PbDeed {
+        number: String,
+        registered_on: NaiveDate,
+    },
+    ExternalOutcome {
+        outcome: String,
+    },
+    Withdraw {
+        on: NaiveDate,
+        reason: String,
+    },
 }
 
 impl Step {
@@ -743,6 +797,7 @@ impl StepInput {
                 worker_present: self.worker_present,
                 company_present: self.company_present,
                 minutes: text(&self.note, "note", 3, 20_000)?,
+                session_id: None,
             },
             // A summons is issued by scheduling the session it summons to (its letter number,
             // delivery evidence and invitation come with it), never typed as free text.
@@ -1159,14 +1214,14 @@ fn step_in_tx(
             case.clarification_notes = Some(notes.clone());
             effective_on = *ended_on;
         }
-        Step::Session { held_on, worker_present, company_present, minutes } => {
+        Step::Session { held_on, worker_present, company_present, minutes, session_id } => {
             if Some(*held_on) < case.delegated_on {
                 return Err(before_delegation("date"));
             }
             model::insert_session(
                 conn,
                 &SessionRow {
-                    id: uuid::Uuid::now_v7().to_string(),
+                    id: session_id.clone().unwrap_or_else(|| uuid::Uuid::now_v7().to_string()),
                     case_id: case.id.clone(),
                     held_on: *held_on,
                     worker_present: *worker_present,

@@ -868,12 +868,12 @@ async fn track_submit(state: State, ctx: RequestCtx, form: web::Form<TrackForm>)
         .db
         .run(move |c| {
             let t = service::track(c, &settings, &reference, &pin, today, now)?;
-            let hearings = crate::schedules::service::of_case(c, &t.case_id)?;
-            Ok((t, hearings))
+            let upcoming = crate::schedules::service::upcoming_of_case(c, &t.case_id, now)?;
+            Ok((t, upcoming))
         })
         .await;
     match tracked {
-        Ok((t, hearings)) => {
+        Ok((t, upcoming)) => {
             let mut result = vec![
                 (l.t("Nomor pengaduan", "Reference").to_string(), t.reference.clone()),
                 (l.t("Jenis", "Type").to_string(), t.dispute_type.label(l).to_string()),
@@ -900,22 +900,8 @@ async fn track_submit(state: State, ctx: RequestCtx, form: web::Form<TrackForm>)
                 result.push((l.t("Silakan menghubungi", "Please contact").into(), r.clone()));
             }
             // Upcoming sessions: date, time and place only (a meeting link goes to the parties).
-            let now = state.now();
-            let office = state.office(&t.office_id);
-            let (code, address) = office.map(|o| (o.code.clone(), o.address.clone())).unwrap_or_default();
-            for h in hearings.iter().filter(|h| h.status == "dijadwalkan" && h.ends_at > now) {
-                let place = match &h.room {
-                    Some(r) => {
-                        format!("{}, {address}", crate::schedules::service::room_name(&state.settings, &code, r))
-                    }
-                    None => l
-                        .t("Daring (tautan dikirim kepada para pihak)", "Online (the link is sent to the parties)")
-                        .into(),
-                };
-                result.push((
-                    l.t("Sidang terjadwal", "Scheduled session").into(),
-                    format!("{} · {place}", crate::schedules::rules::when_text(h.starts_at, h.ends_at, l)),
-                ));
+            for line in crate::schedules::web::public_lines(&state, &t.office_id, &upcoming, l) {
+                result.push((l.t("Sidang terjadwal", "Scheduled session").into(), line));
             }
             Ok(html(tracking_page(&p, &TrackingView { reference: t.reference, error: None, result })))
         }

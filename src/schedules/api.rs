@@ -92,35 +92,15 @@ pub struct WarningOut {
 }
 
 fn warnings_out(w: &Warnings, l: Lang, min_notice: u32) -> Vec<WarningOut> {
-    let mut out: Vec<WarningOut> = w
-        .clashes
-        .iter()
-        .map(|c| WarningOut {
-            code: c.kind.as_str().into(),
-            hearing_id: Some(c.hearing_id.clone()),
-            case: Some(c.case_label.clone()),
-            message: c.message(l),
+    w.items(l, min_notice)
+        .into_iter()
+        .map(|i| WarningOut {
+            code: i.code.into(),
+            hearing_id: i.clash.as_ref().map(|c| c.hearing_id.clone()),
+            case: i.clash.map(|c| c.case_label),
+            message: i.message,
         })
-        .collect();
-    let rest = w.messages(l, min_notice);
-    let mut rest = rest.into_iter().skip(w.clashes.len());
-    if w.first_session.as_ref().is_some_and(|f| f.late) {
-        out.push(WarningOut {
-            code: "first_session_late".into(),
-            hearing_id: None,
-            case: None,
-            message: rest.next().unwrap_or_default(),
-        });
-    }
-    if w.short_notice {
-        out.push(WarningOut {
-            code: "short_notice".into(),
-            hearing_id: None,
-            case: None,
-            message: rest.next().unwrap_or_default(),
-        });
-    }
-    out
+        .collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -329,9 +309,16 @@ async fn outcome(
     Ok(web::Json((&h).into()))
 }
 
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HandedOverOut {
+    /// The summons.
+    pub id: String,
+    pub handed_over_on: Option<String>,
+}
+
 /// Records that a summons was handed over by hand or post (the desk or the case's mediator).
 #[utoipa::path(post, path = "/api/v1/hearings/{id}/summons/{summons_id}/hand-over", tag = "schedules", request_body = HandOverInput,
-    responses((status = 200, body = String), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody),
+    responses((status = 200, body = HandedOverOut), (status = 400, body = ProblemBody), (status = 403, body = ProblemBody),
         (status = 404, body = ProblemBody), (status = 409, body = ProblemBody)))]
 #[post("/api/v1/hearings/{id}/summons/{summons_id}/hand-over")]
 async fn hand_over(
@@ -343,8 +330,7 @@ async fn hand_over(
     let (id, sid) = path.into_inner();
     let (actor, today, now) = (user.actor.clone(), state.today(), state.now());
     let s = state.db.run(move |c| service::hand_over(c, &actor, &id, &sid, &body, None, today, now)).await?;
-    Ok(HttpResponse::Ok()
-        .json(serde_json::json!({ "id": s.id, "handed_over_on": s.handed_over_on.map(|d| d.to_string()) })))
+    Ok(HttpResponse::Ok().json(HandedOverOut { id: s.id, handed_over_on: s.handed_over_on.map(|d| d.to_string()) }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

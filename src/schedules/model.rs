@@ -151,8 +151,8 @@ pub fn of_case(conn: &mut DbConn, case_id: &str) -> QueryResult<Vec<HearingRow>>
         .load(conn)
 }
 
-/// Sessions of the office on the WIB days `from..=to`, optionally one mediator's, optionally
-/// only those still planned; in time order.
+/// Sessions of the office on the WIB days `from..=to` with their case and mediator,
+/// optionally one mediator's, optionally only those still planned; in time order.
 pub fn between(
     conn: &mut DbConn,
     office_id: &str,
@@ -175,25 +175,6 @@ pub fn between(
         q = q.filter(hearings::status.eq("dijadwalkan"));
     }
     q.order((hearings::starts_at, hearings::room, hearings::id)).select(listed_select()).load(conn)
-}
-
-/// Planned sessions of the office (or one mediator) overlapping `from..to` (UTC).
-pub fn overlapping(
-    conn: &mut DbConn,
-    office_id: &str,
-    from: NaiveDateTime,
-    to: NaiveDateTime,
-) -> QueryResult<Vec<Listed>> {
-    hearings::table
-        .inner_join(cases::table)
-        .inner_join(users::table.on(users::id.eq(hearings::mediator_id)))
-        .filter(hearings::office_id.eq(office_id))
-        .filter(hearings::status.eq("dijadwalkan"))
-        .filter(hearings::starts_at.lt(to))
-        .filter(hearings::ends_at.gt(from))
-        .order(hearings::starts_at)
-        .select(listed_select())
-        .load(conn)
 }
 
 /// The summonses a session produced, current and withdrawn.
@@ -252,8 +233,8 @@ pub fn set_handed_over(
     Ok(1)
 }
 
-/// Sessions per mediator per WIB day in `from..=to`, still planned or held (not cancelled):
-/// (mediator id, day, minutes).
+/// Sessions in `from..=to` still planned or held (not cancelled): (mediator id, WIB day,
+/// start, end).
 pub fn load_between(
     conn: &mut DbConn,
     office_id: &str,

@@ -1,10 +1,11 @@
 //! Scheduling law and policy, pure: when a session may be held, what clashes with what, when
 //! a summons is proper, and how the first mediation session stands against its 7 WD limit.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use harmoni_templates::Lang;
 
-use crate::calendar::local::{local_date, local_time, WIB_HOURS};
+use crate::calendar::data::DeadlineRule;
+use crate::calendar::local::{local_date, local_time, OfficeHours, WIB_HOURS};
 use crate::calendar::rules::{Calendar, Computation, SkipReason};
 use crate::error::Problem;
 
@@ -69,22 +70,6 @@ impl HearingStatus {
     }
 }
 
-/// The office's hours (WIB) within which sessions are planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OfficeHours {
-    pub opens: NaiveTime,
-    pub closes: NaiveTime,
-}
-
-impl OfficeHours {
-    /// "08:00" and "16:00"; `None` unless both are times and the office opens before it closes.
-    pub fn parse(opens: &str, closes: &str) -> Option<OfficeHours> {
-        let t = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
-        let (opens, closes) = (t(opens)?, t(closes)?);
-        (opens < closes).then_some(OfficeHours { opens, closes })
-    }
-}
-
 /// A session's time as planned: the WIB day, start and end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
@@ -125,40 +110,9 @@ fn hhmm(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-/// Indonesian day names, Monday first.
-const DAYS_ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-/// A day as a letter writes it: "Senin, 9 Maret 2026" / "Monday, 9 March 2026".
-pub fn long_date(d: NaiveDate, l: Lang) -> String {
-    match l {
-        Lang::Id => format!(
-            "{}, {} {} {}",
-            DAYS_ID[d.weekday().num_days_from_monday() as usize],
-            d.day(),
-            MONTHS_ID[d.month0() as usize],
-            d.year()
-        ),
-        Lang::En => d.format("%A, %-d %B %Y").to_string(),
-    }
-}
-
 /// "Senin, 9 Maret 2026, 09:00–11:00 WIB".
 pub fn when_text(starts_at: NaiveDateTime, ends_at: NaiveDateTime, l: Lang) -> String {
-    format!("{}, {}–{} WIB", long_date(local_date(starts_at), l), local_time(starts_at), local_time(ends_at))
+    format!("{}, {}–{} WIB", l.date_long(local_date(starts_at)), local_time(starts_at), local_time(ends_at))
 }
 
 /// Why a session cannot be held at this time; the first failing rule is reported.
@@ -179,10 +133,10 @@ pub fn check_slot(
         return Err(Problem::at(
             "not_a_working_day",
             "date",
-            format!("{} bukan hari kerja kantor ({id}). Pilih hari kerja lain.", long_date(slot.day, Lang::Id)),
+            format!("{} bukan hari kerja kantor ({id}). Pilih hari kerja lain.", Lang::Id.date_long(slot.day)),
             format!(
                 "{} is not a working day of the office ({en}). Choose another working day.",
-                long_date(slot.day, Lang::En)
+                Lang::En.date_long(slot.day)
             ),
         ));
     }
@@ -241,6 +195,34 @@ pub struct Booking {
     pub room: Option<String>,
     /// Who is summoned, as comparable keys (the company, the union, the complainant's account).
     pub parties: Vec<String>,
+}
+
+/// The parties of a case as the clash check compares them.
+#[derive(Debug, Clone, Copy)]
+pub struct Parties<'a> {
+    pub filed_by: &'a str,
+    pub union_name: Option<&'a str>,
+    pub company_id: Option<&'a str>,
+    pub company_name: &'a str,
+}
+
+impl Parties<'_> {
+    /// Comparable keys of the sides summoned: the complainant's account and union for the
+    /// workers, the register's company (or its name) for the employer.
+    pub fn keys(&self, worker: bool, company: bool) -> Vec<String> {
+        let mut keys = Vec::new();
+        if worker {
+            keys.push(format!("filer:{}", self.filed_by));
+            keys.extend(self.union_name.map(|u| format!("union:{u}")));
+        }
+        if company {
+            keys.push(match self.company_id {
+                Some(id) => format!("company:{id}"),
+                None => format!("company-name:{}", self.company_name.to_lowercase()),
+            });
+        }
+        keys
+    }
 }
 
 /// What is double-booked.
@@ -322,14 +304,22 @@ pub fn clashes(plan: &Booking, others: &[Booking]) -> Vec<Clash> {
 #[derive(Debug, Clone)]
 pub struct FirstSession {
     pub computation: Computation,
+    /// The rule's legal basis (deadlines.toml).
+    pub legal_basis: String,
     /// The planned day falls after the limit.
     pub late: bool,
 }
 
-/// Where a first mediation session on `day` stands against the limit computed from delegation.
-pub fn first_session(calendar: &Calendar, delegated_on: NaiveDate, days: u32, day: NaiveDate) -> FirstSession {
-    let computation = calendar.add_working_days(delegated_on, days);
-    FirstSession { late: day > computation.due, computation }
+/// Where a first mediation session on `day` stands against its rule (`sidang_mediasi_pertama`)
+/// counted from delegation.
+pub fn first_session(
+    calendar: &Calendar,
+    delegated_on: NaiveDate,
+    rule: &DeadlineRule,
+    day: NaiveDate,
+) -> FirstSession {
+    let computation = calendar.add_working_days(delegated_on, rule.days);
+    FirstSession { late: day > computation.due, computation, legal_basis: rule.legal_basis.clone() }
 }
 
 /// Whether a summons delivered on `delivered_on` for a session on `session_day` gave the
@@ -513,10 +503,22 @@ mod tests {
     fn the_first_session_limit_skips_the_idul_fitri_days() {
         let c = calendar();
         // Delegated Mon 16 March 2026: 17 is day 1, 18-24 are skipped, then 25-27, 30, 31 March, 1 April.
-        let f = first_session(&c, d("2026-03-16"), 7, d("2026-04-01"));
+        let rule = DeadlineRule {
+            code: "sidang_mediasi_pertama".into(),
+            label_id: String::new(),
+            label_en: String::new(),
+            days: 7,
+            unit: crate::calendar::data::Unit::WorkingDays,
+            direction: crate::calendar::rules::Direction::After,
+            legal_basis: "UU 2/2004 Pasal 10".into(),
+            missed_id: String::new(),
+            missed_en: String::new(),
+            setting: false,
+        };
+        let f = first_session(&c, d("2026-03-16"), &rule, d("2026-04-01"));
         assert_eq!(f.computation.due, d("2026-04-01"));
         assert!(!f.late);
-        assert!(first_session(&c, d("2026-03-16"), 7, d("2026-04-02")).late);
+        assert!(first_session(&c, d("2026-03-16"), &rule, d("2026-04-02")).late);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use harmoni_templates::email::{EmailKind, SummonsChange};
 use harmoni_templates::Lang;
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::{Actor, Role};
 use crate::audit::service::{record, AuditEntry};
-use crate::calendar::local::local_date;
+use crate::calendar::local::{local_date, OfficeHours};
 use crate::cases::model::{self as cases_model, CaseRow, SummonsRow};
 use crate::cases::rules::{Side, Status};
 use crate::cases::service::{self as cases, Step, SummonsLetter};
@@ -27,7 +27,7 @@ use crate::schedules::ics::{self, Invitee, SessionEvent};
 use crate::schedules::model::{self, ChangeRow, FeedRow, HearingRow, Listed};
 use crate::schedules::rules::{
     self, check_online_url, check_slot, clashes, first_session, Booking, Clash, Delivery, FirstSession, HearingKind,
-    HearingStatus, OfficeHours, Slot,
+    HearingStatus, Parties, Slot,
 };
 
 /// The rooms of an office (settings), by code.
@@ -168,31 +168,46 @@ impl Warnings {
         !self.clashes.is_empty() || self.first_session.as_ref().is_some_and(|f| f.late) || self.short_notice
     }
 
-    /// Every warning as a sentence.
-    pub fn messages(&self, l: Lang, min_notice: u32) -> Vec<String> {
-        let mut out: Vec<String> = self.clashes.iter().map(|c| c.message(l)).collect();
+    /// Every warning with its stable code, the other session for a clash, and a sentence.
+    pub fn items(&self, l: Lang, min_notice: u32) -> Vec<WarningItem> {
+        let mut out: Vec<WarningItem> = self
+            .clashes
+            .iter()
+            .map(|c| WarningItem { code: c.kind.as_str(), clash: Some(c.clone()), message: c.message(l) })
+            .collect();
         if let Some(f) = self.first_session.as_ref().filter(|f| f.late) {
-            out.push(match l {
-                Lang::Id => format!(
-                    "Sidang mediasi pertama seharusnya paling lambat {} (7 hari kerja sejak pelimpahan {}, UU 2/2004 Pasal 10); tanggal ini terlambat.",
-                    rules::long_date(f.computation.due, l),
-                    f.computation.start
-                ),
-                Lang::En => format!(
-                    "The first mediation session is due by {} (7 working days from delegation on {}, UU 2/2004 Art. 10); this date is late.",
-                    rules::long_date(f.computation.due, l),
-                    f.computation.start
-                ),
+            let (due, days, start, basis) =
+                (l.date_long(f.computation.due), f.computation.working_days, f.computation.start, &f.legal_basis);
+            out.push(WarningItem {
+                code: "first_session_late",
+                clash: None,
+                message: match l {
+                    Lang::Id => format!("Sidang mediasi pertama seharusnya paling lambat {due} ({days} hari kerja sejak pelimpahan {start}, {basis}); tanggal ini terlambat."),
+                    Lang::En => format!("The first mediation session is due by {due} ({days} working days from delegation on {start}, {basis}); this date is late."),
+                },
             });
         }
         if self.short_notice {
-            out.push(match l {
-                Lang::Id => format!("Panggilan dikirim kurang dari {min_notice} hari kerja sebelum sidang: panggilan ini tidak dihitung sebagai panggilan yang patut."),
-                Lang::En => format!("The summons goes out less than {min_notice} working days before the session: it will not count as a proper summons."),
+            out.push(WarningItem {
+                code: "short_notice",
+                clash: None,
+                message: match l {
+                    Lang::Id => format!("Panggilan dikirim kurang dari {min_notice} hari kerja sebelum sidang: panggilan ini tidak dihitung sebagai panggilan yang patut."),
+                    Lang::En => format!("The summons goes out less than {min_notice} working days before the session: it will not count as a proper summons."),
+                },
             });
         }
         out
     }
+}
+
+/// One warning of a plan.
+#[derive(Debug, Clone)]
+pub struct WarningItem {
+    /// mediator, room, party, first_session_late or short_notice.
+    pub code: &'static str,
+    pub clash: Option<Clash>,
+    pub message: String,
 }
 
 /// The result of planning or moving a session.
@@ -216,6 +231,11 @@ fn load(conn: &mut DbConn, actor: &Actor, id: &str) -> Result<Loaded, Error> {
     Ok(Loaded { hearing, case })
 }
 
+/// The case of a session the actor may see.
+pub fn case_id_of(conn: &mut DbConn, actor: &Actor, id: &str) -> Result<String, Error> {
+    Ok(load(conn, actor, id)?.case.id)
+}
+
 /// Only the case's mediator plans and changes its sessions.
 fn must_be_mediator(actor: &Actor, case: &CaseRow) -> Result<(), Error> {
     if actor.role == Role::Mediator && case.mediator_id.as_deref() == Some(actor.user_id.as_str()) {
@@ -237,38 +257,23 @@ fn must_be_in_mediation(case: &CaseRow) -> Result<(), Error> {
     }
 }
 
-fn party_keys(case: &CaseRow, worker: bool, company: bool) -> Vec<String> {
-    let mut keys = Vec::new();
-    if worker {
-        keys.push(format!("filer:{}", case.filed_by));
-        if let Some(u) = case.union_id.as_ref().or(case.union_name.as_ref()) {
-            keys.push(format!("union:{u}"));
-        }
+fn parties_of_case(case: &CaseRow) -> Parties<'_> {
+    Parties {
+        filed_by: &case.filed_by,
+        union_name: case.union_name.as_deref(),
+        company_id: case.company_id.as_deref(),
+        company_name: &case.company_name,
     }
-    if company {
-        keys.push(match &case.company_id {
-            Some(id) => format!("company:{id}"),
-            None => format!("company-name:{}", case.company_name.to_lowercase()),
-        });
-    }
-    keys
 }
 
 fn booking_of(l: &Listed) -> Booking {
     let h = &l.hearing;
-    let mut parties = Vec::new();
-    if h.summon_worker {
-        parties.push(format!("filer:{}", l.filed_by));
-        if let Some(u) = &l.union_name {
-            parties.push(format!("union:{u}"));
-        }
-    }
-    if h.summon_company {
-        parties.push(match &l.company_id {
-            Some(id) => format!("company:{id}"),
-            None => format!("company-name:{}", l.company_name.to_lowercase()),
-        });
-    }
+    let parties = Parties {
+        filed_by: &l.filed_by,
+        union_name: l.union_name.as_deref(),
+        company_id: l.company_id.as_deref(),
+        company_name: &l.company_name,
+    };
     Booking {
         hearing_id: h.id.clone(),
         case_label: l.case_label().to_string(),
@@ -276,7 +281,7 @@ fn booking_of(l: &Listed) -> Booking {
         ends_at: h.ends_at,
         mediator_id: h.mediator_id.clone(),
         room: h.room.clone(),
-        parties,
+        parties: parties.keys(h.summon_worker, h.summon_company),
     }
 }
 
@@ -290,9 +295,6 @@ fn warnings(
     c: &Checked,
     today: NaiveDate,
 ) -> Result<Warnings, Error> {
-    let mut plan_case = case.clone();
-    // Union keys use the id when there is one; the listed rows only carry the name.
-    plan_case.union_id = None;
     let plan = Booking {
         hearing_id: hearing_id.to_string(),
         case_label: String::new(),
@@ -300,10 +302,12 @@ fn warnings(
         ends_at: c.slot.ends_at(),
         mediator_id: case.mediator_id.clone().unwrap_or_default(),
         room: c.room.clone(),
-        parties: party_keys(&plan_case, c.summon_worker, c.summon_company),
+        parties: parties_of_case(case).keys(c.summon_worker, c.summon_company),
     };
+    // A session lies within one office day, so the day's planned sessions are all it can meet;
+    // `clashes` keeps those that overlap.
     let others: Vec<Booking> =
-        model::overlapping(conn, &case.office_id, plan.starts_at, plan.ends_at)?.iter().map(booking_of).collect();
+        model::between(conn, &case.office_id, c.slot.day, c.slot.day, None, true)?.iter().map(booking_of).collect();
     let mut w = Warnings { clashes: clashes(&plan, &others), ..Default::default() };
     if c.kind == HearingKind::Mediasi && case.first_session_on.is_none() {
         let earlier_planned = model::of_case(conn, &case.id)?.iter().any(|h| {
@@ -317,7 +321,7 @@ fn warnings(
                 .deadline_rules
                 .get("sidang_mediasi_pertama")
                 .ok_or_else(|| Error::internal("deadline rule sidang_mediasi_pertama missing"))?;
-            w.first_session = Some(first_session(calendar, delegated_on, rule.days, c.slot.day));
+            w.first_session = Some(first_session(calendar, delegated_on, rule, c.slot.day));
         }
     }
     w.short_notice = !rules::proper_notice(calendar, today, c.slot.day, settings.schedules.min_notice_working_days);
@@ -463,6 +467,15 @@ pub fn place_text(settings: &Settings, office_code: &str, address: &str, h: &Hea
         parts.push(format!("{}: {u}", l.t("Daring", "Online")));
     }
     parts.join(l.t(" / ", " / "))
+}
+
+/// Where a session is held, as public tracking shows it: the room, or only that it is online
+/// (the meeting link goes to the parties, not to whoever holds the PIN).
+pub fn public_place_text(settings: &Settings, office_code: &str, address: &str, h: &HearingRow, l: Lang) -> String {
+    match &h.room {
+        Some(r) => format!("{}, {address}", room_name(settings, office_code, r)),
+        None => l.t("Daring (tautan dikirim kepada para pihak)", "Online (the link is sent to the parties)").into(),
+    }
 }
 
 /// The calendar event of a session.
@@ -799,18 +812,18 @@ pub fn record_outcome(
                 ended_on: hearing.held_on,
                 notes: minutes.clone(),
             },
-            _ => Step::Session {
-                held_on: hearing.held_on,
-                worker_present: input.worker_present,
-                company_present: input.company_present,
-                minutes: minutes.clone(),
-            },
+            _ => {
+                hearing.session_id = Some(uuid::Uuid::now_v7().to_string());
+                Step::Session {
+                    held_on: hearing.held_on,
+                    worker_present: input.worker_present,
+                    company_present: input.company_present,
+                    minutes: minutes.clone(),
+                    session_id: hearing.session_id.clone(),
+                }
+            }
         };
         cases::take_step(conn, settings, actor, &case.id, &step, today, now)?;
-        if matches!(step, Step::Session { .. }) {
-            hearing.session_id =
-                cases_model::sessions(conn, &case.id)?.into_iter().rev().find(|s| s.created_at == now).map(|s| s.id);
-        }
         hearing.status = HearingStatus::Selesai.as_str().into();
         hearing.worker_present = Some(input.worker_present);
         hearing.company_present = Some(input.company_present);
@@ -1056,6 +1069,14 @@ pub fn of_case(conn: &mut DbConn, case_id: &str) -> Result<Vec<HearingRow>, Erro
     Ok(model::of_case(conn, case_id)?)
 }
 
+/// The sessions of a case still planned and not yet over, for the parties.
+pub fn upcoming_of_case(conn: &mut DbConn, case_id: &str, now: NaiveDateTime) -> Result<Vec<HearingRow>, Error> {
+    Ok(model::of_case(conn, case_id)?
+        .into_iter()
+        .filter(|h| h.status == HearingStatus::Dijadwalkan.as_str() && h.ends_at > now)
+        .collect())
+}
+
 /// The office's schedule on the WIB days `from..=to` (staff of the office).
 pub fn schedule(
     conn: &mut DbConn,
@@ -1280,9 +1301,4 @@ pub fn feed_ics(
         events.push(e);
     }
     Ok(Some(ics::feed(&name, &events)))
-}
-
-/// The time of day of a stored UTC time, for forms.
-pub fn local_time_of(t: NaiveDateTime) -> NaiveTime {
-    (t + Duration::hours(crate::calendar::local::WIB_HOURS)).time()
 }

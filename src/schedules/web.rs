@@ -15,13 +15,13 @@ use harmoni_templates::Lang;
 use serde::Deserialize;
 
 use crate::accounts::Role;
-use crate::calendar::local::local_input;
+use crate::calendar::local::{local_input, local_time};
 use crate::cases::rules::Side;
 use crate::documents::web::form_with_file;
 use crate::error::Error;
 use crate::http::{form_errors, form_field, html, html_status, page_ctx, see_other, SignedIn, State};
 use crate::schedules::model::HearingRow;
-use crate::schedules::rules::{long_date, when_text, HearingKind, HearingStatus};
+use crate::schedules::rules::{when_text, HearingKind, HearingStatus, Slot};
 use crate::schedules::service::{self, HandOverInput, OutcomeInput, PlanInput, PlanOutcome};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -81,6 +81,18 @@ pub fn case_lines(
         .collect()
 }
 
+/// Upcoming sessions as public tracking states them: when, and the room (never the link).
+pub fn public_lines(state: &State, office_id: &str, rows: &[HearingRow], l: Lang) -> Vec<String> {
+    let office = state.office(office_id);
+    let (code, address) = office.map(|o| (o.code.clone(), o.address.clone())).unwrap_or_default();
+    rows.iter()
+        .map(|h| {
+            let place = service::public_place_text(&state.settings, &code, &address, h, l);
+            format!("{} · {place}", when_text(h.starts_at, h.ends_at, l))
+        })
+        .collect()
+}
+
 fn plan_values(input: &PlanInput) -> Vec<(String, String)> {
     let b = |v: bool| if v { "true" } else { "" }.to_string();
     vec![
@@ -121,6 +133,62 @@ struct FormState {
     warnings: Vec<String>,
     errors: FormErrors,
     status: StatusCode,
+}
+
+impl FormState {
+    /// The plan form of a case, or the reschedule form of a session, with these values.
+    fn new(rescheduling: bool, id: &str, values: Vec<(String, String)>) -> FormState {
+        let (action, back_href) = if rescheduling {
+            (format!("/jadwal/{id}/ubah"), format!("/jadwal/{id}"))
+        } else {
+            (format!("/kasus/{id}/jadwal"), format!("/kasus/{id}"))
+        };
+        FormState {
+            action,
+            back_href,
+            rescheduling,
+            values,
+            warnings: Vec::new(),
+            errors: FormErrors::default(),
+            status: StatusCode::OK,
+        }
+    }
+}
+
+/// After planning or moving: to the session page, or back to the form with its warnings to
+/// confirm or its errors.
+async fn after_plan(
+    state: &State,
+    user: &SignedIn,
+    case_id: String,
+    mut f: FormState,
+    result: Result<PlanOutcome, Error>,
+) -> Result<HttpResponse, Error> {
+    match result {
+        Ok(PlanOutcome::Saved(h, _)) => return Ok(see_other(&format!("/jadwal/{}", h.id))),
+        Ok(PlanOutcome::NeedsConfirmation(w)) => {
+            let min = state.settings.schedules.min_notice_working_days;
+            f.warnings = w.items(user.ctx.lang, min).into_iter().map(|i| i.message).collect();
+        }
+        Err(e) => (f.status, f.errors) = form_errors(e, user.ctx.lang)?,
+    }
+    render_form(state, user, case_id, f).await
+}
+
+/// After a step on a session: back to its page, with the problem shown when refused.
+async fn after_step<T>(
+    state: &State,
+    user: &SignedIn,
+    id: String,
+    result: Result<T, Error>,
+) -> Result<HttpResponse, Error> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("/jadwal/{id}"))),
+        Err(e) => {
+            let (status, errors) = form_errors(e, user.ctx.lang)?;
+            render_hearing(state, user, id, errors, status).await
+        }
+    }
 }
 
 /// The plan (or reschedule) form of a case's session.
@@ -168,14 +236,14 @@ async fn render_form(state: &State, user: &SignedIn, case_id: String, f: FormSta
         first_session_hint: first.map(|d| match l {
             Lang::Id => format!(
                 "Sidang mediasi pertama paling lambat {} ({} hari kerja sejak pelimpahan {}, {}).",
-                long_date(d.computation.due, l),
+                l.date_long(d.computation.due),
                 d.computation.working_days,
                 d.computation.start,
                 d.rule.legal_basis
             ),
             Lang::En => format!(
                 "The first mediation session is due by {} ({} working days from delegation on {}, {}).",
-                long_date(d.computation.due, l),
+                l.date_long(d.computation.due),
                 d.computation.working_days,
                 d.computation.start,
                 d.rule.legal_basis
@@ -198,15 +266,7 @@ async fn plan_form(state: State, user: SignedIn, id: web::Path<String>) -> Resul
         summon_company: true,
         ..Default::default()
     });
-    let f = FormState {
-        action: format!("/kasus/{id}/jadwal"),
-        back_href: format!("/kasus/{id}"),
-        rescheduling: false,
-        values,
-        warnings: Vec::new(),
-        errors: FormErrors::default(),
-        status: StatusCode::OK,
-    };
+    let f = FormState::new(false, &id, values);
     render_form(&state, &user, id, f).await
 }
 
@@ -225,26 +285,8 @@ async fn plan(
     let (actor, settings, today, now, cid, i) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone(), input.clone());
     let result = state.db.run(move |c| service::plan(c, &settings, &actor, &cid, &i, confirmed, today, now)).await;
-    let mut f = FormState {
-        action: format!("/kasus/{id}/jadwal"),
-        back_href: format!("/kasus/{id}"),
-        rescheduling: false,
-        values: plan_values(&input),
-        warnings: Vec::new(),
-        errors: FormErrors::default(),
-        status: StatusCode::OK,
-    };
-    match result {
-        Ok(PlanOutcome::Saved(h, _)) => Ok(see_other(&format!("/jadwal/{}", h.id))),
-        Ok(PlanOutcome::NeedsConfirmation(w)) => {
-            f.warnings = w.messages(user.ctx.lang, state.settings.schedules.min_notice_working_days);
-            render_form(&state, &user, id, f).await
-        }
-        Err(e) => {
-            (f.status, f.errors) = form_errors(e, user.ctx.lang)?;
-            render_form(&state, &user, id, f).await
-        }
-    }
+    let f = FormState::new(false, &id, plan_values(&input));
+    after_plan(&state, &user, id, f, result).await
 }
 
 async fn render_hearing(
@@ -398,11 +440,12 @@ async fn reschedule_form(state: State, user: SignedIn, id: web::Path<String>) ->
         return Err(Error::Forbidden);
     }
     let h = &d.hearing;
+    let slot = Slot::of_utc(h.starts_at, h.ends_at);
     let values = plan_values(&PlanInput {
         kind: h.kind.clone(),
-        date: h.held_on.to_string(),
-        start_time: service::local_time_of(h.starts_at).format("%H:%M").to_string(),
-        end_time: service::local_time_of(h.ends_at).format("%H:%M").to_string(),
+        date: slot.day.to_string(),
+        start_time: slot.start.format("%H:%M").to_string(),
+        end_time: slot.end.format("%H:%M").to_string(),
         room: h.room.clone().unwrap_or_default(),
         online_url: h.online_url.clone().unwrap_or_default(),
         summon_worker: h.summon_worker,
@@ -410,15 +453,7 @@ async fn reschedule_form(state: State, user: SignedIn, id: web::Path<String>) ->
         agenda: h.agenda.clone(),
         reason: String::new(),
     });
-    let f = FormState {
-        action: format!("/jadwal/{id}/ubah"),
-        back_href: format!("/jadwal/{id}"),
-        rescheduling: true,
-        values,
-        warnings: Vec::new(),
-        errors: FormErrors::default(),
-        status: StatusCode::OK,
-    };
+    let f = FormState::new(true, &id, values);
     render_form(&state, &user, d.case.id, f).await
 }
 
@@ -435,36 +470,15 @@ async fn reschedule(
     let confirmed = form_field(&fields, "confirm") == "true";
     let (actor, settings, today, now, hid, i) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone(), input.clone());
-    let result = state
+    let (case_id, result) = state
         .db
         .run(move |c| {
-            let r = service::reschedule(c, &settings, &actor, &hid, &i, confirmed, today, now);
-            let case_id = service::detail(c, &settings, &actor, &hid).map(|d| d.case.id);
-            Ok((r, case_id))
+            let case_id = service::case_id_of(c, &actor, &hid)?;
+            Ok((case_id, service::reschedule(c, &settings, &actor, &hid, &i, confirmed, today, now)))
         })
         .await?;
-    let (result, case_id) = result;
-    let case_id = case_id?;
-    let mut f = FormState {
-        action: format!("/jadwal/{id}/ubah"),
-        back_href: format!("/jadwal/{id}"),
-        rescheduling: true,
-        values: plan_values(&input),
-        warnings: Vec::new(),
-        errors: FormErrors::default(),
-        status: StatusCode::OK,
-    };
-    match result {
-        Ok(PlanOutcome::Saved(h, _)) => Ok(see_other(&format!("/jadwal/{}", h.id))),
-        Ok(PlanOutcome::NeedsConfirmation(w)) => {
-            f.warnings = w.messages(user.ctx.lang, state.settings.schedules.min_notice_working_days);
-            render_form(&state, &user, case_id, f).await
-        }
-        Err(e) => {
-            (f.status, f.errors) = form_errors(e, user.ctx.lang)?;
-            render_form(&state, &user, case_id, f).await
-        }
-    }
+    let f = FormState::new(true, &id, plan_values(&input));
+    after_plan(&state, &user, case_id, f, result).await
 }
 
 #[post("/jadwal/{id}/batal")]
@@ -478,13 +492,8 @@ async fn cancel(
     let reason = form_field(&form, "reason");
     let (actor, settings, today, now, hid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
-    match state.db.run(move |c| service::cancel(c, &settings, &actor, &hid, &reason, today, now)).await {
-        Ok(_) => Ok(see_other(&format!("/jadwal/{id}"))),
-        Err(e) => {
-            let (status, errors) = form_errors(e, user.ctx.lang)?;
-            render_hearing(&state, &user, id, errors, status).await
-        }
-    }
+    let result = state.db.run(move |c| service::cancel(c, &settings, &actor, &hid, &reason, today, now)).await;
+    after_step(&state, &user, id, result).await
 }
 
 #[post("/jadwal/{id}/hasil")]
@@ -502,13 +511,8 @@ async fn outcome(
     };
     let (actor, settings, today, now, hid) =
         (user.actor.clone(), state.settings.clone(), state.today(), state.now(), id.clone());
-    match state.db.run(move |c| service::record_outcome(c, &settings, &actor, &hid, &input, today, now)).await {
-        Ok(_) => Ok(see_other(&format!("/jadwal/{id}"))),
-        Err(e) => {
-            let (status, errors) = form_errors(e, user.ctx.lang)?;
-            render_hearing(&state, &user, id, errors, status).await
-        }
-    }
+    let result = state.db.run(move |c| service::record_outcome(c, &settings, &actor, &hid, &input, today, now)).await;
+    after_step(&state, &user, id, result).await
 }
 
 #[post("/jadwal/{id}/panggilan/{sid}/serah")]
@@ -531,13 +535,7 @@ async fn hand_over(
         }
         Err(e) => Err(e),
     };
-    match result {
-        Ok(_) => Ok(see_other(&format!("/jadwal/{id}"))),
-        Err(e) => {
-            let (status, errors) = form_errors(e, user.ctx.lang)?;
-            render_hearing(&state, &user, id, errors, status).await
-        }
-    }
+    after_step(&state, &user, id, result).await
 }
 
 /// The summons as a printable A4 letter; opening it as the addressed party is evidence of receipt.
@@ -585,15 +583,8 @@ async fn summons_letter(
         );
     }
     let items = vec![
-        (l.t("Hari, tanggal", "Day, date").to_string(), long_date(h.held_on, l)),
-        (
-            l.t("Waktu", "Time").to_string(),
-            format!(
-                "{}–{} WIB",
-                service::local_time_of(h.starts_at).format("%H:%M"),
-                service::local_time_of(h.ends_at).format("%H:%M")
-            ),
-        ),
+        (l.t("Hari, tanggal", "Day, date").to_string(), l.date_long(h.held_on)),
+        (l.t("Waktu", "Time").to_string(), format!("{}–{} WIB", local_time(h.starts_at), local_time(h.ends_at))),
         (l.t("Tempat", "Place").to_string(), d.place.clone()),
         (l.t("Acara", "Agenda").to_string(), h.agenda.clone()),
     ];
@@ -617,7 +608,7 @@ async fn summons_letter(
         paragraphs,
         items,
         closing,
-        date: long_date(s.sent_on, l),
+        date: l.date_long(s.sent_on),
         signatory_title: l.t("Mediator Hubungan Industrial", "Industrial-relations mediator").to_string(),
         signatory_name: mediator,
     };
@@ -676,11 +667,7 @@ async fn render_schedule(state: &State, user: &SignedIn, q: &ScheduleQuery, week
                 ScheduleRowView {
                     href: Some(format!("/jadwal/{}", h.id)),
                     day: day.to_string(),
-                    time: format!(
-                        "{}–{}",
-                        service::local_time_of(h.starts_at).format("%H:%M"),
-                        service::local_time_of(h.ends_at).format("%H:%M")
-                    ),
+                    time: format!("{}–{}", local_time(h.starts_at), local_time(h.ends_at)),
                     place: place.trim_end_matches(", ").to_string(),
                     mediator: r.mediator_name.clone(),
                     case_label: r.case_label().to_string(),
@@ -693,7 +680,7 @@ async fn render_schedule(state: &State, user: &SignedIn, q: &ScheduleQuery, week
             .collect();
         // A week shows its working days, and a weekend only if something was planned on it.
         if !week || day.weekday().num_days_from_monday() < 5 || !list.is_empty() {
-            days.push((long_date(day, l), list));
+            days.push((l.date_long(day), list));
         }
         day += Duration::days(1);
     }
@@ -718,11 +705,11 @@ async fn render_schedule(state: &State, user: &SignedIn, q: &ScheduleQuery, week
     let view = ScheduleView {
         title: if week {
             match l {
-                Lang::Id => format!("Jadwal sidang minggu {} – {}", long_date(from, l), long_date(to, l)),
-                Lang::En => format!("Sessions, week of {} – {}", long_date(from, l), long_date(to, l)),
+                Lang::Id => format!("Jadwal sidang minggu {} – {}", l.date_long(from), l.date_long(to)),
+                Lang::En => format!("Sessions, week of {} – {}", l.date_long(from), l.date_long(to)),
             }
         } else {
-            format!("{} {}", l.t("Jadwal sidang", "Sessions on"), long_date(from, l))
+            format!("{} {}", l.t("Jadwal sidang", "Sessions on"), l.date_long(from))
         },
         days,
         prev_href: with(date - Duration::days(step)),
@@ -755,13 +742,14 @@ async fn week_view(state: State, user: SignedIn, q: web::Query<ScheduleQuery>) -
     render_schedule(&state, &user, &q, true).await
 }
 
-/// Working days ahead within which a mediation's limit is shown as coming.
-const OVERRUN_HORIZON: i64 = 5;
+/// Weeks of mediator load the head's page shows, from the current week.
+const LOAD_WEEKS: u32 = 4;
 
 #[get("/jadwal/beban")]
 async fn load_view(state: State, user: SignedIn) -> Result<HttpResponse, Error> {
     let (actor, settings, today) = (user.actor.clone(), state.settings.clone(), state.today());
-    let v = state.db.run(move |c| service::load_view(c, &settings, &actor, today, 4, OVERRUN_HORIZON)).await?;
+    let horizon = i64::from(state.settings.schedules.overrun_warning_working_days);
+    let v = state.db.run(move |c| service::load_view(c, &settings, &actor, today, LOAD_WEEKS, horizon)).await?;
     let l = user.ctx.lang;
     let view = LoadPageView {
         weeks: v.weeks.iter().map(|w| format!("{} {}", l.t("Minggu", "Week of"), w)).collect(),
@@ -808,14 +796,14 @@ async fn load_view(state: State, user: SignedIn) -> Result<HttpResponse, Error> 
                     o.case_label.clone(),
                     o.company_name.clone(),
                     o.mediator_name.clone(),
-                    long_date(o.due, l),
+                    l.date_long(o.due),
                     text,
                     tone,
                     o.legal_basis.clone(),
                 )
             })
             .collect(),
-        horizon: OVERRUN_HORIZON,
+        horizon,
     };
     Ok(html(load_page(&page_ctx(&state, &user.ctx, "/jadwal"), &view)))
 }

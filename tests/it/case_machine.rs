@@ -110,9 +110,13 @@ fn step_of(n: usize, side: bool, choice: usize, mediator: &str, today: NaiveDate
         },
         5 => Step::Assign { mediator_id: mediator.into() },
         6 => Step::Clarification { started_on: today, ended_on: today, notes: note() },
-        7 => {
-            Step::Session { held_on: today, worker_present: choice != 1, company_present: choice != 2, minutes: note() }
-        }
+        7 => Step::Session {
+            held_on: today,
+            worker_present: choice != 1,
+            company_present: choice != 2,
+            minutes: note(),
+            session_id: None,
+        },
         8 => Step::Summons {
             side,
             sent_on: today,

@@ -5,7 +5,7 @@
 use maud::{html, Markup};
 
 use crate::components::{
-    badge, csrf_input, error_summary, select_field, text_field, textarea_field, Field, FormErrors, Tone,
+    badge, csrf_input, error_summary, select_field, text_field, textarea_field, value_of, Field, FormErrors, Tone,
 };
 use crate::layout::{page, PageCtx};
 use crate::Lang;
@@ -30,12 +30,8 @@ pub struct PlanFormView {
     pub errors: FormErrors,
 }
 
-fn value<'a>(values: &'a [(String, String)], key: &str) -> &'a str {
-    crate::components::value_of(values, key)
-}
-
 fn checked(values: &[(String, String)], key: &str) -> bool {
-    matches!(value(values, key), "on" | "true" | "1")
+    matches!(value_of(values, key), "on" | "true" | "1")
 }
 
 pub fn plan_form_page(ctx: &PageCtx, v: &PlanFormView) -> Markup {
@@ -49,7 +45,7 @@ pub fn plan_form_page(ctx: &PageCtx, v: &PlanFormView) -> Markup {
         name,
         label,
         kind,
-        value: value(&v.values, name),
+        value: value_of(&v.values, name),
         hint,
         autocomplete: None,
         required: false,
@@ -72,23 +68,23 @@ pub fn plan_form_page(ctx: &PageCtx, v: &PlanFormView) -> Markup {
             form method="post" action=(v.action) {
                 (csrf_input(&ctx.csrf_token))
                 @if !v.rescheduling {
-                    (select_field("kind", l.t("Jenis sidang", "Kind of session"), &v.kinds, value(&v.values, "kind"), &v.errors))
+                    (select_field("kind", l.t("Jenis sidang", "Kind of session"), &v.kinds, value_of(&v.values, "kind"), &v.errors))
                 }
                 @if let Some(h) = &v.first_session_hint { p.hint { (h) } }
                 (text_field(&f("date", l.t("Tanggal", "Date"), "date", None), &v.errors))
                 p.hint { (v.hours_hint) }
                 (text_field(&f("start_time", l.t("Jam mulai (WIB)", "Start (WIB)"), "time", None), &v.errors))
                 (text_field(&f("end_time", l.t("Jam selesai (WIB)", "End (WIB)"), "time", None), &v.errors))
-                (select_field("room", l.t("Ruangan", "Room"), &v.rooms, value(&v.values, "room"), &v.errors))
+                (select_field("room", l.t("Ruangan", "Room"), &v.rooms, value_of(&v.values, "room"), &v.errors))
                 (text_field(&f("online_url", l.t("Tautan rapat daring (bila daring)", "Meeting link (if online)"), "url", None), &v.errors))
                 fieldset {
                     legend { (l.t("Pihak yang dipanggil", "Parties summoned")) }
                     div.check { input #f-summon_worker type="checkbox" name="summon_worker" value="true" checked[checked(&v.values, "summon_worker")]; label for="f-summon_worker" { (l.t("Pihak pekerja", "Workers' side")) } }
                     div.check { input #f-summon_company type="checkbox" name="summon_company" value="true" checked[checked(&v.values, "summon_company")]; label for="f-summon_company" { (l.t("Pihak pengusaha", "Employer")) } }
                 }
-                (textarea_field("agenda", l.t("Acara sidang", "Agenda"), "", value(&v.values, "agenda"), 3, &v.errors))
+                (textarea_field("agenda", l.t("Acara sidang", "Agenda"), "", value_of(&v.values, "agenda"), 3, &v.errors))
                 @if v.rescheduling {
-                    (textarea_field("reason", l.t("Alasan perubahan jadwal", "Reason for the change"), "", value(&v.values, "reason"), 2, &v.errors))
+                    (textarea_field("reason", l.t("Alasan perubahan jadwal", "Reason for the change"), "", value_of(&v.values, "reason"), 2, &v.errors))
                 }
                 @if !v.warnings.is_empty() {
                     div.check { input #f-confirm type="checkbox" name="confirm" value="true"; label for="f-confirm" { (l.t("Saya sudah membaca peringatan di atas dan tetap menjadwalkan sidang ini.", "I have read the warnings above and schedule this session anyway.")) } }
