@@ -219,44 +219,39 @@ fn walk(story: &mut Walk, d: &mut Dice, team: &[Actor], dispute_type: &str) -> R
             Step::Clarification { started_on: start, ended_on: start + Duration::days(1), notes },
         )?;
     }
-    let session_on = story.day + Duration::days(6);
-    for side in Side::ALL {
-        let sent_on = story.day + Duration::days(1);
-        story.take(
-            mediator,
-            1,
-            Step::Summons { side, sent_on, session_on, delivery: "Diantar kurir dinas".into(), letter: None },
-        )?;
-    }
+    // Sessions are planned through the schedule: a numbered summons per party, handed over by
+    // the desk. An absent employer is summoned properly twice; the mediator then proceeds on
+    // the data at hand.
     let company_absent = d.chance(15);
-    if company_absent {
-        // The employer stays away twice; the mediator then proceeds on the data at hand.
-        let minutes = "Pihak pengusaha tidak hadir tanpa keterangan.".to_string();
-        let held_on = story.day + Duration::days(4);
-        story.take(
+    let rounds = if company_absent { 2 } else { 1 };
+    for _ in 0..rounds {
+        let attendance = crate::schedules::demo::Attendance {
+            worker_present: true,
+            company_present: !company_absent,
+            minutes: if company_absent {
+                "Pihak pengusaha tidak hadir tanpa keterangan."
+            } else {
+                "Para pihak menyampaikan keterangan dan bukti."
+            }
+            .into(),
+        };
+        let plan_day = story.day + Duration::days(1);
+        let (desk, today) = (&team[0], story.today);
+        let held = crate::schedules::demo::session(
+            story.conn,
+            story.settings,
+            desk,
             mediator,
-            4,
-            Step::Session { held_on, worker_present: true, company_present: false, minutes, session_id: None },
+            story.id,
+            plan_day,
+            today,
+            attendance,
         )?;
-        let (sent_on, session_on) = (story.day + Duration::days(1), story.day + Duration::days(5));
-        story.take(
-            mediator,
-            1,
-            Step::Summons {
-                side: Side::Pengusaha,
-                sent_on,
-                session_on,
-                delivery: "Surat tercatat".into(),
-                letter: None,
-            },
-        )?;
-    }
-    let minutes = "Para pihak menyampaikan keterangan dan bukti.".to_string();
-    let held_on = story.day + Duration::days(4);
-    let session =
-        Step::Session { held_on, worker_present: true, company_present: !company_absent, minutes, session_id: None };
-    if !story.take(mediator, 4, session)? {
-        return Ok(());
+        match held {
+            Some(day) => story.day = day,
+            // Not held yet: the case waits at its upcoming session.
+            None => return Ok(()),
+        }
     }
     let outcome = d.below(100);
     if outcome < 10 {

@@ -3,6 +3,7 @@
 //! office schedule and the head's view of mediator load.
 
 pub mod api;
+pub mod demo;
 pub mod ics;
 pub mod model;
 pub mod rules;

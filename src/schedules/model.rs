@@ -152,14 +152,14 @@ pub fn of_case(conn: &mut DbConn, case_id: &str) -> QueryResult<Vec<HearingRow>>
 }
 
 /// Sessions of the office on the WIB days `from..=to` with their case and mediator,
-/// optionally one mediator's, optionally only those still planned; in time order.
+/// optionally one mediator's, optionally without the cancelled ones; in time order.
 pub fn between(
     conn: &mut DbConn,
     office_id: &str,
     from: NaiveDate,
     to: NaiveDate,
     mediator_id: Option<&str>,
-    planned_only: bool,
+    without_cancelled: bool,
 ) -> QueryResult<Vec<Listed>> {
     let mut q = hearings::table
         .inner_join(cases::table)
@@ -171,8 +171,8 @@ pub fn between(
     if let Some(m) = mediator_id {
         q = q.filter(hearings::mediator_id.eq(m.to_string()));
     }
-    if planned_only {
-        q = q.filter(hearings::status.eq("dijadwalkan"));
+    if without_cancelled {
+        q = q.filter(hearings::status.ne("dibatalkan"));
     }
     q.order((hearings::starts_at, hearings::room, hearings::id)).select(listed_select()).load(conn)
 }

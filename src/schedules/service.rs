@@ -304,8 +304,8 @@ fn warnings(
         room: c.room.clone(),
         parties: parties_of_case(case).keys(c.summon_worker, c.summon_company),
     };
-    // A session lies within one office day, so the day's planned sessions are all it can meet;
-    // `clashes` keeps those that overlap.
+    // A session lies within one office day, so that day's sessions (planned or held, not
+    // cancelled) are all it can meet; `clashes` keeps those that overlap.
     let others: Vec<Booking> =
         model::between(conn, &case.office_id, c.slot.day, c.slot.day, None, true)?.iter().map(booking_of).collect();
     let mut w = Warnings { clashes: clashes(&plan, &others), ..Default::default() };

@@ -272,6 +272,43 @@ async fn the_demo_seeds_a_living_register_once_per_office(backend: Backend) {
     let end = |(until, extended): &(chrono::NaiveDate, Option<chrono::NaiveDate>)| extended.unwrap_or(*until);
     assert!(ends.iter().any(|e| end(e) < today), "some expired");
     assert!(ends.iter().any(|e| end(e) >= today && end(e) <= today + chrono::Duration::days(60)), "some near expiry");
+
+    // Sessions through the schedule: held ones with attendance, upcoming ones for open cases,
+    // over the rooms and all three mediators, never two at once for a mediator or a room.
+    use harmoni::schema::hearings;
+    type Row = (String, String, Option<String>, chrono::NaiveDateTime, chrono::NaiveDateTime, Option<bool>);
+    let rows: Vec<Row> = app
+        .state
+        .db
+        .run(|c| {
+            Ok(hearings::table
+                .select((
+                    hearings::status,
+                    hearings::mediator_id,
+                    hearings::room,
+                    hearings::starts_at,
+                    hearings::ends_at,
+                    hearings::worker_present,
+                ))
+                .load(c)?)
+        })
+        .await
+        .expect("sessions");
+    let now = app.state.now();
+    assert!(rows.iter().filter(|r| r.0 == "selesai" && r.5.is_some()).count() >= 30, "past sessions with attendance");
+    assert!(rows.iter().any(|r| r.0 == "dijadwalkan" && r.3 > now), "upcoming sessions for open cases");
+    let rooms: std::collections::BTreeSet<_> = rows.iter().filter_map(|r| r.2.clone()).collect();
+    let by: std::collections::BTreeSet<_> = rows.iter().map(|r| r.1.clone()).collect();
+    assert!(rooms.len() >= 2 && by.len() == 3, "spread over rooms {rooms:?} and mediators {by:?}");
+    let live: Vec<&Row> = rows.iter().filter(|r| r.0 != "dibatalkan").collect();
+    for (i, a) in live.iter().enumerate() {
+        for b in &live[i + 1..] {
+            if a.3 < b.4 && b.3 < a.4 {
+                assert!(a.1 != b.1, "a mediator double-booked at {}", a.3);
+                assert!(a.2.is_none() || a.2 != b.2, "room {:?} double-booked at {}", a.2, a.3);
+            }
+        }
+    }
 }
 
 both_backends!(the_command_line_migrates_and_adds_users, the_demo_seeds_a_living_register_once_per_office);
