@@ -598,6 +598,107 @@ async fn schedule_pages_and_who_may_use_them(backend: Backend) {
                 post_json(&app, c, "/api/v1/calendar-feeds", json!({"scope": "office"})).await.0,
                 if matches!(name, "head" | "desk" | "other office") { StatusCode::CREATED } else { fb },
             ),
+            (
+                "POST /jadwal/langganan",
+                app.post_form(c, "/jadwal/langganan", &[("scope", "office")]).await.status(),
+                if matches!(name, "head" | "desk" | "other office") { ok } else { fb },
+            ),
+            (
+                "GET /api/v1/calendar-feeds",
+                app.get(c, "/api/v1/calendar-feeds").await.status(),
+                if staff { ok } else { fb },
+            ),
+            (
+                "POST /api/v1/calendar-feeds/{missing}/revoke",
+                post_json(&app, c, "/api/v1/calendar-feeds/00000000-0000-0000-0000-000000000000/revoke", json!({}))
+                    .await
+                    .0,
+                if staff { nf } else { fb },
+            ),
+            (
+                "POST /jadwal/langganan/{missing}/cabut",
+                app.post_form(c, "/jadwal/langganan/00000000-0000-0000-0000-000000000000/cabut", &[]).await.status(),
+                if staff { nf } else { fb },
+            ),
+            // Room names are no secret: every signed-in user may list them (for the form and the API).
+            ("GET /api/v1/schedule/rooms", app.get(c, "/api/v1/schedule/rooms").await.status(), ok),
+            (
+                "POST /kasus/{id}/jadwal",
+                app.post_form(
+                    c,
+                    &format!("/kasus/{case}/jadwal"),
+                    &[
+                        ("kind", "mediasi"),
+                        ("date", "2026-03-20"),
+                        ("start_time", "09:00"),
+                        ("end_time", "10:00"),
+                        ("room", "R2"),
+                        ("summon_worker", "true"),
+                        ("agenda", "Sidang kedua."),
+                    ],
+                )
+                .await
+                .status(),
+                if !sees_case {
+                    case_hidden
+                } else if name == "mediator" {
+                    StatusCode::BAD_REQUEST
+                } else {
+                    fb
+                },
+            ),
+            (
+                "GET /jadwal/{id}/ubah",
+                app.get(c, &format!("{hearing_path}/ubah")).await.status(),
+                if !sees_case {
+                    case_hidden
+                } else if name == "mediator" {
+                    ok
+                } else {
+                    fb
+                },
+            ),
+            (
+                "POST /jadwal/{id}/ubah",
+                app.post_form(c, &format!("{hearing_path}/ubah"), &[("reason", "x")]).await.status(),
+                if !sees_case {
+                    case_hidden
+                } else if name == "mediator" {
+                    StatusCode::BAD_REQUEST
+                } else {
+                    fb
+                },
+            ),
+            (
+                "POST /jadwal/{id}/hasil",
+                app.post_form(c, &format!("{hearing_path}/hasil"), &[("minutes", "Sidang.")]).await.status(),
+                if !sees_case {
+                    case_hidden
+                } else if name == "mediator" {
+                    StatusCode::CONFLICT
+                } else {
+                    fb
+                },
+            ),
+            (
+                "POST /jadwal/{id}/panggilan/{sid}/serah",
+                post_multipart(
+                    &app,
+                    c,
+                    &format!("{hearing_path}/panggilan/{company_summons}/serah"),
+                    &[("handed_over_on", "2026-03-02"), ("handed_over_to", "")],
+                    None,
+                )
+                .await
+                .status(),
+                if !sees_case {
+                    case_hidden
+                } else if matches!(name, "desk" | "mediator") {
+                    StatusCode::BAD_REQUEST
+                } else {
+                    fb
+                },
+            ),
         ];
         for (route, got, want) in expect {
             assert_eq!(got, want, "{route} as {name}");
