@@ -61,6 +61,11 @@ impl Application {
             }
         }
 
+        // The indicator's history must match the settings it is read with (thresholds, UMK).
+        for office in crate::companies::history::ensure_current(&mut conn, &settings, now).map_err(anyhow_err)? {
+            tracing::info!(office = %office, "decent-work indicator history rebuilt for the current settings");
+        }
+
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", settings.server.host, settings.server.port))?;
         let port = listener.local_addr()?.port();

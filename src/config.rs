@@ -44,6 +44,7 @@ pub struct Settings {
     pub notices: NoticesSettings,
     pub regulations: RegulationSettings,
     pub schedules: ScheduleSettings,
+    pub reports: ReportSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -245,6 +246,26 @@ pub struct RegulationSettings {
     pub signatory_title: String,
     /// Rows per page of the submission and regulation lists.
     pub page_size: i64,
+}
+
+/// Leadership reports: Renstra targets and the definition of a resolved dispute (DOMAIN.md
+/// section 9).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Target percent of the decent-work indicator per year (keys are years).
+    pub indicator_targets: BTreeMap<String, f64>,
+    pub resolved_per_year: u32,
+    pub prevented_per_year: u32,
+    pub resolved_statuses: Vec<String>,
+    pub approaching_working_days: u32,
+}
+
+impl ReportSettings {
+    /// The indicator target of a year, if one is set.
+    pub fn target_of(&self, year: i32) -> Option<f64> {
+        self.indicator_targets.get(&year.to_string()).copied()
+    }
 }
 
 /// Mediation scheduling: office hours, notice, summons numbers (DOMAIN.md sections 2 and 12).
@@ -530,6 +551,15 @@ impl Settings {
                 "registry.*",
                 "lks_min_members must be an even number of at least 2; terms and thresholds at least 1; lks_meeting_interval_months 1 to 12",
             );
+        }
+        let rep = &self.reports;
+        if rep.indicator_targets.iter().any(|(y, v)| y.parse::<i32>().is_err() || !(0.0..=100.0).contains(v)) {
+            return fail("reports.indicator_targets", "keys must be years and values percentages from 0 to 100");
+        }
+        if let Some(s) = rep.resolved_statuses.iter().find(|s| {
+            !matches!(crate::cases::rules::Status::parse(s), Some(st) if st.is_final())
+        }) {
+            return fail("reports.resolved_statuses", &format!("{s} is not a final case status"));
         }
         let t = &self.tripartit;
         if !(1..=10).contains(&t.term_years) || !(1..=12).contains(&t.meeting_interval_months) {

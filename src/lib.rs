@@ -21,6 +21,7 @@ pub mod notices;
 pub mod notifications;
 pub mod offices;
 pub mod regulations;
+pub mod reports;
 pub mod schedules;
 pub mod schema;
 pub mod secrets;

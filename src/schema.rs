@@ -857,7 +857,55 @@ diesel::joinable!(hearings -> cases (case_id));
 diesel::joinable!(hearing_changes -> hearings (hearing_id));
 diesel::joinable!(case_summons -> hearings (hearing_id));
 
+diesel::table! {
+    standing_periods (company_id, valid_from) {
+        company_id -> Text,
+        office_id -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        pp -> Text,
+        lks -> Text,
+        wage -> Text,
+        bpjs -> Text,
+        kecamatan -> Text,
+        kbli_section -> Text,
+        size_class -> Text,
+        workforce_band -> Text,
+    }
+}
+diesel::table! {
+    indicator_changes (office_id, grain, starts_on, dimension, dim_key) {
+        office_id -> Text,
+        grain -> Text,
+        starts_on -> Date,
+        dimension -> Text,
+        dim_key -> Text,
+        registered -> BigInt,
+        pp_met -> BigInt,
+        pp_free -> BigInt,
+        lks_met -> BigInt,
+        lks_free -> BigInt,
+        wage_met -> BigInt,
+        wage_free -> BigInt,
+        bpjs_met -> BigInt,
+        bpjs_free -> BigInt,
+        all_met -> BigInt,
+        all_ok -> BigInt,
+    }
+}
+diesel::table! {
+    standing_history_state (office_id) {
+        office_id -> Text,
+        fingerprint -> Text,
+        built_at -> Timestamp,
+    }
+}
+diesel::joinable!(standing_periods -> companies (company_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    standing_periods,
+    indicator_changes,
+    standing_history_state,
     offices,
     users,
     sessions,

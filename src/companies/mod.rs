@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod compliance;
+pub mod history;
 pub mod import;
 pub mod imports;
 pub mod model;

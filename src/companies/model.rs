@@ -8,7 +8,8 @@ use crate::accounts::model::UserRow;
 use crate::db::{escape_like, lower, Backend, DbConn};
 use crate::schema::{
     bpjs_records, companies, company_imports, company_representatives, company_standing, lks_bipartit, lks_meetings,
-    lks_members, lks_reports, users, wage_grades, wage_scales,
+    indicator_changes, lks_members, lks_reports, standing_history_state, standing_periods, users, wage_grades,
+    wage_scales,
 };
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -284,8 +285,13 @@ pub struct BpjsRow {
 }
 
 pub fn bpjs(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<BpjsRow>> {
+    bpjs_of(conn, &[company_id])
+}
+
+/// The BPJS figures of several companies, newest first.
+pub fn bpjs_of(conn: &mut DbConn, company_ids: &[&str]) -> QueryResult<Vec<BpjsRow>> {
     bpjs_records::table
-        .filter(bpjs_records::company_id.eq(company_id))
+        .filter(bpjs_records::company_id.eq_any(company_ids))
         .order(bpjs_records::as_of.desc())
         .select(BpjsRow::as_select())
         .load(conn)
@@ -326,21 +332,33 @@ pub struct WageGradeRow {
 
 /// The company's wage scales, newest first, each with its grades in order.
 pub fn wage_scales(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<(WageScaleRow, Vec<WageGradeRow>)>> {
+    wage_scales_of(conn, &[company_id])
+}
+
+/// The wage scales of several companies, newest first, each with its grades in order.
+pub fn wage_scales_of(
+    conn: &mut DbConn,
+    company_ids: &[&str],
+) -> QueryResult<Vec<(WageScaleRow, Vec<WageGradeRow>)>> {
     let scales: Vec<WageScaleRow> = wage_scales::table
-        .filter(wage_scales::company_id.eq(company_id))
+        .filter(wage_scales::company_id.eq_any(company_ids))
         .order(wage_scales::effective_on.desc())
         .select(WageScaleRow::as_select())
         .load(conn)?;
     let ids: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
-    let grades: Vec<WageGradeRow> = wage_grades::table
+    let mut grades: std::collections::HashMap<String, Vec<WageGradeRow>> = std::collections::HashMap::new();
+    for g in wage_grades::table
         .filter(wage_grades::wage_scale_id.eq_any(&ids))
         .order(wage_grades::position)
         .select(WageGradeRow::as_select())
-        .load(conn)?;
+        .load::<WageGradeRow>(conn)?
+    {
+        grades.entry(g.wage_scale_id.clone()).or_default().push(g);
+    }
     Ok(scales
         .into_iter()
         .map(|s| {
-            let g = grades.iter().filter(|g| g.wage_scale_id == s.id).cloned().collect();
+            let g = grades.remove(&s.id).unwrap_or_default();
             (s, g)
         })
         .collect())
@@ -391,21 +409,30 @@ pub struct LksMemberRow {
 
 /// The company's LKS Bipartit, newest first, each with its members in order.
 pub fn lks(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<(LksRow, Vec<LksMemberRow>)>> {
+    lks_of(conn, &[company_id])
+}
+
+/// The LKS Bipartit of several companies, newest first, each with its members in order.
+pub fn lks_of(conn: &mut DbConn, company_ids: &[&str]) -> QueryResult<Vec<(LksRow, Vec<LksMemberRow>)>> {
     let rows: Vec<LksRow> = lks_bipartit::table
-        .filter(lks_bipartit::company_id.eq(company_id))
+        .filter(lks_bipartit::company_id.eq_any(company_ids))
         .order(lks_bipartit::formed_on.desc())
         .select(LksRow::as_select())
         .load(conn)?;
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let members: Vec<LksMemberRow> = lks_members::table
+    let mut members: std::collections::HashMap<String, Vec<LksMemberRow>> = std::collections::HashMap::new();
+    for m in lks_members::table
         .filter(lks_members::lks_id.eq_any(&ids))
         .order(lks_members::position)
         .select(LksMemberRow::as_select())
-        .load(conn)?;
+        .load::<LksMemberRow>(conn)?
+    {
+        members.entry(m.lks_id.clone()).or_default().push(m);
+    }
     Ok(rows
         .into_iter()
         .map(|r| {
-            let m = members.iter().filter(|m| m.lks_id == r.id).cloned().collect();
+            let m = members.remove(&r.id).unwrap_or_default();
             (r, m)
         })
         .collect())
@@ -532,10 +559,6 @@ pub struct StandingRow {
     pub pp: String,
 }
 
-pub fn lks_formed_dates(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<NaiveDate>> {
-    lks_bipartit::table.filter(lks_bipartit::company_id.eq(company_id)).select(lks_bipartit::formed_on).load(conn)
-}
-
 /// Stores a standing and its bit mask on the company (delete and insert: portable across
 /// both backends, inside the caller's transaction).
 pub fn save_standing(conn: &mut DbConn, row: &StandingRow, gaps: i32) -> QueryResult<()> {
@@ -603,4 +626,161 @@ pub fn mark_import_applied(conn: &mut DbConn, id: &str, summary: &str, now: Naiv
     )
     .set((company_imports::applied_at.eq(Some(now)), company_imports::summary.eq(Some(summary))))
     .execute(conn)
+}
+
+/// One stretch of days of a company's standing (`history.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = standing_periods)]
+pub struct PeriodRow {
+    pub company_id: String,
+    pub office_id: String,
+    pub valid_from: NaiveDate,
+    /// Exclusive; none while it lasts.
+    pub valid_to: Option<NaiveDate>,
+    pub pp: String,
+    pub lks: String,
+    pub wage: String,
+    pub bpjs: String,
+    /// Empty when the company has no kecamatan.
+    pub kecamatan: String,
+    pub kbli_section: String,
+    pub size_class: String,
+    pub workforce_band: String,
+}
+
+pub fn periods_of(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<PeriodRow>> {
+    standing_periods::table
+        .filter(standing_periods::company_id.eq(company_id))
+        .order(standing_periods::valid_from)
+        .select(PeriodRow::as_select())
+        .load(conn)
+}
+
+pub fn replace_periods(conn: &mut DbConn, company_id: &str, rows: &[PeriodRow]) -> QueryResult<()> {
+    diesel::delete(standing_periods::table.filter(standing_periods::company_id.eq(company_id))).execute(conn)?;
+    insert_periods(conn, rows)
+}
+
+/// Inserts periods in multi-row statements (run by each backend itself: MultiConnection has
+/// no portable batch insert), 1,000 rows at a time to stay under the bind limits.
+pub fn insert_periods(conn: &mut DbConn, rows: &[PeriodRow]) -> QueryResult<()> {
+    for chunk in rows.chunks(1000) {
+        match conn {
+            DbConn::Sqlite(c) => diesel::insert_into(standing_periods::table).values(chunk).execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into(standing_periods::table).values(chunk).execute(c)?,
+        };
+    }
+    Ok(())
+}
+
+/// Removes an office's whole history (before a rebuild).
+pub fn clear_history(conn: &mut DbConn, office_id: &str) -> QueryResult<()> {
+    diesel::delete(standing_periods::table.filter(standing_periods::office_id.eq(office_id))).execute(conn)?;
+    diesel::delete(indicator_changes::table.filter(indicator_changes::office_id.eq(office_id))).execute(conn)?;
+    Ok(())
+}
+
+/// Up to `limit` companies of an office with ids after `after`, in id order.
+pub fn companies_after(conn: &mut DbConn, office_id: &str, after: &str, limit: i64) -> QueryResult<Vec<CompanyRow>> {
+    companies::table
+        .filter(companies::office_id.eq(office_id))
+        .filter(companies::id.gt(after))
+        .order(companies::id)
+        .limit(limit)
+        .select(CompanyRow::as_select())
+        .load(conn)
+}
+
+/// Adds the given sums to `indicator_changes`: each row is created at zero if missing
+/// (`ON CONFLICT DO NOTHING`, run by each backend), then moved by one UPDATE, which on
+/// PostgreSQL holds the row until commit so concurrent writers add up.
+pub fn add_indicator_changes(
+    conn: &mut DbConn,
+    office_id: &str,
+    changes: &std::collections::HashMap<crate::companies::history::ChangeKey, crate::companies::history::Counts>,
+) -> QueryResult<()> {
+    use indicator_changes as ic;
+    let mut keys: Vec<_> = changes.keys().collect();
+    // A fixed order, so that two transactions lock rows in the same order.
+    keys.sort();
+    for key in keys {
+        let (grain, starts_on, dimension, dim_key) = key;
+        let c = changes[key];
+        let grain = grain.to_string();
+        let row = (
+            ic::office_id.eq(office_id),
+            ic::grain.eq(&grain),
+            ic::starts_on.eq(*starts_on),
+            ic::dimension.eq(*dimension),
+            ic::dim_key.eq(dim_key),
+            (
+                ic::registered.eq(0i64),
+                ic::pp_met.eq(0i64),
+                ic::pp_free.eq(0i64),
+                ic::lks_met.eq(0i64),
+                ic::lks_free.eq(0i64),
+                ic::wage_met.eq(0i64),
+                ic::wage_free.eq(0i64),
+                ic::bpjs_met.eq(0i64),
+                ic::bpjs_free.eq(0i64),
+                ic::all_met.eq(0i64),
+                ic::all_ok.eq(0i64),
+            ),
+        );
+        let conflict = (ic::office_id, ic::grain, ic::starts_on, ic::dimension, ic::dim_key);
+        match conn {
+            DbConn::Sqlite(c) => {
+                diesel::insert_into(ic::table).values(row).on_conflict(conflict).do_nothing().execute(c)?
+            }
+            DbConn::Postgres(c) => {
+                diesel::insert_into(ic::table).values(row).on_conflict(conflict).do_nothing().execute(c)?
+            }
+        };
+        diesel::update(
+            ic::table
+                .filter(ic::office_id.eq(office_id))
+                .filter(ic::grain.eq(&grain))
+                .filter(ic::starts_on.eq(*starts_on))
+                .filter(ic::dimension.eq(*dimension))
+                .filter(ic::dim_key.eq(dim_key)),
+        )
+        .set((
+            ic::registered.eq(ic::registered + c[0]),
+            ic::pp_met.eq(ic::pp_met + c[1]),
+            ic::pp_free.eq(ic::pp_free + c[2]),
+            ic::lks_met.eq(ic::lks_met + c[3]),
+            ic::lks_free.eq(ic::lks_free + c[4]),
+            ic::wage_met.eq(ic::wage_met + c[5]),
+            ic::wage_free.eq(ic::wage_free + c[6]),
+            ic::bpjs_met.eq(ic::bpjs_met + c[7]),
+            ic::bpjs_free.eq(ic::bpjs_free + c[8]),
+            ic::all_met.eq(ic::all_met + c[9]),
+            ic::all_ok.eq(ic::all_ok + c[10]),
+        ))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn save_history_state(conn: &mut DbConn, office_id: &str, fingerprint: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(standing_history_state::table.filter(standing_history_state::office_id.eq(office_id)))
+        .execute(conn)?;
+    diesel::insert_into(standing_history_state::table)
+        .values((
+            standing_history_state::office_id.eq(office_id),
+            standing_history_state::fingerprint.eq(fingerprint),
+            standing_history_state::built_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Every office with the fingerprint its history was built with (none if never).
+pub fn history_states(conn: &mut DbConn) -> QueryResult<Vec<(String, Option<String>)>> {
+    crate::schema::offices::table
+        .left_join(
+            standing_history_state::table.on(standing_history_state::office_id.eq(crate::schema::offices::id)),
+        )
+        .select((crate::schema::offices::id, standing_history_state::fingerprint.nullable()))
+        .load(conn)
 }

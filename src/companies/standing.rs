@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::companies::compliance::{self, Criterion};
+use crate::companies::history;
 use crate::companies::model::{self, CompanyRow, StandingRow};
 use crate::companies::records;
 use crate::config::Settings;
@@ -41,14 +42,19 @@ pub fn changes_on(lks_formed: &[NaiveDate], term_years: u32, today: NaiveDate) -
         .map_or(new_year, |end| end.min(new_year))
 }
 
-/// Recomputes one company's standing as of `today`; call inside the transaction that changed
-/// its records or its workforce.
+/// Recomputes one company's standing as of `today`, and its history; call inside the
+/// transaction that changed its records or its workforce.
 pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, today: NaiveDate) -> Result<(), Error> {
-    let c = records::criteria_of(conn, company, settings, today)?;
-    let formed = model::lks_formed_dates(conn, &company.id)?;
-    let regulations = crate::regulations::service::instruments(conn, &company.id)?;
+    let r = history::Records {
+        bpjs: model::bpjs(conn, &company.id)?,
+        wage_scales: model::wage_scales(conn, &company.id)?,
+        lks: model::lks(conn, &company.id)?,
+        regulations: crate::regulations::service::instruments(conn, &company.id)?,
+    };
+    let c = records::criteria(company, &r.bpjs, &r.wage_scales, &r.lks, &r.regulations, settings, today);
+    let formed: Vec<NaiveDate> = r.lks.iter().map(|(l, _)| l.formed_on).collect();
     let changes = changes_on(&formed, settings.registry.lks_term_years, today);
-    let changes = crate::regulations::rules::changes_on(&regulations, today).map_or(changes, |d| d.min(changes));
+    let changes = crate::regulations::rules::changes_on(&r.regulations, today).map_or(changes, |d| d.min(changes));
     let row = StandingRow {
         company_id: company.id.clone(),
         office_id: company.office_id.clone(),
@@ -65,7 +71,7 @@ pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, tod
         .filter(|(c, _)| gap(c))
         .fold(0, |mask, (_, bit)| mask | bit);
     model::save_standing(conn, &row, gaps)?;
-    Ok(())
+    history::rewrite(conn, settings, company, &r)
 }
 
 /// Refreshes the standing of companies that have none yet or whose `changes_on` has come,

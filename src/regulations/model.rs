@@ -345,8 +345,13 @@ pub fn find_regulation(conn: &mut DbConn, scope: &Scope, id: &str) -> QueryResul
 
 /// Every regulation of a company (no scope: for the standing and its callers' scoped pages).
 pub fn company_regulations(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<RegulationRow>> {
+    regulations_of(conn, &[company_id])
+}
+
+/// The PP and PKB of several companies, newest first.
+pub fn regulations_of(conn: &mut DbConn, company_ids: &[&str]) -> QueryResult<Vec<RegulationRow>> {
     regulations::table
-        .filter(regulations::company_id.eq(company_id))
+        .filter(regulations::company_id.eq_any(company_ids))
         .order((regulations::valid_from.desc(), regulations::id))
         .select(RegulationRow::as_select())
         .load(conn)

@@ -68,12 +68,25 @@ fn rule_of<'a>(settings: &'a Settings, code: &str) -> Result<&'a DeadlineRule, E
 /// The PP/PKB instruments of a company for the indicator (no authorisation: the standing and
 /// the company profile, which are scoped by their callers).
 pub fn instruments(conn: &mut DbConn, company_id: &str) -> Result<Vec<Instrument>, Error> {
-    Ok(model::company_regulations(conn, company_id)?
-        .iter()
-        .filter_map(|r| {
-            Some(Instrument { kind: Kind::parse(&r.kind)?, counts_from: r.counts_from(), ends_on: r.ends_on() })
-        })
-        .collect())
+    Ok(model::company_regulations(conn, company_id)?.iter().filter_map(instrument).collect())
+}
+
+/// The instruments of several companies, by company id.
+pub fn instruments_of(
+    conn: &mut DbConn,
+    company_ids: &[&str],
+) -> Result<std::collections::HashMap<String, Vec<Instrument>>, Error> {
+    let mut out: std::collections::HashMap<String, Vec<Instrument>> = std::collections::HashMap::new();
+    for r in model::regulations_of(conn, company_ids)? {
+        if let Some(i) = instrument(&r) {
+            out.entry(r.company_id.clone()).or_default().push(i);
+        }
+    }
+    Ok(out)
+}
+
+fn instrument(r: &model::RegulationRow) -> Option<Instrument> {
+    Some(Instrument { kind: Kind::parse(&r.kind)?, counts_from: r.counts_from(), ends_on: r.ends_on() })
 }
 
 /// A clock computed with the office calendar: rule, computation and where today stands.

@@ -1,0 +1,3 @@
+DROP TABLE standing_history_state;
+DROP TABLE indicator_changes;
+DROP TABLE standing_periods;

@@ -1,0 +1,338 @@
+//! The queries of the leadership reports; every one is scoped to an office (and, for a
+//! mediator, to their own cases) inside the SQL.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::companies::history::Counts;
+use crate::db::DbConn;
+use crate::reports::rules::ChangeRow;
+use crate::schema::{
+    bpjs_records, case_history, cases, companies, indicator_changes, lks_bipartit, regulations, standing_periods,
+    stoppage_notices, wage_scales,
+};
+
+type ChangeTuple = (String, NaiveDate, String, String, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64));
+
+fn change_row(t: ChangeTuple) -> ChangeRow {
+    let (grain, starts_on, dimension, key, c) = t;
+    let counts: Counts = [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9, c.10];
+    ChangeRow { grain: grain.chars().next().unwrap_or('d'), starts_on, dimension, key, counts }
+}
+
+macro_rules! change_columns {
+    () => {
+        (
+            indicator_changes::grain,
+            indicator_changes::starts_on,
+            indicator_changes::dimension,
+            indicator_changes::dim_key,
+            (
+                indicator_changes::registered,
+                indicator_changes::pp_met,
+                indicator_changes::pp_free,
+                indicator_changes::lks_met,
+                indicator_changes::lks_free,
+                indicator_changes::wage_met,
+                indicator_changes::wage_free,
+                indicator_changes::bpjs_met,
+                indicator_changes::bpjs_free,
+                indicator_changes::all_met,
+                indicator_changes::all_ok,
+            ),
+        )
+    };
+}
+
+/// The change rows that make up the indicator as of `day` (see `rules::counts_as_of`): three
+/// ranges of the primary key, a few thousand rows whatever the number of companies.
+pub fn changes_as_of(conn: &mut DbConn, office_id: &str, day: NaiveDate) -> QueryResult<Vec<ChangeRow>> {
+    let [(_, year), (_, month), _] = crate::companies::history::grains(day);
+    use indicator_changes as ic;
+    let rows: Vec<ChangeTuple> = ic::table
+        .filter(ic::office_id.eq(office_id))
+        .filter(
+            (ic::grain.eq("y").and(ic::starts_on.lt(year)))
+                .or(ic::grain.eq("m").and(ic::starts_on.ge(year)).and(ic::starts_on.lt(month)))
+                .or(ic::grain.eq("d").and(ic::starts_on.ge(month)).and(ic::starts_on.le(day))),
+        )
+        .select(change_columns!())
+        .load(conn)?;
+    Ok(rows.into_iter().map(change_row).collect())
+}
+
+/// Every change row of one dimension (for the trend, summed at many days in memory).
+pub fn changes_of_dimension(conn: &mut DbConn, office_id: &str, dimension: &str) -> QueryResult<Vec<ChangeRow>> {
+    let rows: Vec<ChangeTuple> = indicator_changes::table
+        .filter(indicator_changes::office_id.eq(office_id))
+        .filter(indicator_changes::dimension.eq(dimension))
+        .select(change_columns!())
+        .load(conn)?;
+    Ok(rows.into_iter().map(change_row).collect())
+}
+
+/// The first day any company of the office counts (for the trend's first year).
+pub fn first_period_day(conn: &mut DbConn, office_id: &str) -> QueryResult<Option<NaiveDate>> {
+    standing_periods::table
+        .filter(standing_periods::office_id.eq(office_id))
+        .select(diesel::dsl::min(standing_periods::valid_from))
+        .first(conn)
+}
+
+/// A company missing a criterion as of a day, with what the desk needs to call it.
+#[derive(Debug, Clone, Queryable)]
+pub struct MissingRow {
+    pub company_id: String,
+    pub name: String,
+    pub nib: String,
+    pub kecamatan: String,
+    pub kbli_section: String,
+    pub size_class: String,
+    pub workers_total: i32,
+    pub contact_name: String,
+    pub contact_phone: Option<String>,
+    pub pp: String,
+    pub lks: String,
+    pub wage: String,
+    pub bpjs: String,
+}
+
+/// The drill-down: companies counted as of `day` whose `criterion` (pp, lks, wage, bpjs, or
+/// all for any of them) is not among `ok` codes, optionally in one breakdown cell; by name.
+#[allow(clippy::too_many_arguments)]
+pub fn missing(
+    conn: &mut DbConn,
+    office_id: &str,
+    day: NaiveDate,
+    criterion: &str,
+    ok: &[&str],
+    cell: Option<(&str, &str)>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<MissingRow>, i64)> {
+    use standing_periods as sp;
+    let base = || {
+        let mut q = sp::table
+            .inner_join(companies::table)
+            .filter(sp::office_id.eq(office_id.to_string()))
+            .filter(sp::valid_from.le(day))
+            .filter(sp::valid_to.is_null().or(sp::valid_to.gt(day)))
+            .into_boxed();
+        let ok: Vec<String> = ok.iter().map(|s| s.to_string()).collect();
+        q = match criterion {
+            "pp" => q.filter(sp::pp.ne_all(ok)),
+            "lks" => q.filter(sp::lks.ne_all(ok)),
+            "wage" => q.filter(sp::wage.ne_all(ok)),
+            "bpjs" => q.filter(sp::bpjs.ne_all(ok)),
+            _ => q.filter(
+                sp::pp
+                    .ne_all(ok.clone())
+                    .or(sp::lks.ne_all(ok.clone()))
+                    .or(sp::wage.ne_all(ok.clone()))
+                    .or(sp::bpjs.ne_all(ok)),
+            ),
+        };
+        if let Some((dim, key)) = cell {
+            let key = key.to_string();
+            q = match dim {
+                "kecamatan" => q.filter(sp::kecamatan.eq(key)),
+                "kbli" => q.filter(sp::kbli_section.eq(key)),
+                "scale" => q.filter(sp::size_class.eq(key)),
+                _ => q.filter(sp::workforce_band.eq(key)),
+            };
+        }
+        q
+    };
+    let total: i64 = base().count().get_result(conn)?;
+    let rows = base()
+        .order((companies::name, companies::id))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            companies::id,
+            companies::name,
+            companies::nib,
+            sp::kecamatan,
+            sp::kbli_section,
+            sp::size_class,
+            companies::workers_total,
+            companies::contact_name,
+            companies::contact_phone,
+            sp::pp,
+            sp::lks,
+            sp::wage,
+            sp::bpjs,
+        ))
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// The dates of a case that the dispute figures read.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct CaseFacts {
+    pub id: String,
+    pub case_number: Option<String>,
+    pub dispute_type: String,
+    pub status: String,
+    pub mediator_id: Option<String>,
+    pub registered_on: Option<NaiveDate>,
+    pub delegated_on: Option<NaiveDate>,
+    pub clarification_started_on: Option<NaiveDate>,
+    pub clarification_ended_on: Option<NaiveDate>,
+    pub anjuran_issued_on: Option<NaiveDate>,
+    pub pb_signed_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+}
+
+type CaseQuery<'a> = cases::BoxedQuery<'a, crate::db::MultiBackend>;
+
+fn scoped<'a>(office_id: &'a str, mediator: Option<&'a str>) -> CaseQuery<'a> {
+    let q = cases::table.filter(cases::office_id.eq(office_id)).into_boxed();
+    match mediator {
+        Some(m) => q.filter(cases::mediator_id.eq(m)),
+        None => q,
+    }
+}
+
+/// Cases registered in the period.
+pub fn recorded(conn: &mut DbConn, office_id: &str, mediator: Option<&str>, from: NaiveDate, to: NaiveDate) -> QueryResult<i64> {
+    scoped(office_id, mediator)
+        .filter(cases::registered_on.between(from, to))
+        .count()
+        .get_result(conn)
+}
+
+/// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB signed).
+pub fn ended_in(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<CaseFacts>> {
+    scoped(office_id, mediator)
+        .filter(
+            cases::closed_on
+                .between(from, to)
+                .or(cases::anjuran_issued_on.between(from, to))
+                .or(cases::pb_signed_on.between(from, to)),
+        )
+        .select(CaseFacts::as_select())
+        .load(conn)
+}
+
+/// Open cases (filed, not final) with all their fields, for the running clocks.
+pub fn open_cases(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    open_statuses: &[&str],
+) -> QueryResult<Vec<crate::cases::model::CaseRow>> {
+    scoped(office_id, mediator)
+        .filter(cases::status.eq_any(open_statuses))
+        .order(cases::registered_on)
+        .select(crate::cases::model::CaseRow::as_select())
+        .load(conn)
+}
+
+/// When each of these cases last entered each status: (case, status, day).
+pub fn stage_entries(conn: &mut DbConn, case_ids: &[&str]) -> QueryResult<Vec<(String, String, NaiveDate)>> {
+    let mut out = Vec::new();
+    for chunk in case_ids.chunks(5000) {
+        out.extend(
+            case_history::table
+                .filter(case_history::case_id.eq_any(chunk))
+                .select((case_history::case_id, case_history::to_status, case_history::effective_on))
+                .load::<(String, String, NaiveDate)>(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Strike and lock-out notices facilitated to an agreement (outcome `pb`) in the period.
+pub fn prevented(conn: &mut DbConn, office_id: &str, from: NaiveDate, to: NaiveDate) -> QueryResult<i64> {
+    stoppage_notices::table
+        .filter(stoppage_notices::office_id.eq(office_id))
+        .filter(stoppage_notices::outcome.eq("pb"))
+        .filter(stoppage_notices::outcome_on.between(from, to))
+        .count()
+        .get_result(conn)
+}
+
+/// A PP ratified or a PKB registered: (company, kind, number, issued, valid until).
+pub fn regulations_issued(
+    conn: &mut DbConn,
+    office_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<(String, String, String, NaiveDate, NaiveDate)>> {
+    regulations::table
+        .inner_join(companies::table)
+        .filter(regulations::office_id.eq(office_id))
+        .filter(regulations::issued_on.between(from, to))
+        .order((regulations::issued_on, regulations::number))
+        .select((companies::name, regulations::kind, regulations::number, regulations::issued_on, regulations::valid_until))
+        .load(conn)
+}
+
+/// Wage scales entered in the period: (company, effective, workers informed).
+pub fn wage_scales_entered(
+    conn: &mut DbConn,
+    office_id: &str,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<(String, NaiveDate, bool)>> {
+    wage_scales::table
+        .inner_join(companies::table.on(companies::id.eq(wage_scales::company_id)))
+        .filter(companies::office_id.eq(office_id))
+        .filter(wage_scales::created_at.ge(from))
+        .filter(wage_scales::created_at.lt(to))
+        .order((companies::name, wage_scales::effective_on))
+        .select((companies::name, wage_scales::effective_on, wage_scales::workers_informed))
+        .load(conn)
+}
+
+/// LKS Bipartit recorded (bukti pencatatan) in the period: (company, number, formed, recorded).
+pub fn lks_recorded(
+    conn: &mut DbConn,
+    office_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<(String, Option<String>, NaiveDate, Option<NaiveDate>)>> {
+    lks_bipartit::table
+        .inner_join(companies::table.on(companies::id.eq(lks_bipartit::company_id)))
+        .filter(companies::office_id.eq(office_id))
+        .filter(lks_bipartit::registered_on.between(from, to))
+        .order((lks_bipartit::registered_on, companies::name))
+        .select((companies::name, lks_bipartit::registration_number, lks_bipartit::formed_on, lks_bipartit::registered_on))
+        .load(conn)
+}
+
+/// BPJS figures reported in the period: (company, NPP, as of, workers enrolled).
+pub fn bpjs_reported(
+    conn: &mut DbConn,
+    office_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<(String, String, NaiveDate, i32)>> {
+    bpjs_records::table
+        .inner_join(companies::table.on(companies::id.eq(bpjs_records::company_id)))
+        .filter(companies::office_id.eq(office_id))
+        .filter(bpjs_records::as_of.between(from, to))
+        .order((bpjs_records::as_of, companies::name))
+        .select((companies::name, bpjs_records::npp, bpjs_records::as_of, bpjs_records::workers_enrolled))
+        .load(conn)
+}
+
+/// Every company's BPJS figures up to a day, newest first per company: (company, as of, workers).
+pub fn bpjs_up_to(conn: &mut DbConn, office_id: &str, day: NaiveDate) -> QueryResult<Vec<(String, NaiveDate, i32)>> {
+    bpjs_records::table
+        .inner_join(companies::table.on(companies::id.eq(bpjs_records::company_id)))
+        .filter(companies::office_id.eq(office_id))
+        .filter(bpjs_records::as_of.le(day))
+        .filter(bpjs_records::registered_on.le(day))
+        .order((bpjs_records::company_id, bpjs_records::as_of.desc()))
+        .select((bpjs_records::company_id, bpjs_records::as_of, bpjs_records::workers_enrolled))
+        .load(conn)
+}
