@@ -217,6 +217,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::notices::web::routes)
             .configure(crate::regulations::web::routes)
             .configure(crate::schedules::web::routes)
+            .configure(crate::reports::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

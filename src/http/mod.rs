@@ -142,7 +142,12 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
     let office_name = state.office(office_id).map(|o| o.name.clone()).unwrap_or_default();
     let mut nav = Vec::new();
     let mut add = |href: &str, label: &str| {
-        let current = if href == "/" { path == "/" } else { path.starts_with(href) };
+        // "/laporan" is not current on "/laporan-phk": a prefix counts only up to a slash.
+        let current = if href == "/" {
+            path == "/"
+        } else {
+            path == href || path.starts_with(&format!("{href}/")) || path.starts_with(&format!("{href}?"))
+        };
         nav.push(NavItem { href: href.to_string(), label: label.to_string(), current });
     };
     if let Some(actor) = actor {
@@ -174,6 +179,10 @@ pub fn page_ctx(state: &AppState, ctx: &RequestCtx, path: &str) -> PageCtx {
         // The office schedule of sessions: the same roles `schedules::service::schedule` lets in.
         if matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator) {
             add("/jadwal", l.t("Jadwal sidang", "Sessions"));
+        }
+        // Leadership reports: the roles `reports::service::reader` lets in (a mediator: disputes).
+        if matches!(actor.role, Role::Petugas | Role::Pimpinan | Role::Mediator | Role::Admin) {
+            add("/laporan", l.t("Laporan", "Reports"));
         }
         add("/kalender", l.t("Kalender", "Calendar"));
         if actor.role == Role::Admin {

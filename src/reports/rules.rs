@@ -170,9 +170,9 @@ pub fn percent(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
-/// A percentage the Indonesian way, one decimal: "15,4%"; a dash when there is no base.
+/// A percentage the Indonesian way, two decimals as the Renstra writes them: "15,35%"; a dash when there is no base.
 pub fn percent_text(p: Option<f64>) -> String {
-    p.map_or("–".into(), |p| format!("{:.1}%", p).replace('.', ","))
+    p.map_or("–".into(), |p| format!("{:.2}%", p).replace('.', ","))
 }
 
 /// Ageing bands of open cases in working days since they entered their stage.
@@ -252,7 +252,7 @@ mod tests {
         let c = [10, 2, 5, 3, 4, 6, 0, 7, 0, 1, 4];
         assert_eq!(Line::from_counts(&c, true), Line { registered: 10, all: 4, pp: 7, lks: 7, wage: 6, bpjs: 7 });
         assert_eq!(Line::from_counts(&c, false), Line { registered: 10, all: 1, pp: 2, lks: 3, wage: 6, bpjs: 7 });
-        assert_eq!(percent_text(percent(1, 8)), "12,5%");
+        assert_eq!(percent_text(percent(1, 8)), "12,50%");
         assert_eq!(percent_text(percent(1, 0)), "–");
     }
 

@@ -15,7 +15,7 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::error::Error;
 use crate::reports::model::{self, CaseFacts, MissingRow};
-use crate::reports::rules::{self, age_band, Line, ReportPeriod, AGE_BANDS};
+use crate::reports::rules::{self, age_band, Line, ReportPeriod};
 
 /// Whose figures a reader sees: the whole office, or (a mediator) only their own cases.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,8 +240,8 @@ pub struct DeadlineCase {
 pub struct Disputes {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Only the reader's own cases (a mediator).
-    pub own_cases_only: bool,
+    /// Only one mediator's cases (a mediator reading, or a filter), by id.
+    pub mediator_id: Option<String>,
     pub recorded: i64,
     /// Closed in the period with a status counted as resolved (`reports.resolved_statuses`).
     pub resolved: i64,
@@ -287,18 +287,26 @@ fn mediation_end(c: &CaseFacts) -> Option<NaiveDate> {
     c.anjuran_issued_on.or(c.pb_signed_on).or(c.closed_on)
 }
 
+/// The disputes of a period. Office readers may narrow it to one mediator of their office; a
+/// mediator always reads their own cases (another mediator's id is not found).
 pub fn disputes(
     conn: &mut DbConn,
     actor: &Actor,
     settings: &Settings,
     period: &ReportPeriod,
+    only_mediator: Option<&str>,
     today: NaiveDate,
 ) -> Result<Disputes, Error> {
     let who = reader(actor, true)?;
     let office = actor.office_id.as_str();
-    let mediator = match &who {
-        Reader::Mediator(id) => Some(id.as_str()),
-        Reader::Office => None,
+    let names: HashMap<String, String> = crate::cases::model::mediators(conn, office)?.into_iter().collect();
+    if only_mediator.is_some_and(|m| !names.contains_key(m)) {
+        return Err(Error::NotFound);
+    }
+    let mediator = match (&who, only_mediator) {
+        (Reader::Mediator(me), Some(m)) if m != me => return Err(Error::NotFound),
+        (Reader::Mediator(me), _) => Some(me.as_str()),
+        (Reader::Office, m) => m,
     };
     let ctx = crate::cases::service::Ctx::load(conn, settings, office)?;
     let rule = settings
@@ -353,7 +361,6 @@ pub fn disputes(
         let e = entered.entry((case_id, status)).or_insert(on);
         *e = (*e).max(on);
     }
-    let names: HashMap<String, String> = crate::cases::model::mediators(conn, office)?.into_iter().collect();
     let mut ageing: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     let mut load: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut approaching, mut overdue) = (Vec::new(), Vec::new());
@@ -416,17 +423,17 @@ pub fn disputes(
         .filter(|c| c.closed_on.is_some_and(|d| d >= year_start && d <= year_end))
         .filter(|c| resolved_set.contains(&c.status.as_str()))
         .count() as i64;
-    let (prevented_in_year, prevented_in_period) = match who {
-        Reader::Office => (
+    let (prevented_in_year, prevented_in_period) = match (&who, mediator) {
+        (Reader::Office, None) => (
             Some(model::prevented(conn, office, year_start, year_end)?),
             Some(model::prevented(conn, office, period.from, period.to)?),
         ),
-        Reader::Mediator(_) => (None, None),
+        _ => (None, None),
     };
     Ok(Disputes {
         from: period.from,
         to: period.to,
-        own_cases_only: mediator.is_some(),
+        mediator_id: mediator.map(str::to_string),
         recorded,
         resolved,
         resolved_statuses: settings.reports.resolved_statuses.clone(),
@@ -454,11 +461,6 @@ pub fn disputes(
         prevented_in_period,
         prevented_target: settings.reports.prevented_per_year,
     })
-}
-
-/// The ageing bands' labels, in order.
-pub fn age_bands() -> [&'static str; 4] {
-    AGE_BANDS
 }
 
 /// One new record of the month in the facilities report.

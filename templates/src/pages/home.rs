@@ -2,7 +2,9 @@
 
 use maud::{html, Markup};
 
-use crate::{page, PageCtx};
+use crate::components::{badge, Tone};
+use crate::pages::reports::{bar_chart, Chart};
+use crate::{page, Lang, PageCtx};
 
 pub fn landing_page(ctx: &PageCtx) -> Markup {
     let l = ctx.lang;
@@ -42,6 +44,32 @@ pub struct HomeView {
     pub full_name: String,
     pub role_label: String,
     pub cards: Vec<Card>,
+    /// Leadership opens on the indicator and the overdue cases.
+    pub leadership: Option<LeadershipView>,
+}
+
+/// The head of division's first look: the indicator against its target and what is overdue.
+#[derive(Debug, Clone)]
+pub struct LeadershipView {
+    pub as_of: String,
+    pub percent: String,
+    pub target: String,
+    pub target_met: Option<bool>,
+    /// (criterion, share text, percent) of each criterion.
+    pub criteria: Vec<crate::pages::reports::Bar>,
+    /// (case label, href, company, deadline, due, days late, mediator).
+    pub overdue: Vec<OverdueCase>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OverdueCase {
+    pub label: String,
+    pub href: String,
+    pub company: String,
+    pub deadline: String,
+    pub due: String,
+    pub days_late: i64,
+    pub mediator: String,
 }
 
 pub fn home_page(ctx: &PageCtx, v: &HomeView) -> Markup {
@@ -53,6 +81,7 @@ pub fn home_page(ctx: &PageCtx, v: &HomeView) -> Markup {
         html! {
             h1 { (l.t("Selamat datang", "Welcome")) ", " (v.full_name) }
             p.lead { (v.role_label) " · " (ctx.office_name) }
+            @if let Some(ld) = &v.leadership { (leadership(l, ld)) }
             div.cards {
                 @for card in &v.cards {
                     section.panel {
@@ -63,4 +92,55 @@ pub fn home_page(ctx: &PageCtx, v: &HomeView) -> Markup {
             }
         },
     )
+}
+
+fn leadership(l: Lang, v: &LeadershipView) -> Markup {
+    let chart = Chart {
+        title: l.t("Bagian perusahaan yang memenuhi tiap kriteria", "Share of companies meeting each criterion").into(),
+        bars: v.criteria.clone(),
+        target: None,
+        table_slug: "kriteria".into(),
+    };
+    html! {
+        section.panel.leadership aria-labelledby="indikator" {
+            h2 id="indikator" { a href="/laporan/tata-kelola" { (l.t("Tata kelola kerja layak", "Decent work governance")) } }
+            p {
+                strong.big { (v.percent) } " "
+                (l.t("perusahaan memenuhi keempat kriteria per", "of companies meet all four criteria as of")) " " (v.as_of) ". "
+                (l.t("Target tahun ini", "This year's target")) ": " (v.target) " "
+                @match v.target_met {
+                    Some(true) => (badge(Tone::Good, l.t("tercapai", "met"))),
+                    Some(false) => (badge(Tone::Warn, l.t("belum tercapai", "not yet met"))),
+                    None => {},
+                }
+            }
+            (bar_chart(l, &chart, "home-criteria"))
+        }
+        section.panel aria-labelledby="terlambat" {
+            h2 id="terlambat" { (l.t("Perkara melewati tenggat", "Cases past a deadline")) " (" (v.overdue.len()) ")" }
+            @if v.overdue.is_empty() {
+                p { (badge(Tone::Good, l.t("Tidak ada tenggat yang terlewati.", "No deadline has passed."))) }
+            } @else {
+                div.table-scroll { table.stacked {
+                    thead { tr {
+                        th scope="col" { (l.t("Perkara", "Case")) }
+                        th scope="col" { (l.t("Perusahaan", "Company")) }
+                        th scope="col" { (l.t("Tenggat", "Deadline")) }
+                        th scope="col" { (l.t("Jatuh tempo", "Due")) }
+                        th scope="col" { (l.t("Terlambat", "Late")) }
+                        th scope="col" { (l.t("Mediator", "Mediator")) }
+                    } }
+                    tbody { @for c in &v.overdue { tr {
+                        td data-label=(l.t("Perkara", "Case")) { a href=(c.href) { (c.label) } }
+                        td data-label=(l.t("Perusahaan", "Company")) { (c.company) }
+                        td data-label=(l.t("Tenggat", "Deadline")) { (c.deadline) }
+                        td data-label=(l.t("Jatuh tempo", "Due")) { (c.due) }
+                        td data-label=(l.t("Terlambat", "Late")) { (badge(Tone::Bad, &format!("{} {}", c.days_late, l.t("hari kerja", "working days")))) }
+                        td data-label=(l.t("Mediator", "Mediator")) { (c.mediator) }
+                    } } }
+                } }
+                p { a href="/laporan/sengketa#terlambat" { (l.t("Semua tenggat di laporan perselisihan", "All deadlines in the disputes report")) } }
+            }
+        }
+    }
 }

@@ -12,6 +12,7 @@ pub mod home;
 pub mod notices;
 pub mod notifications;
 pub mod regulations;
+pub mod reports;
 pub mod schedules;
 pub mod signup;
 pub mod tripartit;
