@@ -556,9 +556,11 @@ impl Settings {
         if rep.indicator_targets.iter().any(|(y, v)| y.parse::<i32>().is_err() || !(0.0..=100.0).contains(v)) {
             return fail("reports.indicator_targets", "keys must be years and values percentages from 0 to 100");
         }
-        if let Some(s) = rep.resolved_statuses.iter().find(|s| {
-            !matches!(crate::cases::rules::Status::parse(s), Some(st) if st.is_final())
-        }) {
+        if let Some(s) = rep
+            .resolved_statuses
+            .iter()
+            .find(|s| !matches!(crate::cases::rules::Status::parse(s), Some(st) if st.is_final()))
+        {
             return fail("reports.resolved_statuses", &format!("{s} is not a final case status"));
         }
         let t = &self.tripartit;

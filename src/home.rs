@@ -100,7 +100,11 @@ async fn index(state: State, ctx: RequestCtx, q: web::Query<MsgQuery>) -> HttpRe
 }
 
 /// The indicator today against this year's target, and the cases past a deadline.
-async fn leadership(state: &State, actor: crate::accounts::Actor, l: Lang) -> Result<LeadershipView, crate::error::Error> {
+async fn leadership(
+    state: &State,
+    actor: crate::accounts::Actor,
+    l: Lang,
+) -> Result<LeadershipView, crate::error::Error> {
     use crate::reports::{rules, service};
     let (settings, today) = (state.settings.clone(), state.today());
     let (i, d) = state

@@ -242,7 +242,12 @@ pub fn rewrite(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, rec
 
 /// Rebuilds the history of every company of an office from its records, in one transaction;
 /// returns how many companies were visited.
-pub fn rebuild_office(conn: &mut DbConn, settings: &Settings, office_id: &str, now: NaiveDateTime) -> Result<usize, Error> {
+pub fn rebuild_office(
+    conn: &mut DbConn,
+    settings: &Settings,
+    office_id: &str,
+    now: NaiveDateTime,
+) -> Result<usize, Error> {
     write_tx(conn, |conn| {
         model::clear_history(conn, office_id)?;
         let mut acc = HashMap::new();

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use crate::accounts::model::UserRow;
 use crate::db::{escape_like, lower, Backend, DbConn};
 use crate::schema::{
-    bpjs_records, companies, company_imports, company_representatives, company_standing, lks_bipartit, lks_meetings,
-    indicator_changes, lks_members, lks_reports, standing_history_state, standing_periods, users, wage_grades,
+    bpjs_records, companies, company_imports, company_representatives, company_standing, indicator_changes,
+    lks_bipartit, lks_meetings, lks_members, lks_reports, standing_history_state, standing_periods, users, wage_grades,
     wage_scales,
 };
 
@@ -336,10 +336,7 @@ pub fn wage_scales(conn: &mut DbConn, company_id: &str) -> QueryResult<Vec<(Wage
 }
 
 /// The wage scales of several companies, newest first, each with its grades in order.
-pub fn wage_scales_of(
-    conn: &mut DbConn,
-    company_ids: &[&str],
-) -> QueryResult<Vec<(WageScaleRow, Vec<WageGradeRow>)>> {
+pub fn wage_scales_of(conn: &mut DbConn, company_ids: &[&str]) -> QueryResult<Vec<(WageScaleRow, Vec<WageGradeRow>)>> {
     let scales: Vec<WageScaleRow> = wage_scales::table
         .filter(wage_scales::company_id.eq_any(company_ids))
         .order(wage_scales::effective_on.desc())
@@ -762,7 +759,12 @@ pub fn add_indicator_changes(
     Ok(())
 }
 
-pub fn save_history_state(conn: &mut DbConn, office_id: &str, fingerprint: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn save_history_state(
+    conn: &mut DbConn,
+    office_id: &str,
+    fingerprint: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::delete(standing_history_state::table.filter(standing_history_state::office_id.eq(office_id)))
         .execute(conn)?;
     diesel::insert_into(standing_history_state::table)
@@ -778,9 +780,7 @@ pub fn save_history_state(conn: &mut DbConn, office_id: &str, fingerprint: &str,
 /// Every office with the fingerprint its history was built with (none if never).
 pub fn history_states(conn: &mut DbConn) -> QueryResult<Vec<(String, Option<String>)>> {
     crate::schema::offices::table
-        .left_join(
-            standing_history_state::table.on(standing_history_state::office_id.eq(crate::schema::offices::id)),
-        )
+        .left_join(standing_history_state::table.on(standing_history_state::office_id.eq(crate::schema::offices::id)))
         .select((crate::schema::offices::id, standing_history_state::fingerprint.nullable()))
         .load(conn)
 }

@@ -74,7 +74,11 @@ pub struct MissingPage {
     responses((status = 200, body = MissingPage), (status = 400, body = crate::http::errors::ProblemBody),
         (status = 403, body = crate::http::errors::ProblemBody)))]
 #[get("/api/v1/reports/indicator/missing")]
-pub async fn missing(state: State, user: SignedIn, q: web::Query<MissingQuery>) -> Result<web::Json<MissingPage>, Error> {
+pub async fn missing(
+    state: State,
+    user: SignedIn,
+    q: web::Query<MissingQuery>,
+) -> Result<web::Json<MissingPage>, Error> {
     service::reader(&user.actor, false)?;
     let as_of = as_of_param(&q.as_of, state.today())?;
     let page = crate::api::page_param(q.page)?;

@@ -90,7 +90,8 @@ pub fn xlsx(v: &ReportView) -> Result<Vec<u8>, Error> {
                     Cell::Percent(Some(p)) => sheet.write_number_with_format(r, c, p / 100.0, &pct).map(|_| ()),
                     Cell::Percent(None) => Ok(()),
                     Cell::Date(d) => {
-                        let when = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).map_err(xlsx_err)?;
+                        let when =
+                            ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).map_err(xlsx_err)?;
                         sheet.write_datetime_with_format(r, c, &when, &date).map(|_| ())
                     }
                 }

@@ -196,11 +196,14 @@ fn scoped<'a>(office_id: &'a str, mediator: Option<&'a str>) -> CaseQuery<'a> {
 }
 
 /// Cases registered in the period.
-pub fn recorded(conn: &mut DbConn, office_id: &str, mediator: Option<&str>, from: NaiveDate, to: NaiveDate) -> QueryResult<i64> {
-    scoped(office_id, mediator)
-        .filter(cases::registered_on.between(from, to))
-        .count()
-        .get_result(conn)
+pub fn recorded(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<i64> {
+    scoped(office_id, mediator).filter(cases::registered_on.between(from, to)).count().get_result(conn)
 }
 
 /// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB signed).
@@ -272,7 +275,13 @@ pub fn regulations_issued(
         .filter(regulations::office_id.eq(office_id))
         .filter(regulations::issued_on.between(from, to))
         .order((regulations::issued_on, regulations::number))
-        .select((companies::name, regulations::kind, regulations::number, regulations::issued_on, regulations::valid_until))
+        .select((
+            companies::name,
+            regulations::kind,
+            regulations::number,
+            regulations::issued_on,
+            regulations::valid_until,
+        ))
         .load(conn)
 }
 
@@ -305,7 +314,12 @@ pub fn lks_recorded(
         .filter(companies::office_id.eq(office_id))
         .filter(lks_bipartit::registered_on.between(from, to))
         .order((lks_bipartit::registered_on, companies::name))
-        .select((companies::name, lks_bipartit::registration_number, lks_bipartit::formed_on, lks_bipartit::registered_on))
+        .select((
+            companies::name,
+            lks_bipartit::registration_number,
+            lks_bipartit::formed_on,
+            lks_bipartit::registered_on,
+        ))
         .load(conn)
 }
 

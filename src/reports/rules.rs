@@ -260,6 +260,9 @@ mod tests {
     fn ageing_bands_and_trend_points() {
         assert_eq!([0, 10, 11, 20, 21, 30, 31].map(age_band), [0, 0, 1, 1, 2, 2, 3]);
         let pts = trend_points(2024, day(2026, 3, 2));
-        assert_eq!(pts, vec![day(2024, 12, 31), day(2025, 12, 31), day(2026, 1, 31), day(2026, 2, 28), day(2026, 3, 2)]);
+        assert_eq!(
+            pts,
+            vec![day(2024, 12, 31), day(2025, 12, 31), day(2026, 1, 31), day(2026, 2, 28), day(2026, 3, 2)]
+        );
     }
 }

@@ -115,6 +115,9 @@ pub fn indicator(
         }
         breakdowns.entry(dim.clone()).or_default().push(IndicatorLine::new(key, &Line::from_counts(counts, lenient)));
     }
+    for (dim, lines) in breakdowns.iter_mut() {
+        lines.sort_by_key(|x| order_of(dim, &x.key));
+    }
     let total = IndicatorLine::new("", &Line::from_counts(&total, lenient));
     let trend = trend(conn, office, settings, today)?;
     Ok(Indicator {
@@ -128,6 +131,16 @@ pub fn indicator(
         breakdowns,
         trend,
     })
+}
+
+/// Breakdown lines in their natural order: bands and scales from small to large, others by key.
+fn order_of(dimension: &str, key: &str) -> (usize, String) {
+    let position = match dimension {
+        "band" => crate::companies::history::BANDS.iter().position(|(b, _)| *b == key),
+        "scale" => crate::companies::rules::SIZE_CLASSES.iter().position(|(c, _, _)| *c == key),
+        _ => None,
+    };
+    (position.unwrap_or(usize::MAX), key.to_string())
 }
 
 fn trend(conn: &mut DbConn, office: &str, settings: &Settings, today: NaiveDate) -> Result<Vec<TrendPoint>, Error> {
@@ -175,16 +188,16 @@ pub fn missing(
 ) -> Result<(Vec<MissingRow>, i64), Error> {
     reader(actor, false)?;
     if !CRITERIA.contains(&criterion) {
-        return Err(Error::invalid(
-            "invalid_criterion",
-            "kriteria",
-            "Kriteria tidak dikenali.",
-            "Unknown criterion.",
-        ));
+        return Err(Error::invalid("invalid_criterion", "kriteria", "Kriteria tidak dikenali.", "Unknown criterion."));
     }
     if let Some((dim, _)) = cell {
         if !DIMENSIONS.contains(&dim) {
-            return Err(Error::invalid("invalid_dimension", "dimensi", "Rincian tidak dikenali.", "Unknown breakdown."));
+            return Err(Error::invalid(
+                "invalid_dimension",
+                "dimensi",
+                "Rincian tidak dikenali.",
+                "Unknown breakdown.",
+            ));
         }
     }
     let ok: &[&str] = if settings.registry.count_unrequired_as_met { &["met", "not_required"] } else { &["met"] };
@@ -309,11 +322,8 @@ pub fn disputes(
         (Reader::Office, m) => m,
     };
     let ctx = crate::cases::service::Ctx::load(conn, settings, office)?;
-    let rule = settings
-        .deadline_rules
-        .get("mediasi")
-        .ok_or_else(|| Error::internal("deadline rule mediasi missing"))?
-        .clone();
+    let rule =
+        settings.deadline_rules.get("mediasi").ok_or_else(|| Error::internal("deadline rule mediasi missing"))?.clone();
     let resolved_set: Vec<&str> = settings.reports.resolved_statuses.iter().map(String::as_str).collect();
 
     let recorded = model::recorded(conn, office, mediator, period.from, period.to)?;
@@ -322,7 +332,10 @@ pub fn disputes(
     let resolved = closed.iter().filter(|c| resolved_set.contains(&c.status.as_str())).count() as i64;
     let completed = closed
         .iter()
-        .filter(|c| matches!(c.status.as_str(), "selesai_pb" | "lanjut_phi") || (c.status == "dicabut" && c.delegated_on.is_some()))
+        .filter(|c| {
+            matches!(c.status.as_str(), "selesai_pb" | "lanjut_phi")
+                || (c.status == "dicabut" && c.delegated_on.is_some())
+        })
         .count() as i64;
     let mut by: BTreeMap<(String, String), i64> = BTreeMap::new();
     for c in &closed {
@@ -367,7 +380,8 @@ pub fn disputes(
     for case in &open {
         let since = entered.get(&(case.id.clone(), case.status.clone())).copied().or(case.registered_on);
         if let Some(since) = since {
-            ageing.entry(case.status.clone()).or_default()[age_band(ctx.calendar.count_working_days(since, today))] += 1;
+            ageing.entry(case.status.clone()).or_default()[age_band(ctx.calendar.count_working_days(since, today))] +=
+                1;
         }
         let in_mediation = matches!(case.status.as_str(), "mediasi" | "anjuran" | "menunggu_pb");
         let mut late = false;
@@ -496,18 +510,11 @@ pub struct Monthly {
     pub records: Vec<MonthRecord>,
 }
 
-pub fn monthly(
-    conn: &mut DbConn,
-    actor: &Actor,
-    settings: &Settings,
-    year: i32,
-    month: u32,
-) -> Result<Monthly, Error> {
+pub fn monthly(conn: &mut DbConn, actor: &Actor, settings: &Settings, year: i32, month: u32) -> Result<Monthly, Error> {
     reader(actor, false)?;
     let office = actor.office_id.as_str();
-    let from = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
-        Error::invalid("invalid_period", "bulan", "Bulan tidak dikenali.", "Unknown month.")
-    })?;
+    let from = NaiveDate::from_ymd_opt(year, month, 1)
+        .ok_or_else(|| Error::invalid("invalid_period", "bulan", "Bulan tidak dikenali.", "Unknown month."))?;
     let next = from.checked_add_months(chrono::Months::new(1)).unwrap_or(from);
     let to = next.pred_opt().unwrap_or(from);
     let mut records = Vec::new();
@@ -518,9 +525,20 @@ pub fn monthly(
         } else {
             pp += 1;
         }
-        records.push(MonthRecord { kind, company_name: company, number: Some(number), on: issued, detail: until.to_string() });
+        records.push(MonthRecord {
+            kind,
+            company_name: company,
+            number: Some(number),
+            on: issued,
+            detail: until.to_string(),
+        });
     }
-    let wage = model::wage_scales_entered(conn, office, from.and_time(chrono::NaiveTime::MIN), next.and_time(chrono::NaiveTime::MIN))?;
+    let wage = model::wage_scales_entered(
+        conn,
+        office,
+        from.and_time(chrono::NaiveTime::MIN),
+        next.and_time(chrono::NaiveTime::MIN),
+    )?;
     let wage_count = wage.len() as i64;
     for (company, effective, informed) in wage {
         records.push(MonthRecord {
@@ -545,7 +563,13 @@ pub fn monthly(
     let bpjs = model::bpjs_reported(conn, office, from, to)?;
     let bpjs_count = bpjs.len() as i64;
     for (company, npp, as_of, workers) in bpjs {
-        records.push(MonthRecord { kind: "bpjs".into(), company_name: company, number: Some(npp), on: as_of, detail: workers.to_string() });
+        records.push(MonthRecord {
+            kind: "bpjs".into(),
+            company_name: company,
+            number: Some(npp),
+            on: as_of,
+            detail: workers.to_string(),
+        });
     }
     let (mut bpjs_companies, mut bpjs_workers, mut last) = (0, 0, String::new());
     for (company, _, workers) in model::bpjs_up_to(conn, office, to)? {

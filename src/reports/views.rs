@@ -75,13 +75,20 @@ pub fn key_label(l: Lang, regions: &Regions, dimension: &str, key: &str) -> Stri
         "kecamatan" if key.is_empty() => l.t("Tanpa kecamatan", "No kecamatan").into(),
         "kecamatan" => regions.find(key).map_or(key.to_string(), |k| k.name.clone()),
         "kbli" => format!("{key} – {}", kbli_name(l, key)),
-        "scale" => SIZE_CLASSES.iter().find(|(c, _, _)| *c == key).map_or(key.to_string(), |(_, id, en)| l.t(id, en).into()),
+        "scale" => {
+            SIZE_CLASSES.iter().find(|(c, _, _)| *c == key).map_or(key.to_string(), |(_, id, en)| l.t(id, en).into())
+        }
         _ => format!("{key} {}", l.t("pekerja", "workers")),
     }
 }
 
 fn share_text(part: i64, whole: i64) -> String {
-    format!("{} / {} ({})", thousands(part), thousands(whole), crate::reports::rules::percent_text(percent(part, whole)))
+    format!(
+        "{} / {} ({})",
+        thousands(part),
+        thousands(whole),
+        crate::reports::rules::percent_text(percent(part, whole))
+    )
 }
 
 fn drill(as_of: &str, criterion: &str, cell: Option<(&str, &str)>) -> String {
@@ -104,7 +111,12 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
     let target_label = format!("{} {year}", l.t("Target Renstra", "Renstra target"));
     let mut figures = vec![
         Figure {
-            label: l.t("Persentase perusahaan yang menerapkan tata kelola kerja layak", "Share of companies with decent work governance").into(),
+            label: l
+                .t(
+                    "Persentase perusahaan yang menerapkan tata kelola kerja layak",
+                    "Share of companies with decent work governance",
+                )
+                .into(),
             value: crate::reports::rules::percent_text(i.percent),
             note: format!("{} {} {}", thousands(t.all), l.t("dari", "of"), thousands(t.registered)),
         },
@@ -129,7 +141,11 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
         title: l.t("Bagian perusahaan yang memenuhi tiap kriteria", "Share of companies meeting each criterion").into(),
         bars: criteria
             .iter()
-            .map(|(c, n)| Bar { label: criterion_label(l, c).into(), percent: percent(*n, t.registered), text: share_text(*n, t.registered) })
+            .map(|(c, n)| Bar {
+                label: criterion_label(l, c).into(),
+                percent: percent(*n, t.registered),
+                text: share_text(*n, t.registered),
+            })
             .collect(),
         target: i.target.map(|v| (target_label.clone(), v)),
         table_slug: "kriteria".into(),
@@ -168,8 +184,13 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
         let label = |x: &IndicatorLine| key_label(l, regions, dim, &x.key);
         if dim == "kecamatan" {
             charts.push(Chart {
-                title: l.t("Memenuhi keempat kriteria, per kecamatan", "Meeting all four criteria, by kecamatan").into(),
-                bars: lines.iter().map(|x| Bar { label: label(x), percent: x.share(x.all), text: share_text(x.all, x.registered) }).collect(),
+                title: l
+                    .t("Memenuhi keempat kriteria, per kecamatan", "Meeting all four criteria, by kecamatan")
+                    .into(),
+                bars: lines
+                    .iter()
+                    .map(|x| Bar { label: label(x), percent: x.share(x.all), text: share_text(x.all, x.registered) })
+                    .collect(),
                 target: i.target.map(|v| (target_label.clone(), v)),
                 table_slug: "kecamatan".into(),
             });
@@ -206,7 +227,12 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
         });
     }
     charts.push(Chart {
-        title: l.t("Perkembangan: akhir tiap tahun dan tiap bulan tahun ini", "Trend: end of each year and each month this year").into(),
+        title: l
+            .t(
+                "Perkembangan: akhir tiap tahun dan tiap bulan tahun ini",
+                "Trend: end of each year and each month this year",
+            )
+            .into(),
         bars: i
             .trend
             .iter()
@@ -228,7 +254,15 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
         rows: i
             .trend
             .iter()
-            .map(|p| vec![Cell::Date(p.on), Cell::Int(p.registered), Cell::Int(p.all), Cell::Percent(p.percent), Cell::Percent(p.target)])
+            .map(|p| {
+                vec![
+                    Cell::Date(p.on),
+                    Cell::Int(p.registered),
+                    Cell::Int(p.all),
+                    Cell::Percent(p.percent),
+                    Cell::Percent(p.target),
+                ]
+            })
             .collect(),
         note: None,
     });
@@ -283,7 +317,11 @@ fn status_label(l: Lang, s: &str) -> String {
 pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> ReportView {
     let pct = |p: Option<f64>| crate::reports::rules::percent_text(p);
     let mut figures = vec![
-        Figure { label: l.t("Perselisihan tercatat", "Disputes recorded").into(), value: thousands(d.recorded), note: String::new() },
+        Figure {
+            label: l.t("Perselisihan tercatat", "Disputes recorded").into(),
+            value: thousands(d.recorded),
+            note: String::new(),
+        },
         Figure {
             label: l.t("Tingkat penyelesaian", "Resolution rate").into(),
             value: pct(d.resolution_rate),
@@ -295,7 +333,12 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
             note: format!("{} {}", thousands(d.completed_at_mediation), l.t("perkara", "cases")),
         },
         Figure {
-            label: format!("{} {} {}", l.t("Mediasi selesai dalam", "Mediations finished within"), d.mediation_days, l.t("hari kerja", "working days")),
+            label: format!(
+                "{} {} {}",
+                l.t("Mediasi selesai dalam", "Mediations finished within"),
+                d.mediation_days,
+                l.t("hari kerja", "working days")
+            ),
             value: pct(percent(d.mediations_on_time, d.mediations_finished)),
             note: format!("{} / {}", d.mediations_on_time, d.mediations_finished),
         },
@@ -307,7 +350,14 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
     ];
     if let (Some(y), Some(p)) = (d.prevented_in_year, d.prevented_in_period) {
         figures.push(Figure {
-            label: format!("{} {}", l.t("Perselisihan dicegah (mogok/penutupan difasilitasi) tahun", "Disputes prevented (strikes/lock-outs facilitated) in"), d.year),
+            label: format!(
+                "{} {}",
+                l.t(
+                    "Perselisihan dicegah (mogok/penutupan difasilitasi) tahun",
+                    "Disputes prevented (strikes/lock-outs facilitated) in"
+                ),
+                d.year
+            ),
             value: format!("{y} / {}", d.prevented_target),
             note: format!("{} {p}", l.t("dalam periode:", "in the period:")),
         });
@@ -320,7 +370,11 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
         ]
         .into_iter()
         .flatten()
-        .map(|(label, n, target)| Bar { label: label.into(), percent: percent(n, target), text: format!("{n} / {target}") })
+        .map(|(label, n, target)| Bar {
+            label: label.into(),
+            percent: percent(n, target),
+            text: format!("{n} / {target}"),
+        })
         .collect(),
         target: Some((l.t("Target", "Target").into(), 100.0)),
         table_slug: "ringkasan".into(),
@@ -368,7 +422,12 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
         rows: DisputeType::ALL
             .iter()
             .map(|t| {
-                let n = |s: &str| d.by_type_outcome.iter().find(|x| x.dispute_type == t.as_str() && x.status == s).map_or(0, |x| x.cases);
+                let n = |s: &str| {
+                    d.by_type_outcome
+                        .iter()
+                        .find(|x| x.dispute_type == t.as_str() && x.status == s)
+                        .map_or(0, |x| x.cases)
+                };
                 std::iter::once(Cell::Text(t.label(l).into()))
                     .chain(outcomes.iter().map(|s| Cell::Int(n(s))))
                     .chain(std::iter::once(Cell::Int(outcomes.iter().map(|s| n(s)).sum())))
@@ -386,9 +445,15 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
         rows: d
             .ageing
             .iter()
-            .map(|a| std::iter::once(Cell::Text(status_label(l, &a.status))).chain(a.bands.iter().map(|n| Cell::Int(*n))).collect())
+            .map(|a| {
+                std::iter::once(Cell::Text(status_label(l, &a.status)))
+                    .chain(a.bands.iter().map(|n| Cell::Int(*n)))
+                    .collect()
+            })
             .collect(),
-        note: Some(l.t("Dihitung sejak perkara memasuki tahapnya.", "Counted from the day the case entered its stage.").into()),
+        note: Some(
+            l.t("Dihitung sejak perkara memasuki tahapnya.", "Counted from the day the case entered its stage.").into(),
+        ),
     };
     let mediators = Table {
         slug: "mediator".into(),
@@ -433,7 +498,10 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
             .iter()
             .map(|c| {
                 vec![
-                    Cell::Link(c.case_number.clone().unwrap_or_else(|| c.case_id.clone()), format!("/kasus/{}", c.case_id)),
+                    Cell::Link(
+                        c.case_number.clone().unwrap_or_else(|| c.case_id.clone()),
+                        format!("/kasus/{}", c.case_id),
+                    ),
                     Cell::Text(c.company_name.clone()),
                     Cell::Text(status_label(l, &c.status)),
                     Cell::Text(c.rule_name.clone()),
@@ -453,13 +521,22 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
     let overdue = deadline_table("terlambat", l.t("Tenggat terlewati", "Deadlines passed"), &d.overdue);
     if !d.ageing.is_empty() {
         charts.push(Chart {
-            title: l.t("Perkara terbuka lebih dari 30 hari kerja di tahapnya", "Open cases more than 30 working days in their stage").into(),
+            title: l
+                .t(
+                    "Perkara terbuka lebih dari 30 hari kerja di tahapnya",
+                    "Open cases more than 30 working days in their stage",
+                )
+                .into(),
             bars: d
                 .ageing
                 .iter()
                 .map(|a| {
                     let all: i64 = a.bands.iter().sum();
-                    Bar { label: status_label(l, &a.status), percent: percent(a.bands[3], all), text: format!("{} / {}", a.bands[3], all) }
+                    Bar {
+                        label: status_label(l, &a.status),
+                        percent: percent(a.bands[3], all),
+                        text: format!("{} / {}", a.bands[3], all),
+                    }
                 })
                 .collect(),
             target: None,
@@ -560,10 +637,26 @@ pub fn monthly_view(l: Lang, m: &Monthly) -> ReportView {
         form: ReportForm::Month { value: format!("{:04}-{:02}", m.year, m.month) },
         errors: Default::default(),
         figures: vec![
-            Figure { label: l.t("PP disahkan", "PP ratified").into(), value: thousands(m.pp_ratified), note: String::new() },
-            Figure { label: l.t("PKB didaftarkan", "PKB registered").into(), value: thousands(m.pkb_registered), note: String::new() },
-            Figure { label: l.t("LKS Bipartit tercatat", "LKS Bipartit recorded").into(), value: thousands(m.lks_recorded), note: String::new() },
-            Figure { label: l.t("Peserta BPJS (tenaga kerja)", "BPJS participants (workers)").into(), value: thousands(m.bpjs_workers), note: String::new() },
+            Figure {
+                label: l.t("PP disahkan", "PP ratified").into(),
+                value: thousands(m.pp_ratified),
+                note: String::new(),
+            },
+            Figure {
+                label: l.t("PKB didaftarkan", "PKB registered").into(),
+                value: thousands(m.pkb_registered),
+                note: String::new(),
+            },
+            Figure {
+                label: l.t("LKS Bipartit tercatat", "LKS Bipartit recorded").into(),
+                value: thousands(m.lks_recorded),
+                note: String::new(),
+            },
+            Figure {
+                label: l.t("Peserta BPJS (tenaga kerja)", "BPJS participants (workers)").into(),
+                value: thousands(m.bpjs_workers),
+                note: String::new(),
+            },
         ],
         charts: Vec::new(),
         tables: vec![facilities, records],

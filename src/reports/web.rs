@@ -48,13 +48,24 @@ pub fn as_of_param(raw: &Option<String>, today: NaiveDate) -> Result<NaiveDate, 
     match trimmed(raw) {
         None => Ok(today),
         Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
-            Error::invalid("invalid_date", "per", "Tanggal tidak valid: tulis TTTT-BB-HH.", "Not a date: use YYYY-MM-DD.")
+            Error::invalid(
+                "invalid_date",
+                "per",
+                "Tanggal tidak valid: tulis TTTT-BB-HH.",
+                "Not a date: use YYYY-MM-DD.",
+            )
         }),
     }
 }
 
 /// Answers a view in the format asked for.
-fn respond(state: &State, user: &SignedIn, mut v: ReportView, format: Option<&str>, file: &str) -> Result<HttpResponse, Error> {
+fn respond(
+    state: &State,
+    user: &SignedIn,
+    mut v: ReportView,
+    format: Option<&str>,
+    file: &str,
+) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     match format {
         Some("csv") => Ok(HttpResponse::Ok()
@@ -108,7 +119,15 @@ async fn indicator(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> 
     service::reader(&user.actor, false)?;
     let as_of = match as_of_param(&q.per, state.today()) {
         Ok(d) => d,
-        Err(e) => return refused(&state, &user, e, "/laporan/tata-kelola", ReportForm::AsOf { value: q.per.clone().unwrap_or_default() }),
+        Err(e) => {
+            return refused(
+                &state,
+                &user,
+                e,
+                "/laporan/tata-kelola",
+                ReportForm::AsOf { value: q.per.clone().unwrap_or_default() },
+            )
+        }
     };
     let (actor, settings, today) = (user.actor.clone(), state.settings.clone(), state.today());
     let i = state.db.run(move |c| service::indicator(c, &actor, &settings, as_of, today)).await?;
@@ -145,7 +164,12 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
     };
     let table = Table {
         slug: "perusahaan".into(),
-        title: format!("{} {} ({})", l.t("Perusahaan yang belum memenuhi:", "Companies not meeting:"), criterion_label(l, &criterion), total),
+        title: format!(
+            "{} {} ({})",
+            l.t("Perusahaan yang belum memenuhi:", "Companies not meeting:"),
+            criterion_label(l, &criterion),
+            total
+        ),
         columns: vec![
             l.t("Perusahaan", "Company").into(),
             "NIB".into(),
@@ -181,11 +205,18 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
     let mut query = format!("per={as_of}&kriteria={criterion}");
     if let Some((d, k)) = &cell {
         subtitle.push_str(&format!(" · {}: {}", dimension_label(l, d), key_label(l, regions, d, k)));
-        query.push_str(&format!("&dimensi={d}&kunci={}", serde_urlencoded::to_string([("k", k)]).unwrap_or_default().trim_start_matches("k=")));
+        query.push_str(&format!(
+            "&dimensi={d}&kunci={}",
+            serde_urlencoded::to_string([("k", k)]).unwrap_or_default().trim_start_matches("k=")
+        ));
     }
     let mut notes = Vec::new();
     if page * 50 < total {
-        notes.push(format!("{} /laporan/tata-kelola/belum-memenuhi?{query}&page={}", l.t("Halaman berikutnya:", "Next page:"), page + 1));
+        notes.push(format!(
+            "{} /laporan/tata-kelola/belum-memenuhi?{query}&page={}",
+            l.t("Halaman berikutnya:", "Next page:"),
+            page + 1
+        ));
     }
     let v = ReportView {
         title: l.t("Perusahaan yang perlu ditindaklanjuti", "Companies to follow up").into(),
@@ -211,7 +242,8 @@ async fn disputes(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> R
         dari: q.dari.clone().unwrap_or_default(),
         sampai: q.sampai.clone().unwrap_or_default(),
     };
-    let period = match ReportPeriod::parse(q.periode.as_deref(), q.dari.as_deref(), q.sampai.as_deref(), state.today()) {
+    let period = match ReportPeriod::parse(q.periode.as_deref(), q.dari.as_deref(), q.sampai.as_deref(), state.today())
+    {
         Ok(p) => p,
         Err(p) => return refused(&state, &user, Error::Invalid(p), "/laporan/sengketa", form),
     };
@@ -223,7 +255,9 @@ async fn disputes(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> R
             let (office, id) = (user.actor.office_id.clone(), id.clone());
             state
                 .db
-                .run(move |c| Ok(crate::cases::model::mediators(c, &office)?.into_iter().find(|(m, _)| *m == id).map(|(_, n)| n)))
+                .run(move |c| {
+                    Ok(crate::cases::model::mediators(c, &office)?.into_iter().find(|(m, _)| *m == id).map(|(_, n)| n))
+                })
                 .await?
         }
         None => None,
@@ -255,7 +289,15 @@ async fn monthly(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
     };
     let (year, month) = match parsed {
         Ok(ym) => ym,
-        Err(e) => return refused(&state, &user, e, "/laporan/bulanan", ReportForm::Month { value: q.bulan.clone().unwrap_or_default() }),
+        Err(e) => {
+            return refused(
+                &state,
+                &user,
+                e,
+                "/laporan/bulanan",
+                ReportForm::Month { value: q.bulan.clone().unwrap_or_default() },
+            )
+        }
     };
     let (actor, settings) = (user.actor.clone(), state.settings.clone());
     let m = state.db.run(move |c| service::monthly(c, &actor, &settings, year, month)).await?;
@@ -269,6 +311,7 @@ pub fn month_param(s: &str) -> Result<(i32, u32), Error> {
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
         .filter(|(y, m)| (1990..=2100).contains(y) && (1..=12).contains(m))
-        .ok_or_else(|| Error::invalid("invalid_month", "bulan", "Bulan tidak valid: tulis TTTT-BB.", "Not a month: use YYYY-MM."))
+        .ok_or_else(|| {
+            Error::invalid("invalid_month", "bulan", "Bulan tidak valid: tulis TTTT-BB.", "Not a month: use YYYY-MM.")
+        })
 }
-

@@ -19,6 +19,7 @@ mod notices;
 mod regulation_machine;
 mod regulations;
 mod regulations_api;
+mod reports;
 mod schedules;
 mod schema;
 mod security;

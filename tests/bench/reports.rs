@@ -1,0 +1,2 @@
+//! Placeholder replaced by the reports benchmark.
+fn main() {}
