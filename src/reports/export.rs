@@ -66,10 +66,8 @@ pub fn xlsx(v: &ReportView) -> Result<Vec<u8>, Error> {
             sheet.write_string(r, 1, &f.value).map_err(xlsx_err)?;
             sheet.write_string(r, 2, &f.note).map_err(xlsx_err)?;
         }
-        let mut r = 4 + v.figures.len() as u32;
-        for n in &v.notes {
+        for (r, n) in (4 + v.figures.len() as u32..).zip(&v.notes) {
             sheet.write_string(r, 0, n).map_err(xlsx_err)?;
-            r += 1;
         }
         sheet.set_column_width(0, 60).map_err(xlsx_err)?;
     }

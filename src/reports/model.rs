@@ -206,6 +206,15 @@ pub fn recorded(
     scoped(office_id, mediator).filter(cases::registered_on.between(from, to)).count().get_result(conn)
 }
 
+/// Cases registered before the period and still open on its first day (carried over).
+pub fn carried_over(conn: &mut DbConn, office_id: &str, mediator: Option<&str>, from: NaiveDate) -> QueryResult<i64> {
+    scoped(office_id, mediator)
+        .filter(cases::registered_on.lt(from))
+        .filter(cases::closed_on.is_null().or(cases::closed_on.ge(from)))
+        .count()
+        .get_result(conn)
+}
+
 /// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB signed).
 pub fn ended_in(
     conn: &mut DbConn,
@@ -264,12 +273,18 @@ pub fn prevented(conn: &mut DbConn, office_id: &str, from: NaiveDate, to: NaiveD
 }
 
 /// A PP ratified or a PKB registered: (company, kind, number, issued, valid until).
+pub type IssuedRow = (String, String, String, NaiveDate, NaiveDate);
+
+/// An LKS Bipartit recorded: (company, record number, formed, recorded).
+pub type LksRecordedRow = (String, Option<String>, NaiveDate, Option<NaiveDate>);
+
+/// PP ratified and PKB registered in the period.
 pub fn regulations_issued(
     conn: &mut DbConn,
     office_id: &str,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<(String, String, String, NaiveDate, NaiveDate)>> {
+) -> QueryResult<Vec<IssuedRow>> {
     regulations::table
         .inner_join(companies::table)
         .filter(regulations::office_id.eq(office_id))
@@ -302,13 +317,13 @@ pub fn wage_scales_entered(
         .load(conn)
 }
 
-/// LKS Bipartit recorded (bukti pencatatan) in the period: (company, number, formed, recorded).
+/// LKS Bipartit recorded (bukti pencatatan) in the period.
 pub fn lks_recorded(
     conn: &mut DbConn,
     office_id: &str,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<(String, Option<String>, NaiveDate, Option<NaiveDate>)>> {
+) -> QueryResult<Vec<LksRecordedRow>> {
     lks_bipartit::table
         .inner_join(companies::table.on(companies::id.eq(lks_bipartit::company_id)))
         .filter(companies::office_id.eq(office_id))

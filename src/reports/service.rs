@@ -255,7 +255,11 @@ pub struct Disputes {
     pub to: NaiveDate,
     /// Only one mediator's cases (a mediator reading, or a filter), by id.
     pub mediator_id: Option<String>,
+    /// Cases handled in the period: those still open on its first day (carried over from
+    /// before) plus those registered during it. The denominator of both rates.
     pub recorded: i64,
+    pub carried_over: i64,
+    pub registered: i64,
     /// Closed in the period with a status counted as resolved (`reports.resolved_statuses`).
     pub resolved: i64,
     pub resolved_statuses: Vec<String>,
@@ -326,7 +330,9 @@ pub fn disputes(
         settings.deadline_rules.get("mediasi").ok_or_else(|| Error::internal("deadline rule mediasi missing"))?.clone();
     let resolved_set: Vec<&str> = settings.reports.resolved_statuses.iter().map(String::as_str).collect();
 
-    let recorded = model::recorded(conn, office, mediator, period.from, period.to)?;
+    let registered = model::recorded(conn, office, mediator, period.from, period.to)?;
+    let carried_over = model::carried_over(conn, office, mediator, period.from)?;
+    let recorded = registered + carried_over;
     let ended = model::ended_in(conn, office, mediator, period.from, period.to)?;
     let closed: Vec<&CaseFacts> = ended.iter().filter(|c| c.closed_on.is_some_and(|d| period.contains(d))).collect();
     let resolved = closed.iter().filter(|c| resolved_set.contains(&c.status.as_str())).count() as i64;
@@ -449,6 +455,8 @@ pub fn disputes(
         to: period.to,
         mediator_id: mediator.map(str::to_string),
         recorded,
+        carried_over,
+        registered,
         resolved,
         resolved_statuses: settings.reports.resolved_statuses.clone(),
         completed_at_mediation: completed,

@@ -180,7 +180,8 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
     };
     let mut tables = vec![criteria_table];
     let mut charts = vec![chart];
-    for (dim, lines) in &i.breakdowns {
+    for dim in crate::companies::history::DIMENSIONS {
+        let lines = i.breakdowns.get(dim).map(Vec::as_slice).unwrap_or_default();
         let label = |x: &IndicatorLine| key_label(l, regions, dim, &x.key);
         if dim == "kecamatan" {
             charts.push(Chart {
@@ -196,8 +197,14 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
             });
         }
         tables.push(Table {
-            slug: dim.clone(),
-            title: format!("{} {}", l.t("Per", "By"), dimension_label(l, dim).to_lowercase()),
+            slug: dim.to_string(),
+            title: match dim {
+                "kecamatan" => l.t("Per kecamatan", "By kecamatan"),
+                "kbli" => l.t("Per kategori KBLI", "By KBLI section"),
+                "scale" => l.t("Per skala usaha", "By business scale"),
+                _ => l.t("Per jumlah pekerja", "By workforce"),
+            }
+            .into(),
             columns: vec![
                 dimension_label(l, dim).into(),
                 l.t("Terdaftar", "Registered").into(),
@@ -236,7 +243,19 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
         bars: i
             .trend
             .iter()
-            .map(|p| Bar { label: p.on.to_string(), percent: p.percent, text: share_text(p.all, p.registered) })
+            .map(|p| Bar {
+                label: p.on.to_string(),
+                percent: p.percent,
+                text: match p.target {
+                    Some(t) => format!(
+                        "{} · {} {}",
+                        share_text(p.all, p.registered),
+                        l.t("target", "target"),
+                        crate::reports::rules::percent_text(Some(t))
+                    ),
+                    None => share_text(p.all, p.registered),
+                },
+            })
             .collect(),
         target: None,
         table_slug: "tren".into(),
@@ -384,7 +403,9 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
         title: l.t("Ringkasan", "Summary").into(),
         columns: vec![l.t("Ukuran", "Measure").into(), l.t("Jumlah", "Count").into(), l.t("Persentase", "Percent").into()],
         rows: vec![
-            vec![Cell::Text(l.t("Tercatat", "Recorded").into()), Cell::Int(d.recorded), Cell::Percent(None)],
+            vec![Cell::Text(l.t("Sisa periode sebelumnya", "Carried over").into()), Cell::Int(d.carried_over), Cell::Percent(None)],
+            vec![Cell::Text(l.t("Baru tercatat", "Newly recorded").into()), Cell::Int(d.registered), Cell::Percent(None)],
+            vec![Cell::Text(l.t("Ditangani", "Handled").into()), Cell::Int(d.recorded), Cell::Percent(None)],
             vec![Cell::Text(l.t("Diselesaikan", "Resolved").into()), Cell::Int(d.resolved), Cell::Percent(d.resolution_rate)],
             vec![Cell::Text(l.t("Selesai di tahap mediasi", "Completed at mediation").into()), Cell::Int(d.completed_at_mediation), Cell::Percent(d.completion_rate)],
             vec![Cell::Text(l.t("Mediasi berakhir", "Mediations ended").into()), Cell::Int(d.mediations_finished), Cell::Percent(None)],
@@ -401,8 +422,8 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
             l.t("Diselesaikan = ditutup dalam periode dengan status", "Resolved = closed in the period with status"),
             d.resolved_statuses.iter().map(|s| status_label(l, s)).collect::<Vec<_>>().join(", "),
             l.t(
-                "Tingkat penyelesaian = diselesaikan / tercatat × 100. Selesai di tahap mediasi = PB, anjuran ditolak (lanjut PHI), atau dicabut setelah penunjukan mediator.",
-                "Resolution rate = resolved / recorded × 100. Completed at mediation = PB, anjuran rejected (on to PHI), or withdrawn after a mediator was delegated.",
+                "Ditangani = perkara tercatat yang masih terbuka pada awal periode ditambah yang tercatat selama periode. Tingkat penyelesaian = diselesaikan / ditangani × 100. Selesai di tahap mediasi = PB, anjuran ditolak (lanjut PHI), atau dicabut setelah penunjukan mediator.",
+                "Handled = registered cases still open at the start of the period plus those registered during it. Resolution rate = resolved / handled × 100. Completed at mediation = PB, anjuran rejected (on to PHI), or withdrawn after a mediator was delegated.",
             )
         )),
     };

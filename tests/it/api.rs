@@ -294,6 +294,10 @@ async fn the_openapi_document_describes_the_api(backend: Backend) {
         "/api/v1/schedule/rooms",
         "/api/v1/calendar-feeds",
         "/api/v1/calendar-feeds/{id}/revoke",
+        "/api/v1/reports/indicator",
+        "/api/v1/reports/indicator/missing",
+        "/api/v1/reports/disputes",
+        "/api/v1/reports/monthly",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

@@ -413,7 +413,10 @@ async fn the_disputes_report_counts_what_happened(backend: Backend) {
 
     let (s, d) = get_json(&app, &p.head, "/api/v1/reports/disputes?period=2026").await;
     assert_eq!(s, StatusCode::OK, "{d}");
-    assert_eq!(d["recorded"], 3);
+    assert_eq!(
+        (d["recorded"].as_i64(), d["carried_over"].as_i64(), d["registered"].as_i64()),
+        (Some(3), Some(0), Some(3))
+    );
     assert_eq!(d["resolved"], 2, "PB and withdrawal count as resolved by default");
     assert_eq!(d["completed_at_mediation"], 2);
     assert!((d["resolution_rate"].as_f64().unwrap_or(0.0) - 200.0 / 3.0).abs() < 1e-9);
@@ -448,9 +451,16 @@ async fn the_disputes_report_counts_what_happened(backend: Backend) {
         .expect("line");
     assert_eq!((me["open"].as_i64(), me["finished"].as_i64(), me["overdue"].as_i64()), (Some(1), Some(2), Some(0)));
     // Another quarter has nothing.
+    // The next quarter carries the open case over and resolves nothing; the one before had none.
     let (_, q) = get_json(&app, &p.head, "/api/v1/reports/disputes?period=2026-Q2").await;
+    assert_eq!(
+        (q["recorded"].as_i64(), q["carried_over"].as_i64(), q["resolved"].as_i64()),
+        (Some(1), Some(1), Some(0))
+    );
+    assert_eq!(q["resolution_rate"], 0.0);
+    let (_, q) = get_json(&app, &p.head, "/api/v1/reports/disputes?period=2025").await;
     assert_eq!((q["recorded"].as_i64(), q["resolved"].as_i64()), (Some(0), Some(0)));
-    assert_eq!(q["resolution_rate"], Value::Null, "no rate without recorded cases");
+    assert_eq!(q["resolution_rate"], Value::Null, "no rate without handled cases");
     let (s, e) = get_json(&app, &p.head, "/api/v1/reports/disputes?period=2026-13").await;
     assert_eq!((s, e["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_period")));
 

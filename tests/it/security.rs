@@ -104,6 +104,11 @@ async fn api_with_a_cookie_session_needs_the_csrf_header(backend: Backend) {
 
 /// Every page and API route that is not public.
 const PRIVATE_PAGES: &[&str] = &[
+    "/laporan",
+    "/laporan/tata-kelola",
+    "/laporan/tata-kelola/belum-memenuhi",
+    "/laporan/sengketa",
+    "/laporan/bulanan",
     "/jadwal",
     "/jadwal/minggu",
     "/jadwal/beban",
@@ -150,6 +155,10 @@ const PRIVATE_PAGES: &[&str] = &[
     "/laporan-phk/00000000-0000-0000-0000-000000000000",
 ];
 const PRIVATE_API: &[&str] = &[
+    "/api/v1/reports/indicator",
+    "/api/v1/reports/indicator/missing",
+    "/api/v1/reports/disputes",
+    "/api/v1/reports/monthly",
     "/api/v1/schedule",
     "/api/v1/schedule/rooms",
     "/api/v1/calendar-feeds",

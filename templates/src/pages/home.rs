@@ -99,7 +99,7 @@ fn leadership(l: Lang, v: &LeadershipView) -> Markup {
         title: l.t("Bagian perusahaan yang memenuhi tiap kriteria", "Share of companies meeting each criterion").into(),
         bars: v.criteria.clone(),
         target: None,
-        table_slug: "kriteria".into(),
+        table_slug: "/laporan/tata-kelola#kriteria".into(),
     };
     html! {
         section.panel.leadership aria-labelledby="indikator" {

@@ -59,7 +59,7 @@ pub struct Chart {
     pub title: String,
     pub bars: Vec<Bar>,
     pub target: Option<(String, f64)>,
-    /// The table (by slug) that holds the same numbers.
+    /// The table that holds the same numbers: its slug on this page, or a link to another page.
     pub table_slug: String,
 }
 
@@ -104,9 +104,9 @@ fn fmt_percent(p: f64) -> String {
 /// of each bar, and the target as a dashed line with its label. Readable without colour.
 pub fn bar_chart(l: Lang, chart: &Chart, id: &str) -> Markup {
     let row_h = 26.0;
-    let label_w = 190.0;
+    let label_w = 290.0;
     let bar_w = 360.0;
-    let text_w = 200.0;
+    let text_w = 300.0;
     let top = if chart.target.is_some() { 22.0 } else { 6.0 };
     let height = top + row_h * chart.bars.len() as f64 + 8.0;
     let width = label_w + bar_w + text_w;
@@ -139,7 +139,7 @@ pub fn bar_chart(l: Lang, chart: &Chart, id: &str) -> Markup {
             }
             figcaption {
                 (chart.title) ". "
-                a href={ "#" (chart.table_slug) } { (l.t("Angka lengkap ada di tabel.", "The numbers are in the table.")) }
+                a href=(if chart.table_slug.starts_with('/') { chart.table_slug.clone() } else { format!("#{}", chart.table_slug) }) { (l.t("Angka lengkap ada di tabel.", "The numbers are in the table.")) }
             }
         }
     }
@@ -186,12 +186,15 @@ fn display(cell: &Cell) -> String {
 /// 1600 -> "1.600".
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
+    // The first group holds 1 to 3 digits, every later group exactly 3.
+    let head = match digits.len() % 3 {
+        0 => 3.min(digits.len()),
+        r => r,
+    };
+    let mut out = digits[..head].to_string();
+    for group in digits.as_bytes()[head..].chunks(3) {
+        out.push('.');
+        out.push_str(std::str::from_utf8(group).unwrap_or_default());
     }
     if n < 0 {
         format!("-{out}")
@@ -324,6 +327,9 @@ mod tests {
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("Bekasi Timur: 1 / 4 (25,00%); Target: 15,35%"), "{svg}");
         assert_eq!(thousands(1_234_567), "1.234.567");
+        assert_eq!(thousands(-600), "-600");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(123_456), "123.456");
         assert_eq!(Cell::Percent(Some(12.5)).text(), "12,50");
     }
 }
