@@ -272,8 +272,8 @@ pub fn prevented(conn: &mut DbConn, office_id: &str, from: NaiveDate, to: NaiveD
         .get_result(conn)
 }
 
-/// A PP ratified or a PKB registered: (company, kind, number, issued, valid until).
-pub type IssuedRow = (String, String, String, NaiveDate, NaiveDate);
+/// A PP ratified or a PKB registered: (company, kind, origin, number, issued, valid until).
+pub type IssuedRow = (String, String, String, String, NaiveDate, NaiveDate);
 
 /// An LKS Bipartit recorded: (company, record number, formed, recorded).
 pub type LksRecordedRow = (String, Option<String>, NaiveDate, Option<NaiveDate>);
@@ -293,6 +293,7 @@ pub fn regulations_issued(
         .select((
             companies::name,
             regulations::kind,
+            regulations::origin,
             regulations::number,
             regulations::issued_on,
             regulations::valid_until,

@@ -494,7 +494,8 @@ pub struct MonthRecord {
     /// Number of the SK, PKB registration or LKS record; NPP for BPJS.
     pub number: Option<String>,
     pub on: NaiveDate,
-    /// Valid until (PP/PKB), workers enrolled (BPJS) or workers informed (wage scale), as text.
+    /// Valid until (PP/PKB, followed by `;deemed` when deemed ratified), workers enrolled
+    /// (BPJS), the day formed (LKS) or `informed`/`not_informed` (wage scale).
     pub detail: String,
 }
 
@@ -527,19 +528,16 @@ pub fn monthly(conn: &mut DbConn, actor: &Actor, settings: &Settings, year: i32,
     let to = next.pred_opt().unwrap_or(from);
     let mut records = Vec::new();
     let (mut pp, mut pkb) = (0, 0);
-    for (company, kind, number, issued, until) in model::regulations_issued(conn, office, from, to)? {
+    for (company, kind, origin, number, issued, until) in model::regulations_issued(conn, office, from, to)? {
         if kind == "pkb" {
             pkb += 1;
         } else {
             pp += 1;
         }
-        records.push(MonthRecord {
-            kind,
-            company_name: company,
-            number: Some(number),
-            on: issued,
-            detail: until.to_string(),
-        });
+        // A PP deemed ratified (the deadline passed without a decree) has no decree number.
+        let number = (!number.trim().is_empty()).then_some(number);
+        let detail = if origin == "dianggap" { format!("{until};deemed") } else { until.to_string() };
+        records.push(MonthRecord { kind, company_name: company, number, on: issued, detail });
     }
     let wage = model::wage_scales_entered(
         conn,

@@ -633,7 +633,14 @@ pub fn monthly_view(l: Lang, m: &Monthly) -> ReportView {
             .iter()
             .map(|r| {
                 let detail = match r.kind.as_str() {
-                    "pp" | "pkb" => format!("{} {}", l.t("berlaku sampai", "valid until"), r.detail),
+                    "pp" | "pkb" => match r.detail.split_once(';') {
+                        Some((until, _)) => format!(
+                            "{} {until} ({})",
+                            l.t("berlaku sampai", "valid until"),
+                            l.t("dianggap disahkan", "deemed ratified")
+                        ),
+                        None => format!("{} {}", l.t("berlaku sampai", "valid until"), r.detail),
+                    },
                     "lks" => format!("{} {}", l.t("dibentuk", "formed"), r.detail),
                     "bpjs" => format!("{} {}", r.detail, l.t("tenaga kerja", "workers")),
                     _ if r.detail == "informed" => l.t("diberitahukan kepada pekerja", "workers informed").into(),
