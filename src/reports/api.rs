@@ -6,6 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::error::Error;
 use crate::http::{trimmed, SignedIn, State};
+use crate::reports::model::MissingRow;
 use crate::reports::rules::ReportPeriod;
 use crate::reports::service::{self, Disputes, Indicator, Monthly};
 use crate::reports::web::{as_of_param, month_param};
@@ -44,29 +45,11 @@ pub struct MissingQuery {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MissingCompany {
-    pub company_id: String,
-    pub name: String,
-    pub nib: String,
-    pub kecamatan: String,
-    pub kbli_section: String,
-    pub size_class: String,
-    pub workers_total: i32,
-    pub contact_name: String,
-    pub contact_phone: Option<String>,
-    /// met, not_required, missing or no_data, as of the day.
-    pub pp: String,
-    pub lks: String,
-    pub wage: String,
-    pub bpjs: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct MissingPage {
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
-    pub items: Vec<MissingCompany>,
+    pub items: Vec<MissingRow>,
 }
 
 /// Companies counted on a day that miss a criterion (the desk's call list), 50 a page.
@@ -98,29 +81,7 @@ pub async fn missing(
             service::missing(c, &actor, &settings, as_of, &criterion, cell, page)
         })
         .await?;
-    Ok(web::Json(MissingPage {
-        total,
-        page,
-        per_page: 50,
-        items: rows
-            .into_iter()
-            .map(|r| MissingCompany {
-                company_id: r.company_id,
-                name: r.name,
-                nib: r.nib,
-                kecamatan: r.kecamatan,
-                kbli_section: r.kbli_section,
-                size_class: r.size_class,
-                workers_total: r.workers_total,
-                contact_name: r.contact_name,
-                contact_phone: r.contact_phone,
-                pp: r.pp,
-                lks: r.lks,
-                wage: r.wage,
-                bpjs: r.bpjs,
-            })
-            .collect(),
-    }))
+    Ok(web::Json(MissingPage { total, page, per_page: 50, items: rows }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -79,8 +79,9 @@ pub fn first_period_day(conn: &mut DbConn, office_id: &str) -> QueryResult<Optio
         .first(conn)
 }
 
-/// A company missing a criterion as of a day, with what the desk needs to call it.
-#[derive(Debug, Clone, Queryable)]
+/// A company missing a criterion as of a day, with what the desk needs to call it; criteria
+/// as met, not_required, missing or no_data.
+#[derive(Debug, Clone, Queryable, serde::Serialize, utoipa::ToSchema)]
 pub struct MissingRow {
     pub company_id: String,
     pub name: String,

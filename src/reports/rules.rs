@@ -138,10 +138,26 @@ pub fn sum_as_of(rows: &[ChangeRow], day: NaiveDate) -> BTreeMap<(String, String
     out
 }
 
+/// The office total from per-breakdown sums: every company has exactly one business scale, so
+/// the scale lines add up to the total.
+pub fn total_of(sums: &BTreeMap<(String, String), Counts>) -> Counts {
+    let mut total = [0i64; 11];
+    for counts in sums.iter().filter(|((dim, _), _)| dim == "scale").map(|(_, c)| c) {
+        for (t, v) in total.iter_mut().zip(counts) {
+            *t += v;
+        }
+    }
+    total
+}
+
 /// One line of the indicator: registered companies and how many meet each criterion and all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct IndicatorLine {
+    /// Breakdown key (kecamatan code, KBLI section, business scale or workforce band); empty
+    /// for the total.
+    pub key: String,
     pub registered: i64,
+    /// Companies meeting all four criteria.
     pub all: i64,
     pub pp: i64,
     pub lks: i64,
@@ -149,12 +165,13 @@ pub struct Line {
     pub bpjs: i64,
 }
 
-impl Line {
+impl IndicatorLine {
     /// Reads the counters with the setting for criteria not required of a company: counted as
     /// met (the default) or not.
-    pub fn from_counts(c: &Counts, unrequired_as_met: bool) -> Line {
+    pub fn from_counts(key: &str, c: &Counts, unrequired_as_met: bool) -> IndicatorLine {
         let pick = |met: usize| c[met] + if unrequired_as_met { c[met + 1] } else { 0 };
-        Line {
+        IndicatorLine {
+            key: key.to_string(),
             registered: c[0],
             pp: pick(1),
             lks: pick(3),
@@ -162,6 +179,11 @@ impl Line {
             bpjs: pick(7),
             all: if unrequired_as_met { c[10] } else { c[9] },
         }
+    }
+
+    /// A part of the registered companies in percent.
+    pub fn share(&self, part: i64) -> Option<f64> {
+        percent(part, self.registered)
     }
 }
 
@@ -250,8 +272,9 @@ mod tests {
     #[test]
     fn the_setting_decides_whether_unrequired_criteria_count() {
         let c = [10, 2, 5, 3, 4, 6, 0, 7, 0, 1, 4];
-        assert_eq!(Line::from_counts(&c, true), Line { registered: 10, all: 4, pp: 7, lks: 7, wage: 6, bpjs: 7 });
-        assert_eq!(Line::from_counts(&c, false), Line { registered: 10, all: 1, pp: 2, lks: 3, wage: 6, bpjs: 7 });
+        let line = |all, pp, lks| IndicatorLine { key: "k".into(), registered: 10, all, pp, lks, wage: 6, bpjs: 7 };
+        assert_eq!(IndicatorLine::from_counts("k", &c, true), line(4, 7, 7));
+        assert_eq!(IndicatorLine::from_counts("k", &c, false), line(1, 2, 3));
         assert_eq!(percent_text(percent(1, 8)), "12,50%");
         assert_eq!(percent_text(percent(1, 0)), "–");
     }

@@ -15,7 +15,8 @@ use crate::config::Settings;
 use crate::db::DbConn;
 use crate::error::Error;
 use crate::reports::model::{self, CaseFacts, MissingRow};
-use crate::reports::rules::{self, age_band, Line, ReportPeriod};
+pub use crate::reports::rules::IndicatorLine;
+use crate::reports::rules::{self, age_band, ReportPeriod};
 
 /// Whose figures a reader sees: the whole office, or (a mediator) only their own cases.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,37 +32,6 @@ pub fn reader(actor: &Actor, disputes: bool) -> Result<Reader, Error> {
         Role::Pimpinan | Role::Petugas | Role::Admin => Ok(Reader::Office),
         Role::Mediator if disputes => Ok(Reader::Mediator(actor.user_id.clone())),
         _ => Err(Error::Forbidden),
-    }
-}
-
-/// One line of the indicator with its key and label.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct IndicatorLine {
-    /// Breakdown key (kecamatan code, KBLI section, business scale or workforce band).
-    pub key: String,
-    pub registered: i64,
-    /// Companies meeting all four criteria.
-    pub all: i64,
-    pub pp: i64,
-    pub lks: i64,
-    pub wage: i64,
-    pub bpjs: i64,
-}
-
-impl IndicatorLine {
-    fn new(key: &str, l: &Line) -> IndicatorLine {
-        IndicatorLine {
-            key: key.to_string(),
-            registered: l.registered,
-            all: l.all,
-            pp: l.pp,
-            lks: l.lks,
-            wage: l.wage,
-            bpjs: l.bpjs,
-        }
-    }
-    pub fn share(&self, part: i64) -> Option<f64> {
-        rules::percent(part, self.registered)
     }
 }
 
@@ -106,19 +76,13 @@ pub fn indicator(
     let sums = rules::sum_as_of(&model::changes_as_of(conn, office, as_of)?, as_of);
     let mut breakdowns: BTreeMap<String, Vec<IndicatorLine>> =
         DIMENSIONS.iter().map(|d| (d.to_string(), Vec::new())).collect();
-    let mut total = [0i64; 11];
     for ((dim, key), counts) in &sums {
-        if dim == "scale" {
-            for (t, v) in total.iter_mut().zip(counts) {
-                *t += v;
-            }
-        }
-        breakdowns.entry(dim.clone()).or_default().push(IndicatorLine::new(key, &Line::from_counts(counts, lenient)));
+        breakdowns.entry(dim.clone()).or_default().push(IndicatorLine::from_counts(key, counts, lenient));
     }
     for (dim, lines) in breakdowns.iter_mut() {
         lines.sort_by_key(|x| order_of(dim, &x.key));
     }
-    let total = IndicatorLine::new("", &Line::from_counts(&total, lenient));
+    let total = IndicatorLine::from_counts("", &rules::total_of(&sums), lenient);
     let trend = trend(conn, office, settings, today)?;
     Ok(Indicator {
         as_of,
@@ -155,13 +119,7 @@ fn trend(conn: &mut DbConn, office: &str, settings: &Settings, today: NaiveDate)
     Ok(rules::trend_points(first, today)
         .into_iter()
         .map(|on| {
-            let mut c = [0i64; 11];
-            for counts in rules::sum_as_of(&rows, on).values() {
-                for (t, v) in c.iter_mut().zip(counts) {
-                    *t += v;
-                }
-            }
-            let l = Line::from_counts(&c, lenient);
+            let l = IndicatorLine::from_counts("", &rules::total_of(&rules::sum_as_of(&rows, on)), lenient);
             TrendPoint {
                 on,
                 registered: l.registered,
@@ -586,14 +544,7 @@ pub fn monthly(conn: &mut DbConn, actor: &Actor, settings: &Settings, year: i32,
         }
     }
     let lenient = settings.registry.count_unrequired_as_met;
-    let mut total = [0i64; 11];
-    for ((dim, _), counts) in rules::sum_as_of(&model::changes_as_of(conn, office, to)?, to) {
-        if dim == "scale" {
-            for (t, v) in total.iter_mut().zip(counts) {
-                *t += v;
-            }
-        }
-    }
+    let total = rules::total_of(&rules::sum_as_of(&model::changes_as_of(conn, office, to)?, to));
     Ok(Monthly {
         year,
         month,
@@ -604,7 +555,7 @@ pub fn monthly(conn: &mut DbConn, actor: &Actor, settings: &Settings, year: i32,
         wage_scales: wage_count,
         lks_recorded: lks_count,
         bpjs_reports: bpjs_count,
-        standing: IndicatorLine::new("", &Line::from_counts(&total, lenient)),
+        standing: IndicatorLine::from_counts("", &total, lenient),
         bpjs_companies,
         bpjs_workers,
         records,
