@@ -558,6 +558,15 @@ pub struct StandingRow {
 
 /// Stores a standing and its bit mask on the company (delete and insert: portable across
 /// both backends, inside the caller's transaction).
+/// Takes the company's row lock until the transaction ends (a no-op write; SQLite's write
+/// transactions are serial anyway).
+pub fn lock_company(conn: &mut DbConn, company_id: &str) -> QueryResult<()> {
+    diesel::update(companies::table.filter(companies::id.eq(company_id)))
+        .set(companies::standing_gaps.eq(companies::standing_gaps))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn save_standing(conn: &mut DbConn, row: &StandingRow, gaps: i32) -> QueryResult<()> {
     diesel::update(companies::table.filter(companies::id.eq(&row.company_id)))
         .set(companies::standing_gaps.eq(Some(gaps)))

@@ -45,6 +45,10 @@ pub fn changes_on(lks_formed: &[NaiveDate], term_years: u32, today: NaiveDate) -
 /// Recomputes one company's standing as of `today`, and its history; call inside the
 /// transaction that changed its records or its workforce.
 pub fn refresh(conn: &mut DbConn, settings: &Settings, company: &CompanyRow, today: NaiveDate) -> Result<(), Error> {
+    // Two transactions refreshing one company take turns from here (on PostgreSQL the row lock
+    // holds until commit), so the second reads the first one's records and history, and the
+    // history's change sums move by exactly the difference.
+    model::lock_company(conn, &company.id)?;
     let r = history::Records {
         bpjs: model::bpjs(conn, &company.id)?,
         wage_scales: model::wage_scales(conn, &company.id)?,

@@ -624,7 +624,88 @@ async fn who_may_read_which_report(backend: Backend) {
     assert_eq!(there["total"]["registered"], 0);
 }
 
+async fn the_summary_stays_exact_under_concurrent_writes(backend: Backend) {
+    let app = spawn(backend).await;
+    let desk = app.browser_for(&app.user("petugas", "petugas@bekasikota.go.id").await).await;
+    let head = app.browser_for(&app.user("pimpinan", "kabid@bekasikota.go.id").await).await;
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let nib = format!("91200000005{i:02}");
+        ids.push(
+            created(
+                &app,
+                &desk,
+                company(&format!("PT Paralel {i}"), &nib, "32.75.01", "10792", "kecil", 20, Some("2024-01-02")),
+            )
+            .await,
+        );
+    }
+    // Twelve BPJS and wage-scale records at once, four on each company, from two browsers.
+    let desk2 = app.browser_for(&app.user("petugas", "petugas2@bekasikota.go.id").await).await;
+    let mut writes = Vec::new();
+    for (n, id) in ids.iter().cycle().take(12).enumerate() {
+        let client = if n % 2 == 0 { desk.clone() } else { desk2.clone() };
+        let (app_url, id) = (app.url(""), id.clone());
+        let csrf = app.csrf(&client).await;
+        writes.push(tokio::spawn(async move {
+            let day = format!("2025-{:02}-15", n % 12 + 1);
+            // One wage scale and three BPJS figures on each company (n = 0, 4, 8 are wage scales).
+            let path = if n % 4 == 0 { "skala-upah" } else { "bpjs" };
+            let fields: Vec<(String, String)> = if path == "bpjs" {
+                [
+                    ("npp", format!("5{n:07}")),
+                    ("registered_on", "2024-02-01".into()),
+                    ("workers_enrolled", "20".into()),
+                    ("as_of", day),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .chain(["JKK", "JKM", "JHT", "JKP"].into_iter().map(|p| ("programmes".to_string(), p.to_string())))
+                .chain(std::iter::once(("csrf_token".to_string(), csrf.clone())))
+                .collect()
+            } else {
+                vec![
+                    ("effective_on".into(), day),
+                    ("workers_informed".into(), "true".into()),
+                    ("grades".into(), "I; Operator; 6.100.000; 7.000.000".into()),
+                    ("csrf_token".into(), csrf.clone()),
+                ]
+            };
+            client
+                .post(format!("{app_url}/perusahaan/{id}/{path}"))
+                .header("origin", app_url.trim_end_matches('/'))
+                .form(&fields)
+                .send()
+                .await
+                .expect("post")
+                .status()
+        }));
+    }
+    for w in writes {
+        assert_eq!(w.await.expect("join"), StatusCode::SEE_OTHER);
+    }
+    let days = ["2025-01-14", "2025-01-15", "2025-04-15", "2025-07-15", "2025-12-31", "2026-03-02"];
+    let mut kept = Vec::new();
+    for day in days {
+        kept.push(get_json(&app, &head, &format!("/api/v1/reports/indicator?as_of={day}")).await.1);
+    }
+    assert_eq!(kept[5]["total"]["bpjs"], 3, "every company reported BPJS: {}", kept[5]);
+    assert_eq!(kept[5]["total"]["wage"], 3, "every company has a wage scale: {}", kept[5]);
+    assert_eq!(kept[0]["total"]["bpjs"], 0);
+    let (settings, office, now) = (app.state.settings.clone(), app.office_id("3275"), app.state.now());
+    app.state
+        .db
+        .run(move |c| harmoni::companies::history::rebuild_office(c, &settings, &office, now))
+        .await
+        .expect("rebuild");
+    for (day, was) in days.iter().zip(kept) {
+        let (_, now) = get_json(&app, &head, &format!("/api/v1/reports/indicator?as_of={day}")).await;
+        assert_eq!(now, was, "the summary kept under concurrent writes equals a rebuild as of {day}");
+    }
+}
+
 both_backends!(
+    the_summary_stays_exact_under_concurrent_writes,
     the_indicator_agrees_with_a_recomputation_as_of_any_day,
     the_disputes_report_counts_what_happened,
     reports_are_exported_as_real_spreadsheets,
