@@ -78,7 +78,7 @@ pub async fn missing(
         .db
         .run(move |c| {
             let cell = cell.as_ref().map(|(d, k)| (d.as_str(), k.as_str()));
-            service::missing(c, &actor, &settings, as_of, &criterion, cell, page)
+            service::missing(c, &actor, &settings, as_of, &criterion, cell, (page - 1) * 50, 50)
         })
         .await?;
     Ok(web::Json(MissingPage { total, page, per_page: 50, items: rows }))

@@ -134,7 +134,9 @@ fn trend(conn: &mut DbConn, office: &str, settings: &Settings, today: NaiveDate)
 /// The criteria a drill-down can ask for.
 pub const CRITERIA: [&str; 5] = ["all", "pp", "lks", "wage", "bpjs"];
 
-/// Companies missing a criterion as of a day (a page of 50), optionally in one breakdown cell.
+/// Companies missing a criterion as of a day (`limit` from `offset`, by name), optionally in
+/// one breakdown cell; with the number in all.
+#[allow(clippy::too_many_arguments)]
 pub fn missing(
     conn: &mut DbConn,
     actor: &Actor,
@@ -142,7 +144,8 @@ pub fn missing(
     as_of: NaiveDate,
     criterion: &str,
     cell: Option<(&str, &str)>,
-    page: i64,
+    offset: i64,
+    limit: i64,
 ) -> Result<(Vec<MissingRow>, i64), Error> {
     reader(actor, false)?;
     if !CRITERIA.contains(&criterion) {
@@ -159,7 +162,7 @@ pub fn missing(
         }
     }
     let ok: &[&str] = if settings.registry.count_unrequired_as_met { &["met", "not_required"] } else { &["met"] };
-    Ok(model::missing(conn, &actor.office_id, as_of, criterion, ok, cell, (page.max(1) - 1) * 50, 50)?)
+    Ok(model::missing(conn, &actor.office_id, as_of, criterion, ok, cell, offset.max(0), limit.clamp(1, 100_000))?)
 }
 
 /// Cases by dispute type and final status.

@@ -321,6 +321,7 @@ pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
             .into(),
         ],
         tabs: Vec::new(),
+        pager: None,
     }
 }
 
@@ -580,6 +581,7 @@ pub fn disputes_view(l: Lang, d: &Disputes, mediator_name: Option<&str>) -> Repo
         tables: vec![summary, by_type, ageing, mediators, approaching, overdue],
         notes: Vec::new(),
         tabs: Vec::new(),
+        pager: None,
     }
 }
 
@@ -690,5 +692,6 @@ pub fn monthly_view(l: Lang, m: &Monthly) -> ReportView {
         tables: vec![facilities, records],
         notes: Vec::new(),
         tabs: Vec::new(),
+        pager: None,
     }
 }

@@ -110,6 +110,7 @@ fn refused(state: &State, user: &SignedIn, e: Error, path: &str, form: ReportFor
         tables: Vec::new(),
         notes: Vec::new(),
         tabs: views::tabs(l, path, user.actor.role == Role::Mediator),
+        pager: None,
     };
     Ok(html_status(status, report_page(&page_ctx(state, &user.ctx, "/laporan"), &v)))
 }
@@ -135,6 +136,10 @@ async fn indicator(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> 
     respond(&state, &user, v, q.format.as_deref(), &format!("tata-kelola-kerja-layak-{as_of}"))
 }
 
+/// Companies a page of the drill-down shows, and the most a download holds.
+const PER_PAGE: i64 = 50;
+const EXPORT_LIMIT: i64 = 100_000;
+
 #[get("/laporan/tata-kelola/belum-memenuhi")]
 async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Result<HttpResponse, Error> {
     service::reader(&user.actor, false)?;
@@ -146,13 +151,16 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
         _ => None,
     };
     let page = crate::api::page_param(q.page)?;
+    // A download is the whole call list; the page shows 50 at a time.
+    let export = matches!(q.format.as_deref(), Some("csv" | "xlsx"));
+    let (offset, limit) = if export { (0, EXPORT_LIMIT) } else { ((page - 1) * PER_PAGE, PER_PAGE) };
     let (actor, settings) = (user.actor.clone(), state.settings.clone());
     let (crit, c2) = (criterion.clone(), cell.clone());
     let (rows, total) = state
         .db
         .run(move |c| {
             let cell = c2.as_ref().map(|(d, k)| (d.as_str(), k.as_str()));
-            service::missing(c, &actor, &settings, as_of, &crit, cell, page)
+            service::missing(c, &actor, &settings, as_of, &crit, cell, offset, limit)
         })
         .await?;
     let regions = &state.settings.regions;
@@ -199,7 +207,7 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
                 ]
             })
             .collect(),
-        note: Some(format!("{} {} / {}", l.t("Halaman", "Page"), page, ((total + 49) / 50).max(1))),
+        note: None,
     };
     let mut subtitle = format!("{} {}", l.t("Per tanggal", "As of"), l.date_long(as_of));
     let mut query = format!("per={as_of}&kriteria={criterion}");
@@ -222,13 +230,14 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
         title: l.t("Perusahaan yang perlu ditindaklanjuti", "Companies to follow up").into(),
         subtitle,
         path: "/laporan/tata-kelola/belum-memenuhi".into(),
+        pager: Some((format!("/laporan/tata-kelola/belum-memenuhi?{query}"), page, PER_PAGE, total)),
         query,
         form: ReportForm::AsOf { value: as_of.to_string() },
         errors: FormErrors::default(),
         figures: Vec::new(),
         charts: Vec::new(),
         tables: vec![table],
-        notes,
+        notes: Vec::new(),
         tabs: Vec::new(),
     };
     respond(&state, &user, v, q.format.as_deref(), &format!("belum-memenuhi-{criterion}-{as_of}"))

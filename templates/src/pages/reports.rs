@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use maud::{html, Markup, DOCTYPE};
 
-use crate::components::{error_summary, FormErrors};
+use crate::components::{error_summary, pager, FormErrors};
 use crate::{page, Lang, PageCtx};
 
 /// One cell of a report table; numbers and dates stay typed for the spreadsheet.
@@ -94,6 +94,8 @@ pub struct ReportView {
     pub notes: Vec<String>,
     /// Links to the other reports: (href, label, current).
     pub tabs: Vec<(String, String, bool)>,
+    /// A paged list: (base link with its query, page, per page, total).
+    pub pager: Option<(String, i64, i64, i64)>,
 }
 
 fn fmt_percent(p: f64) -> String {
@@ -272,6 +274,7 @@ pub fn report_page(ctx: &PageCtx, v: &ReportView) -> Markup {
             }
             @for (i, c) in v.charts.iter().enumerate() { (bar_chart(l, c, &format!("chart{i}"))) }
             @for t in &v.tables { (table_markup(t, true)) }
+            @if let Some((base, page, per_page, total)) = &v.pager { (pager(l, base, *page, *per_page, *total)) }
             @for n in &v.notes { p.hint { (n) } }
         },
     )
