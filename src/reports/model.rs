@@ -61,11 +61,20 @@ pub fn changes_as_of(conn: &mut DbConn, office_id: &str, day: NaiveDate) -> Quer
     Ok(rows.into_iter().map(change_row).collect())
 }
 
-/// Every change row of one dimension (for the trend, summed at many days in memory).
-pub fn changes_of_dimension(conn: &mut DbConn, office_id: &str, dimension: &str) -> QueryResult<Vec<ChangeRow>> {
-    let rows: Vec<ChangeTuple> = indicator_changes::table
-        .filter(indicator_changes::office_id.eq(office_id))
-        .filter(indicator_changes::dimension.eq(dimension))
+/// The change rows of one dimension needed for sums at month ends up to `today`: every year
+/// and month row, and the day rows of today's month (summed at many days in memory).
+pub fn changes_for_trend(
+    conn: &mut DbConn,
+    office_id: &str,
+    dimension: &str,
+    today: NaiveDate,
+) -> QueryResult<Vec<ChangeRow>> {
+    use indicator_changes as ic;
+    let [_, (_, month), _] = crate::companies::history::grains(today);
+    let rows: Vec<ChangeTuple> = ic::table
+        .filter(ic::office_id.eq(office_id))
+        .filter(ic::dimension.eq(dimension))
+        .filter(ic::grain.ne("d").or(ic::starts_on.between(month, today)))
         .select(change_columns!())
         .load(conn)?;
     Ok(rows.into_iter().map(change_row).collect())
@@ -100,6 +109,7 @@ pub struct MissingRow {
 
 /// The drill-down: companies counted as of `day` whose `criterion` (pp, lks, wage, bpjs, or
 /// all for any of them) is not among `ok` codes, optionally in one breakdown cell; by name.
+/// (How many there are comes from the indicator's sums, not from counting these rows.)
 #[allow(clippy::too_many_arguments)]
 pub fn missing(
     conn: &mut DbConn,
@@ -110,7 +120,7 @@ pub fn missing(
     cell: Option<(&str, &str)>,
     offset: i64,
     limit: i64,
-) -> QueryResult<(Vec<MissingRow>, i64)> {
+) -> QueryResult<Vec<MissingRow>> {
     use standing_periods as sp;
     let base = || {
         let mut q = sp::table
@@ -144,8 +154,7 @@ pub fn missing(
         }
         q
     };
-    let total: i64 = base().count().get_result(conn)?;
-    let rows = base()
+    base()
         .order((companies::name, companies::id))
         .offset(offset)
         .limit(limit)
@@ -164,8 +173,7 @@ pub fn missing(
             sp::wage,
             sp::bpjs,
         ))
-        .load(conn)?;
-    Ok((rows, total))
+        .load(conn)
 }
 
 /// The dates of a case that the dispute figures read.
@@ -207,11 +215,30 @@ pub fn recorded(
     scoped(office_id, mediator).filter(cases::registered_on.between(from, to)).count().get_result(conn)
 }
 
-/// Cases registered before the period and still open on its first day (carried over).
+/// Cases registered before the period and still open on its first day (carried over): those
+/// registered before it less those also closed before it, two counts on covering indexes.
 pub fn carried_over(conn: &mut DbConn, office_id: &str, mediator: Option<&str>, from: NaiveDate) -> QueryResult<i64> {
+    let registered: i64 = scoped(office_id, mediator).filter(cases::registered_on.lt(from)).count().get_result(conn)?;
+    let closed: i64 = scoped(office_id, mediator)
+        .filter(cases::closed_on.lt(from))
+        .filter(cases::registered_on.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok(registered - closed)
+}
+
+/// Cases closed in the period with one of the given statuses.
+pub fn closed_with(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    statuses: &[&str],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<i64> {
     scoped(office_id, mediator)
-        .filter(cases::registered_on.lt(from))
-        .filter(cases::closed_on.is_null().or(cases::closed_on.ge(from)))
+        .filter(cases::closed_on.between(from, to))
+        .filter(cases::status.eq_any(statuses))
         .count()
         .get_result(conn)
 }

@@ -125,10 +125,38 @@ pub fn counts_as_of(row: &ChangeRow, day: NaiveDate) -> bool {
     }
 }
 
-/// The counters per (dimension, key) as of `day`.
+/// Whether a change row is part of the sum as of `day` when `day` is the last of its month:
+/// year rows of earlier years and month rows of that year up to and including its month; day
+/// rows are not needed (the trend reads them only for the running month).
+pub fn counts_at_month_end(row: &ChangeRow, day: NaiveDate) -> bool {
+    let [(_, year), (_, month), _] = grains(day);
+    match row.grain {
+        'y' => row.starts_on < year,
+        'm' => row.starts_on >= year && row.starts_on <= month,
+        _ => false,
+    }
+}
+
+/// The counters per (dimension, key) as of `day`, from rows that hold at least those
+/// `counts_as_of` keeps.
 pub fn sum_as_of(rows: &[ChangeRow], day: NaiveDate) -> BTreeMap<(String, String), Counts> {
+    sum_where(rows, |r| counts_as_of(r, day))
+}
+
+/// The same sums for a trend point, from year and month rows and the running month's day
+/// rows: on the last day of a month its month row stands for its day rows, so month ends need
+/// no day rows at all.
+pub fn sum_for_trend(rows: &[ChangeRow], day: NaiveDate) -> BTreeMap<(String, String), Counts> {
+    if day.succ_opt().is_some_and(|next| next.day() == 1) {
+        sum_where(rows, |r| counts_at_month_end(r, day))
+    } else {
+        sum_where(rows, |r| counts_as_of(r, day))
+    }
+}
+
+fn sum_where(rows: &[ChangeRow], keep: impl Fn(&ChangeRow) -> bool) -> BTreeMap<(String, String), Counts> {
     let mut out: BTreeMap<(String, String), Counts> = BTreeMap::new();
-    for r in rows.iter().filter(|r| counts_as_of(r, day)) {
+    for r in rows.iter().filter(|r| keep(r)) {
         let e = out.entry((r.dimension.clone(), r.key.clone())).or_insert([0; 11]);
         for (e, v) in e.iter_mut().zip(r.counts) {
             *e += v;
@@ -267,6 +295,11 @@ mod tests {
         assert_eq!(count(day(2025, 12, 31)), 1);
         assert_eq!(count(day(2026, 1, 1)), 1);
         assert_eq!(count(day(2024, 12, 31)), 0);
+        assert_eq!(count(day(2025, 2, 28)), 0, "a month end before the change");
+        // Month ends read month rows only: the same figures without the day rows.
+        let without_days = &rows[..2];
+        let at_end = |on| sum_for_trend(without_days, on).values().map(|c| c[0]).sum::<i64>();
+        assert_eq!((at_end(day(2025, 2, 28)), at_end(day(2025, 3, 31)), at_end(day(2025, 12, 31))), (0, 1, 1));
     }
 
     #[test]

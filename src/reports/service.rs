@@ -114,12 +114,14 @@ fn trend(conn: &mut DbConn, office: &str, settings: &Settings, today: NaiveDate)
         (Some(a), Some(b)) => a.min(b).max(today.year() - 15),
         (a, b) => a.or(b).unwrap_or(today.year()),
     };
-    let rows = model::changes_of_dimension(conn, office, "scale")?;
+    // A month's end needs no day rows of that month (its month row holds them all) except
+    // for the running month, whose point is today.
+    let rows = model::changes_for_trend(conn, office, "scale", today)?;
     let lenient = settings.registry.count_unrequired_as_met;
     Ok(rules::trend_points(first, today)
         .into_iter()
         .map(|on| {
-            let l = IndicatorLine::from_counts("", &rules::total_of(&rules::sum_as_of(&rows, on)), lenient);
+            let l = IndicatorLine::from_counts("", &rules::total_of(&rules::sum_for_trend(&rows, on)), lenient);
             TrendPoint {
                 on,
                 registered: l.registered,
@@ -161,8 +163,25 @@ pub fn missing(
             ));
         }
     }
-    let ok: &[&str] = if settings.registry.count_unrequired_as_met { &["met", "not_required"] } else { &["met"] };
-    Ok(model::missing(conn, &actor.office_id, as_of, criterion, ok, cell, offset.max(0), limit.clamp(1, 100_000))?)
+    let lenient = settings.registry.count_unrequired_as_met;
+    let ok: &[&str] = if lenient { &["met", "not_required"] } else { &["met"] };
+    let rows =
+        model::missing(conn, &actor.office_id, as_of, criterion, ok, cell, offset.max(0), limit.clamp(1, 100_000))?;
+    // The number missing is the indicator's own: registered less those meeting the criterion.
+    let sums = rules::sum_as_of(&model::changes_as_of(conn, &actor.office_id, as_of)?, as_of);
+    let counts = match cell {
+        Some((dim, key)) => sums.get(&(dim.to_string(), key.to_string())).copied().unwrap_or([0; 11]),
+        None => rules::total_of(&sums),
+    };
+    let line = IndicatorLine::from_counts("", &counts, lenient);
+    let met = match criterion {
+        "pp" => line.pp,
+        "lks" => line.lks,
+        "wage" => line.wage,
+        "bpjs" => line.bpjs,
+        _ => line.all,
+    };
+    Ok((rows, line.registered - met))
 }
 
 /// Cases by dispute type and final status.
@@ -399,11 +418,7 @@ pub fn disputes(
     let year = period.to.year();
     let year_start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(period.from);
     let year_end = period.to.min(today.max(period.from));
-    let resolved_in_year = model::ended_in(conn, office, mediator, year_start, year_end)?
-        .iter()
-        .filter(|c| c.closed_on.is_some_and(|d| d >= year_start && d <= year_end))
-        .filter(|c| resolved_set.contains(&c.status.as_str()))
-        .count() as i64;
+    let resolved_in_year = model::closed_with(conn, office, mediator, &resolved_set, year_start, year_end)?;
     let (prevented_in_year, prevented_in_period) = match (&who, mediator) {
         (Reader::Office, None) => (
             Some(model::prevented(conn, office, year_start, year_end)?),

@@ -349,6 +349,14 @@ async fn the_indicator_agrees_with_a_recomputation_as_of_any_day(backend: Backen
     assert_eq!(s, StatusCode::OK);
     let names: Vec<&str> = page["items"].as_array().expect("items").iter().filter_map(|i| i["name"].as_str()).collect();
     assert_eq!(names, ["PT Alfa", "PT Gamma"]);
+    assert_eq!(page["total"], 2, "the count agrees with the list");
+    let (_, page) = get_json(
+        &app,
+        &head,
+        "/api/v1/reports/indicator/missing?as_of=2026-03-02&criterion=lks&dimension=kecamatan&key=32.75.03",
+    )
+    .await;
+    assert_eq!((page["total"].as_i64(), page["items"][0]["name"].as_str()), (Some(1), Some("PT Gamma")), "{page}");
     assert_eq!(page["items"][0]["contact_phone"], "+6281234567890");
     let (_, page) = get_json(&app, &head, "/api/v1/reports/indicator/missing?as_of=2025-12-31&criterion=all").await;
     assert_eq!(page["total"], 0, "both counted companies met everything on the last day of 2025");
