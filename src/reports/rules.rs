@@ -228,6 +228,11 @@ pub fn percent_text(p: Option<f64>) -> String {
 /// Ageing bands of open cases in working days since they entered their stage.
 pub const AGE_BANDS: [&str; 4] = ["0-10", "11-20", "21-30", ">30"];
 
+/// Calendar days beyond which a stage is certainly more than 30 working days old (30 working
+/// days never span more than about 45 calendar days, even around Lebaran), so its age need not
+/// be counted day by day.
+pub const CERTAINLY_OVER_30_WD: i64 = 90;
+
 pub fn age_band(working_days: i64) -> usize {
     match working_days {
         i64::MIN..=10 => 0,

@@ -16,7 +16,7 @@ use crate::db::DbConn;
 use crate::error::Error;
 use crate::reports::model::{self, CaseFacts, MissingRow};
 pub use crate::reports::rules::IndicatorLine;
-use crate::reports::rules::{self, age_band, ReportPeriod};
+use crate::reports::rules::{self, age_band, ReportPeriod, AGE_BANDS};
 
 /// Whose figures a reader sees: the whole office, or (a mediator) only their own cases.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -366,8 +366,12 @@ pub fn disputes(
     for case in &open {
         let since = entered.get(&(case.id.clone(), case.status.clone())).copied().or(case.registered_on);
         if let Some(since) = since {
-            ageing.entry(case.status.clone()).or_default()[age_band(ctx.calendar.count_working_days(since, today))] +=
-                1;
+            let band = if (today - since).num_days() > rules::CERTAINLY_OVER_30_WD {
+                AGE_BANDS.len() - 1
+            } else {
+                age_band(ctx.calendar.count_working_days(since, today))
+            };
+            ageing.entry(case.status.clone()).or_default()[band] += 1;
         }
         let in_mediation = matches!(case.status.as_str(), "mediasi" | "anjuran" | "menunggu_pb");
         let mut late = false;
