@@ -118,13 +118,27 @@ pub const MAX_WORKING_DAYS: u32 = 1000;
 pub struct Calendar {
     years: BTreeMap<i32, YearStatus>,
     days: HashMap<NaiveDate, Holiday>,
+    /// The listed days that fall on a weekday, sorted: what a count of working days subtracts.
+    listed_weekdays: Vec<NaiveDate>,
+}
+
+/// Weekdays (Monday to Friday) from a fixed Sunday up to and including `d`, negative before
+/// it: the difference of two of these counts the weekdays in between without walking the days.
+fn weekdays_through(d: NaiveDate) -> i64 {
+    let sunday = NaiveDate::from_ymd_opt(2000, 1, 2).unwrap_or(NaiveDate::MIN);
+    let n = (d - sunday).num_days();
+    n.div_euclid(7) * 5 + n.rem_euclid(7).min(5)
 }
 
 impl Calendar {
     /// Builds a calendar; listed days outside the known years are kept (an office closure may
     /// be recorded for a year whose national list has not arrived).
     pub fn new(years: impl IntoIterator<Item = (i32, YearStatus)>, days: impl IntoIterator<Item = Holiday>) -> Self {
-        Calendar { years: years.into_iter().collect(), days: days.into_iter().map(|h| (h.date, h)).collect() }
+        let days: HashMap<NaiveDate, Holiday> = days.into_iter().map(|h| (h.date, h)).collect();
+        let mut listed_weekdays: Vec<NaiveDate> =
+            days.keys().copied().filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)).collect();
+        listed_weekdays.sort();
+        Calendar { years: years.into_iter().collect(), days, listed_weekdays }
     }
 
     pub fn year_status(&self, year: i32) -> Option<YearStatus> {
@@ -199,15 +213,12 @@ impl Calendar {
     /// So `count_working_days(s, add_working_days(s, n).due) == n` for every n > 0.
     pub fn count_working_days(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (lo, hi, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
-        let mut count = 0;
-        let mut date = lo;
-        while date < hi {
-            date += Duration::days(1);
-            if self.is_working_day(date) {
-                count += 1;
-            }
-        }
-        sign * count
+        // Weekdays in (lo, hi] less the listed weekdays among them: constant time in the length
+        // of the range, which matters for reports over thousands of long-overdue clocks.
+        let weekdays = weekdays_through(hi) - weekdays_through(lo);
+        let listed = self.listed_weekdays.partition_point(|d| *d <= hi) as i64
+            - self.listed_weekdays.partition_point(|d| *d <= lo) as i64;
+        sign * (weekdays - listed)
     }
 
     /// What the reader must be told about the years a range touches.
@@ -482,5 +493,29 @@ mod properties {
             let c = shipped();
             prop_assert_eq!(c.count_working_days(a, b), -c.count_working_days(b, a));
         }
+    }
+
+    #[test]
+    fn counting_working_days_agrees_with_walking_them() {
+        let c = shipped();
+        let walk = |from: NaiveDate, to: NaiveDate| {
+            let (lo, hi, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+            let mut n = 0;
+            let mut day = lo;
+            while day < hi {
+                day += Duration::days(1);
+                n += i64::from(c.is_working_day(day));
+            }
+            sign * n
+        };
+        let start = d(2025, 12, 20);
+        for a in (0..500).step_by(7) {
+            for b in (0..500).step_by(11) {
+                let (from, to) = (start + Duration::days(a), start + Duration::days(b));
+                assert_eq!(c.count_working_days(from, to), walk(from, to), "{from} -> {to}");
+            }
+        }
+        let long = (d(1999, 3, 4), d(2031, 7, 9));
+        assert_eq!(c.count_working_days(long.0, long.1), walk(long.0, long.1));
     }
 }
