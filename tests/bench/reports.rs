@@ -15,7 +15,8 @@
 //! - HARMONI_BENCH_KEEP_DB=/tmp/bench-reports.db to keep the SQLite database there;
 //! - HARMONI_BENCH_DEMO_SEED=1 to seed the companies with `harmoni::demo::seed` instead;
 //! - HARMONI_BENCH_REQUESTS (default 200) measured requests per scenario after 10 warm-ups,
-//!   HARMONI_BENCH_EXTRA_REQUESTS (default 50) for the scenarios without a target.
+//!   HARMONI_BENCH_EXTRA_REQUESTS (default 20) for the HTTP scenarios without a target,
+//!   HARMONI_BENCH_DIRECT_REQUESTS (default 50) for the direct calls other than the indicator.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -33,7 +34,7 @@ use harmoni::companies::rules::Regions;
 use harmoni::config::Settings;
 use harmoni::db::{write_tx, DbConn};
 use harmoni::regulations::model::RegulationRow;
-use harmoni::reports::rules::{Line, ReportPeriod};
+use harmoni::reports::rules::{IndicatorLine, ReportPeriod};
 use harmoni::schema::{
     bpjs_records, case_history, cases, companies, indicator_changes, lks_bipartit, lks_members, regulations,
     standing_periods, wage_grades, wage_scales,
@@ -744,11 +745,9 @@ fn agrees(
     let mut lines = 0;
     for (dim, list) in &ind.breakdowns {
         for l in list {
-            let want =
-                scan.get(&(dim.clone(), l.key.clone())).map(|c| Line::from_counts(c, lenient)).unwrap_or_default();
-            let got = Line { registered: l.registered, all: l.all, pp: l.pp, lks: l.lks, wage: l.wage, bpjs: l.bpjs };
-            if want != got {
-                return Err(format!("{dim}/{}: scan {want:?}, summary {got:?}", l.key));
+            let want = scan.get(&(dim.clone(), l.key.clone())).map(|c| IndicatorLine::from_counts(&l.key, c, lenient));
+            if want.as_ref() != Some(l) {
+                return Err(format!("{dim}/{}: scan {want:?}, summary {l:?}", l.key));
             }
             lines += 1;
         }
@@ -778,7 +777,8 @@ fn main() {
     let companies_n = env_u64("HARMONI_BENCH_COMPANIES", 500_000);
     let cases_n = env_u64("HARMONI_BENCH_CASES", 100_000);
     let requests = env_u64("HARMONI_BENCH_REQUESTS", 200) as usize;
-    let extra = env_u64("HARMONI_BENCH_EXTRA_REQUESTS", 50) as usize;
+    let extra = env_u64("HARMONI_BENCH_EXTRA_REQUESTS", 20) as usize;
+    let direct = env_u64("HARMONI_BENCH_DIRECT_REQUESTS", 50) as usize;
     let dir = tempfile::tempdir().expect("temp dir");
     let url = match std::env::var("HARMONI_BENCH_DATABASE_URL") {
         Ok(url) => url,
@@ -892,10 +892,12 @@ fn main() {
     by_status.sort_by_key(|s| std::cmp::Reverse(s.1));
     println!("cases by status: {}", by_status.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", "));
 
-    // 4. Statistics.
+    // 4. Statistics; on PostgreSQL also the visibility map, as autovacuum would have set it
+    // after such a load (index-only scans depend on it).
     let started = Instant::now();
-    diesel::sql_query("ANALYZE").execute(&mut *conn).expect("analyze");
-    println!("ANALYZE in {:.1} s", started.elapsed().as_secs_f64());
+    let analyze = if postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+    diesel::sql_query(analyze).execute(&mut *conn).expect("analyze");
+    println!("{analyze} in {:.1} s", started.elapsed().as_secs_f64());
     println!(
         "seeding total (companies + history + cases): {:.1} s",
         (seeding_companies + rebuild + seeding_cases).as_secs_f64()
@@ -1039,11 +1041,11 @@ fn main() {
     table.push(timed("reports::service::indicator (summary)", requests, Some(indicator_target), &mut |c, i| {
         harmoni::reports::service::indicator(c, &actor, &settings, day(i), today).expect("indicator");
     }));
-    table.push(timed("  of which model::changes_as_of", requests, None, &mut |c, i| {
+    table.push(timed("  of which model::changes_as_of", direct, None, &mut |c, i| {
         harmoni::reports::model::changes_as_of(c, &office, day(i)).expect("changes");
     }));
-    table.push(timed("  of which trend (changes_of_dimension scale)", requests, None, &mut |c, _| {
-        harmoni::reports::model::changes_of_dimension(c, &office, "scale").expect("changes");
+    table.push(timed("  of which trend rows (changes_for_trend scale)", direct, None, &mut |c, _| {
+        harmoni::reports::model::changes_for_trend(c, &office, "scale", today).expect("changes");
     }));
     table.push(timed("before: scan standing_periods per as-of day", 20, Some(indicator_target), &mut |c, i| {
         scan_as_of(c, &office, day(i));
@@ -1051,27 +1053,29 @@ fn main() {
     let period = |i: usize| {
         ReportPeriod::parse(Some(periods_list[i % periods_list.len()].as_str()), None, None, today).expect("period")
     };
-    table.push(timed("reports::service::disputes", requests, Some(100.0), &mut |c, i| {
+    table.push(timed("reports::service::disputes", direct, Some(100.0), &mut |c, i| {
         harmoni::reports::service::disputes(c, &actor, &settings, &period(i), None, today).expect("disputes");
     }));
-    table.push(timed("  of which model::ended_in (period)", requests, None, &mut |c, i| {
+    table.push(timed("  of which model::ended_in (period)", direct, None, &mut |c, i| {
         let p = period(i);
         harmoni::reports::model::ended_in(c, &office, None, p.from, p.to).expect("ended");
     }));
-    table.push(timed("  of which model::recorded (period)", requests, None, &mut |c, i| {
-        let p = period(i);
-        harmoni::reports::model::recorded(c, &office, None, p.from, p.to).expect("recorded");
-    }));
-    table.push(timed("  of which model::open_cases + stage_entries", requests, None, &mut |c, _| {
+    table.push(timed("  of which model::open_cases + stage_entries", direct, None, &mut |c, _| {
         let open =
             harmoni::reports::model::open_cases(c, &office, None, &harmoni::reports::service::OPEN).expect("open");
         let ids: Vec<&str> = open.iter().map(|o| o.id.as_str()).collect();
         harmoni::reports::model::stage_entries(c, &ids).expect("entries");
     }));
-    table.push(timed("reports::service::disputes, one mediator", requests, Some(100.0), &mut |c, i| {
+    table.push(timed("reports::service::disputes, one mediator", direct, Some(100.0), &mut |c, i| {
         let m = &mediators[i % mediators.len()];
         harmoni::reports::service::disputes(c, &actor, &settings, &period(i), Some(m), today).expect("disputes");
     }));
+    for (k, code) in periods_list.iter().enumerate() {
+        let label = format!("  disputes period={code}");
+        table.push(timed(&label, 10, None, &mut |c, _| {
+            harmoni::reports::service::disputes(c, &actor, &settings, &period(k), None, today).expect("disputes");
+        }));
+    }
 
     // The scan and the summary must give the same figures.
     for d in [date(2024, 6, 30), date(2025, 12, 31), date(2026, 2, 17), date(2023, 1, 1), today] {

@@ -554,8 +554,7 @@ async fn reports_are_exported_as_real_spreadsheets(backend: Backend) {
     let as_csv: Vec<String> =
         sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(",")).collect();
     println!("{}", as_csv.join("\n"));
-    let row =
-        |label: &str| sheet.rows().find(|r| r.first().is_some_and(|c| *c == label)).expect(label).to_vec();
+    let row = |label: &str| sheet.rows().find(|r| r.first().is_some_and(|c| *c == label)).expect(label).to_vec();
     let bpjs = row("BPJS Ketenagakerjaan");
     assert_eq!(bpjs[1], Data::Float(1.0), "a number, not text");
     assert_eq!(bpjs[2], Data::Float(1.0));
