@@ -11,31 +11,32 @@ use crate::db::{write_tx, DbConn};
 use crate::error::Error;
 
 /// A small deterministic generator (xorshift64*), so the demo needs no randomness crate and
-/// comes out the same every time.
-pub(crate) struct Dice(pub(crate) u64);
+/// comes out the same every time (public for the benchmarks, which seed at national scale).
+pub struct Dice(pub u64);
 
 impl Dice {
-    pub(crate) fn next(&mut self) -> u64 {
+    fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    pub(crate) fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
-    pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
         lo + self.below((hi - lo + 1) as u64) as i64
     }
-    pub(crate) fn chance(&mut self, percent: u64) -> bool {
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
-    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
 }
 
-const WORDS: [&str; 24] = [
+/// Words of the demo company and person names.
+pub const WORDS: [&str; 24] = [
     "Sinar",
     "Mitra",
     "Karya",
@@ -90,13 +91,13 @@ const SECTORS: [(&str, &str); 20] = [
 const SCALES: [(&str, u64, i64, i64); 4] =
     [("mikro", 18, 1, 9), ("kecil", 40, 5, 49), ("menengah", 30, 20, 249), ("besar", 12, 100, 2500)];
 
-pub(crate) const PEOPLE: [&str; 16] = [
+pub const PEOPLE: [&str; 16] = [
     "Agus", "Siti", "Budi", "Dewi", "Eko", "Rina", "Joko", "Lestari", "Hendra", "Wati", "Yusuf", "Nur", "Andi",
     "Putri", "Rudi", "Ayu",
 ];
 
 /// A stable number per office, so that two offices' demo records never share an id.
-pub(crate) fn office_salt(office_id: &str) -> u64 {
+pub fn office_salt(office_id: &str) -> u64 {
     office_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -175,14 +176,15 @@ pub fn company(i: u64, office_id: &str, regions: &Regions, today: NaiveDate, now
 }
 
 /// A demo company's records: a BPJS figure, a wage scale with grades, an LKS with members.
-struct DemoRecords {
-    bpjs: Option<BpjsRow>,
-    wage: Option<(WageScaleRow, Vec<WageGradeRow>)>,
-    lks: Option<(LksRow, Vec<LksMemberRow>)>,
+pub struct DemoRecords {
+    pub bpjs: Option<BpjsRow>,
+    pub wage: Option<(WageScaleRow, Vec<WageGradeRow>)>,
+    pub lks: Option<(LksRow, Vec<LksMemberRow>)>,
 }
 
-/// The compliance records of a demo company, with a believable spread of gaps.
-fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i64) -> DemoRecords {
+/// The compliance records of a demo company, with a believable spread of gaps (without the LKS
+/// meetings and reports, which `seed` adds; the benchmarks insert these rows in bulk).
+pub fn records(c: &CompanyRow, i: u64, today: NaiveDate, now: NaiveDateTime, umk: i64) -> DemoRecords {
     let mut d = Dice(0xD1B5_4A32_D192_ED03 ^ (i + 7).wrapping_mul(0x94D0_49BB_1331_11EB));
     let salt = office_salt(&c.office_id);
     let id = |kind: u64, n: u64| uuid::Uuid::from_u64_pair(salt ^ kind, n).to_string();

@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod exports;
 pub mod home;
 pub mod http;
 pub mod identity;

@@ -1513,13 +1513,19 @@ pub struct CaseDeadline {
     pub status: DeadlineStatus,
 }
 
+/// Working days a clarification took, both ends included: they extend the mediation clock.
+pub fn clarification_working_days(calendar: &Calendar, started: Option<NaiveDate>, ended: Option<NaiveDate>) -> u32 {
+    match (started, ended) {
+        (Some(s), Some(e)) => calendar.count_working_days(s - Duration::days(1), e).max(0) as u32,
+        _ => 0,
+    }
+}
+
 /// The clocks running on a case today (DOMAIN.md section 2).
 pub fn deadlines(ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Result<Vec<CaseDeadline>, Error> {
     let Some(status) = Status::parse(&case.status) else { return Ok(Vec::new()) };
-    let clarification_working_days = match (case.clarification_started_on, case.clarification_ended_on) {
-        (Some(s), Some(e)) => ctx.calendar.count_working_days(s - Duration::days(1), e).max(0) as u32,
-        _ => 0,
-    };
+    let clarification_working_days =
+        clarification_working_days(&ctx.calendar, case.clarification_started_on, case.clarification_ended_on);
     let dates = rules::Dates {
         submitted_on: case.submitted_on,
         registered_on: case.registered_on,

@@ -165,17 +165,7 @@ async fn list(state: State, user: SignedIn, params: web::Query<ListParams>) -> R
     Ok(html(company_list_page(&page_ctx(&state, &user.ctx, "/perusahaan"), &view)))
 }
 
-/// One CSV cell: quoted when needed, and a leading =, +, - or @ neutralised so that a
-/// spreadsheet never runs it as a formula.
-fn csv_cell(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
-}
-
+/// The register as CSV, in the import's columns.
 fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
     // The import reads these same columns, so an export can be corrected and imported back.
     let mut out = format!("{}\r\n", crate::companies::import::COLUMNS.join(","));
@@ -206,7 +196,7 @@ fn csv(rows: &[CompanyRow], regions: &Regions) -> String {
             c.contact_phone.clone().unwrap_or_default(),
             c.contact_email.clone().unwrap_or_default(),
         ];
-        out.push_str(&cells.iter().map(|v| csv_cell(v)).collect::<Vec<_>>().join(","));
+        out.push_str(&cells.iter().map(|v| crate::exports::csv_cell(v)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
@@ -1108,19 +1098,5 @@ async fn import_apply(
             let (_, errors) = form_errors(e, user.ctx.lang)?;
             preview_view(&state, &user, id, errors).await
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(csv_cell("PT Maju"), "PT Maju");
-        assert_eq!(csv_cell("Jl. A, No. 1"), "\"Jl. A, No. 1\"");
-        assert_eq!(csv_cell("PT \"Maju\""), "\"PT \"\"Maju\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+62812"), "'+62812");
     }
 }

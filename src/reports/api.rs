@@ -8,8 +8,8 @@ use crate::error::Error;
 use crate::http::{trimmed, SignedIn, State};
 use crate::reports::model::MissingRow;
 use crate::reports::rules::ReportPeriod;
+use crate::reports::rules::{as_of_param, month_param};
 use crate::reports::service::{self, Disputes, Indicator, Monthly};
-use crate::reports::web::{as_of_param, month_param};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(indicator).service(missing).service(disputes).service(monthly);

@@ -6,20 +6,7 @@ use harmoni_templates::pages::reports::{Cell, ReportView};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use crate::error::Error;
-
-/// A CSV value quoted where needed, never read as a formula by a spreadsheet.
-pub fn csv_cell(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
-}
+use crate::exports::csv_cell;
 
 /// The report as CSV: the title, the headline figures, then each table under its title.
 pub fn csv(v: &ReportView) -> String {
@@ -102,16 +89,4 @@ pub fn xlsx(v: &ReportView) -> Result<Vec<u8>, Error> {
         sheet.set_column_width(0, 40).map_err(xlsx_err)?;
     }
     book.save_to_buffer().map_err(xlsx_err)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("-12"), "-12", "a negative number stays a number");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-    }
 }

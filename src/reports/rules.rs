@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::companies::history::{grains, Counts};
-use crate::error::Problem;
+use crate::error::{Error, Problem};
 
 /// The days a report covers, both ends included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,6 +253,52 @@ pub fn trend_points(first_year: i32, today: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
+/// Statuses of a case still open at the office (filed and not final; a test checks this list
+/// against `Status`).
+pub const OPEN: [&str; 9] = [
+    "diajukan",
+    "dikembalikan",
+    "penawaran_forum",
+    "konsiliasi",
+    "arbitrase",
+    "menunggu_mediator",
+    "mediasi",
+    "anjuran",
+    "menunggu_pb",
+];
+
+/// Whether a closed case counts as completed at mediation: a PB signed, an anjuran rejected
+/// (the parties go on to the PHI court), or withdrawn after a mediator took it up.
+pub fn completed_at_mediation(status: &str, delegated: bool) -> bool {
+    matches!(status, "selesai_pb" | "lanjut_phi") || (status == "dicabut" && delegated)
+}
+
+/// The as-of day of a query: today when absent, a field problem when not a date.
+pub fn as_of_param(raw: &Option<String>, today: NaiveDate) -> Result<NaiveDate, Error> {
+    match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(today),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            Error::invalid(
+                "invalid_date",
+                "per",
+                "Tanggal tidak valid: tulis TTTT-BB-HH.",
+                "Not a date: use YYYY-MM-DD.",
+            )
+        }),
+    }
+}
+
+/// `YYYY-MM` as (year, month), a field problem otherwise.
+pub fn month_param(s: &str) -> Result<(i32, u32), Error> {
+    s.trim()
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
+        .filter(|(y, m)| (1990..=2100).contains(y) && (1..=12).contains(m))
+        .ok_or_else(|| {
+            Error::invalid("invalid_month", "bulan", "Bulan tidak valid: tulis TTTT-BB.", "Not a month: use YYYY-MM.")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,5 +371,23 @@ mod tests {
             pts,
             vec![day(2024, 12, 31), day(2025, 12, 31), day(2026, 1, 31), day(2026, 2, 28), day(2026, 3, 2)]
         );
+    }
+
+    #[test]
+    fn open_statuses_are_the_filed_and_not_final_ones() {
+        use crate::cases::rules::Status;
+        let expected: Vec<&str> =
+            Status::ALL.iter().filter(|s| !s.is_final() && **s != Status::Draf).map(|s| s.as_str()).collect();
+        assert_eq!(OPEN.to_vec(), expected);
+    }
+
+    #[test]
+    fn completed_at_mediation_counts_pb_rejected_anjuran_and_withdrawals_in_mediation() {
+        assert!(completed_at_mediation("selesai_pb", true));
+        assert!(completed_at_mediation("lanjut_phi", true));
+        assert!(completed_at_mediation("dicabut", true));
+        assert!(!completed_at_mediation("dicabut", false), "withdrawn before a mediator took it up");
+        assert!(!completed_at_mediation("selesai_forum_lain", false));
+        assert!(!completed_at_mediation("dirujuk", false));
     }
 }

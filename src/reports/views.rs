@@ -1,11 +1,15 @@
 //! The reports as the pages, the printable sheet and the CSV/XLSX exports show them: headline
 //! figures, charts and typed tables built once from the service's figures.
 
+use chrono::NaiveDate;
+use harmoni_templates::components::FormErrors;
 use harmoni_templates::pages::reports::{thousands, Bar, Cell, Chart, Figure, ReportForm, ReportView, Table};
 use harmoni_templates::Lang;
 
 use crate::cases::rules::{DisputeType, Status};
 use crate::companies::rules::{Regions, SIZE_CLASSES};
+use crate::http::errors::urlencode;
+use crate::reports::model::MissingRow;
 use crate::reports::rules::{percent, AGE_BANDS};
 use crate::reports::service::{Disputes, Indicator, IndicatorLine, Monthly};
 
@@ -91,17 +95,20 @@ fn share_text(part: i64, whole: i64) -> String {
     )
 }
 
-fn drill(as_of: &str, criterion: &str, cell: Option<(&str, &str)>) -> String {
-    let mut href = format!("/laporan/tata-kelola/belum-memenuhi?per={as_of}&kriteria={criterion}");
+/// The drill-down's query string: the as-of day, the criterion and optionally one breakdown cell.
+fn drill_query(as_of: &str, criterion: &str, cell: Option<(&str, &str)>) -> String {
+    let mut query = format!("per={as_of}&kriteria={criterion}");
     if let Some((d, k)) = cell {
-        href.push_str(&format!("&dimensi={d}&kunci={}", urlencode(k)));
+        query.push_str(&format!("&dimensi={d}&kunci={}", urlencode(k)));
     }
-    href
+    query
 }
 
-fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("k", s)]).map(|q| q.trim_start_matches("k=").to_string()).unwrap_or_default()
+fn drill(as_of: &str, criterion: &str, cell: Option<(&str, &str)>) -> String {
+    format!("{MISSING_PATH}?{}", drill_query(as_of, criterion, cell))
 }
+
+const MISSING_PATH: &str = "/laporan/tata-kelola/belum-memenuhi";
 
 /// The indicator as a report view.
 pub fn indicator_view(l: Lang, regions: &Regions, i: &Indicator) -> ReportView {
@@ -693,5 +700,82 @@ pub fn monthly_view(l: Lang, m: &Monthly) -> ReportView {
         notes: Vec::new(),
         tabs: Vec::new(),
         pager: None,
+    }
+}
+
+/// The drill-down as a report view: one page of the companies missing `criterion` as of a day
+/// (or the whole list in a download), with what the desk needs to call them.
+pub fn missing_view(
+    l: Lang,
+    regions: &Regions,
+    as_of: NaiveDate,
+    criterion: &str,
+    cell: Option<(&str, &str)>,
+    rows: &[MissingRow],
+    (page, per_page, total): (i64, i64, i64),
+) -> ReportView {
+    let status = |code: &str| match code {
+        "met" => l.t("✓ memenuhi", "✓ met"),
+        "not_required" => l.t("– tidak wajib", "– not required"),
+        "missing" => l.t("✕ belum lengkap", "✕ incomplete"),
+        _ => l.t("✕ belum ada data", "✕ no data"),
+    };
+    let table = Table {
+        slug: "perusahaan".into(),
+        title: format!(
+            "{} {} ({})",
+            l.t("Perusahaan yang belum memenuhi:", "Companies not meeting:"),
+            criterion_label(l, criterion),
+            total
+        ),
+        columns: vec![
+            l.t("Perusahaan", "Company").into(),
+            "NIB".into(),
+            l.t("Kecamatan", "Kecamatan").into(),
+            l.t("Pekerja", "Workers").into(),
+            l.t("Narahubung", "Contact").into(),
+            l.t("Telepon", "Phone").into(),
+            "PP/PKB".into(),
+            "LKS".into(),
+            l.t("Skala upah", "Wage scale").into(),
+            "BPJS".into(),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Link(r.name.clone(), format!("/perusahaan/{}/kepatuhan?tanggal={as_of}", r.company_id)),
+                    Cell::Text(r.nib.clone()),
+                    Cell::Text(key_label(l, regions, "kecamatan", &r.kecamatan)),
+                    Cell::Int(i64::from(r.workers_total)),
+                    Cell::Text(r.contact_name.clone()),
+                    Cell::Text(r.contact_phone.clone().unwrap_or_default()),
+                    Cell::Text(status(&r.pp).into()),
+                    Cell::Text(status(&r.lks).into()),
+                    Cell::Text(status(&r.wage).into()),
+                    Cell::Text(status(&r.bpjs).into()),
+                ]
+            })
+            .collect(),
+        note: None,
+    };
+    let mut subtitle = format!("{} {}", l.t("Per tanggal", "As of"), l.date_long(as_of));
+    if let Some((d, k)) = cell {
+        subtitle.push_str(&format!(" · {}: {}", dimension_label(l, d), key_label(l, regions, d, k)));
+    }
+    let query = drill_query(&as_of.to_string(), criterion, cell);
+    ReportView {
+        title: l.t("Perusahaan yang perlu ditindaklanjuti", "Companies to follow up").into(),
+        subtitle,
+        path: MISSING_PATH.into(),
+        pager: Some((format!("{MISSING_PATH}?{query}"), page, per_page, total)),
+        query,
+        form: ReportForm::AsOf { value: as_of.to_string() },
+        errors: FormErrors::default(),
+        figures: Vec::new(),
+        charts: Vec::new(),
+        tables: vec![table],
+        notes: Vec::new(),
+        tabs: Vec::new(),
     }
 }

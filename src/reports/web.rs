@@ -3,18 +3,18 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, web, HttpResponse};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use harmoni_templates::components::FormErrors;
-use harmoni_templates::pages::reports::{report_page, report_print_page, Cell, ReportForm, ReportView, Table};
+use harmoni_templates::pages::reports::{report_page, report_print_page, ReportForm, ReportView};
 use serde::Deserialize;
 
 use crate::accounts::Role;
 use crate::documents::rules::attachment_header;
 use crate::error::Error;
 use crate::http::{form_errors, html, html_status, page_ctx, see_other, trimmed, SignedIn, State};
-use crate::reports::rules::ReportPeriod;
+use crate::reports::rules::{as_of_param, month_param, ReportPeriod};
 use crate::reports::service;
-use crate::reports::views::{self, criterion_label, dimension_label, key_label};
+use crate::reports::views;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(index).service(indicator).service(missing).service(disputes).service(monthly);
@@ -41,21 +41,6 @@ pub struct ReportQuery {
 async fn index(user: SignedIn) -> Result<HttpResponse, Error> {
     service::reader(&user.actor, true)?;
     Ok(see_other(if user.actor.role == Role::Mediator { "/laporan/sengketa" } else { "/laporan/tata-kelola" }))
-}
-
-/// The as-of day of a query: today when absent, a field problem when not a date.
-pub fn as_of_param(raw: &Option<String>, today: NaiveDate) -> Result<NaiveDate, Error> {
-    match trimmed(raw) {
-        None => Ok(today),
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
-            Error::invalid(
-                "invalid_date",
-                "per",
-                "Tanggal tidak valid: tulis TTTT-BB-HH.",
-                "Not a date: use YYYY-MM-DD.",
-            )
-        }),
-    }
 }
 
 /// Answers a view in the format asked for.
@@ -163,83 +148,8 @@ async fn missing(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
             service::missing(c, &actor, &settings, as_of, &crit, cell, offset, limit)
         })
         .await?;
-    let regions = &state.settings.regions;
-    let status = |code: &str| match code {
-        "met" => l.t("✓ memenuhi", "✓ met"),
-        "not_required" => l.t("– tidak wajib", "– not required"),
-        "missing" => l.t("✕ belum lengkap", "✕ incomplete"),
-        _ => l.t("✕ belum ada data", "✕ no data"),
-    };
-    let table = Table {
-        slug: "perusahaan".into(),
-        title: format!(
-            "{} {} ({})",
-            l.t("Perusahaan yang belum memenuhi:", "Companies not meeting:"),
-            criterion_label(l, &criterion),
-            total
-        ),
-        columns: vec![
-            l.t("Perusahaan", "Company").into(),
-            "NIB".into(),
-            l.t("Kecamatan", "Kecamatan").into(),
-            l.t("Pekerja", "Workers").into(),
-            l.t("Narahubung", "Contact").into(),
-            l.t("Telepon", "Phone").into(),
-            "PP/PKB".into(),
-            "LKS".into(),
-            l.t("Skala upah", "Wage scale").into(),
-            "BPJS".into(),
-        ],
-        rows: rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Link(r.name.clone(), format!("/perusahaan/{}/kepatuhan?tanggal={as_of}", r.company_id)),
-                    Cell::Text(r.nib.clone()),
-                    Cell::Text(key_label(l, regions, "kecamatan", &r.kecamatan)),
-                    Cell::Int(i64::from(r.workers_total)),
-                    Cell::Text(r.contact_name.clone()),
-                    Cell::Text(r.contact_phone.clone().unwrap_or_default()),
-                    Cell::Text(status(&r.pp).into()),
-                    Cell::Text(status(&r.lks).into()),
-                    Cell::Text(status(&r.wage).into()),
-                    Cell::Text(status(&r.bpjs).into()),
-                ]
-            })
-            .collect(),
-        note: None,
-    };
-    let mut subtitle = format!("{} {}", l.t("Per tanggal", "As of"), l.date_long(as_of));
-    let mut query = format!("per={as_of}&kriteria={criterion}");
-    if let Some((d, k)) = &cell {
-        subtitle.push_str(&format!(" · {}: {}", dimension_label(l, d), key_label(l, regions, d, k)));
-        query.push_str(&format!(
-            "&dimensi={d}&kunci={}",
-            serde_urlencoded::to_string([("k", k)]).unwrap_or_default().trim_start_matches("k=")
-        ));
-    }
-    let mut notes = Vec::new();
-    if page * 50 < total {
-        notes.push(format!(
-            "{} /laporan/tata-kelola/belum-memenuhi?{query}&page={}",
-            l.t("Halaman berikutnya:", "Next page:"),
-            page + 1
-        ));
-    }
-    let v = ReportView {
-        title: l.t("Perusahaan yang perlu ditindaklanjuti", "Companies to follow up").into(),
-        subtitle,
-        path: "/laporan/tata-kelola/belum-memenuhi".into(),
-        pager: Some((format!("/laporan/tata-kelola/belum-memenuhi?{query}"), page, PER_PAGE, total)),
-        query,
-        form: ReportForm::AsOf { value: as_of.to_string() },
-        errors: FormErrors::default(),
-        figures: Vec::new(),
-        charts: Vec::new(),
-        tables: vec![table],
-        notes: Vec::new(),
-        tabs: Vec::new(),
-    };
+    let cell = cell.as_ref().map(|(d, k)| (d.as_str(), k.as_str()));
+    let v = views::missing_view(l, &state.settings.regions, as_of, &criterion, cell, &rows, (page, PER_PAGE, total));
     respond(&state, &user, v, q.format.as_deref(), &format!("belum-memenuhi-{criterion}-{as_of}"))
 }
 
@@ -312,15 +222,4 @@ async fn monthly(state: State, user: SignedIn, q: web::Query<ReportQuery>) -> Re
     let m = state.db.run(move |c| service::monthly(c, &actor, &settings, year, month)).await?;
     let v = views::monthly_view(user.ctx.lang, &m);
     respond(&state, &user, v, q.format.as_deref(), &format!("laporan-bulanan-hi-{year:04}-{month:02}"))
-}
-
-/// `YYYY-MM` as (year, month), a field problem otherwise.
-pub fn month_param(s: &str) -> Result<(i32, u32), Error> {
-    s.trim()
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)))
-        .filter(|(y, m)| (1990..=2100).contains(y) && (1..=12).contains(m))
-        .ok_or_else(|| {
-            Error::invalid("invalid_month", "bulan", "Bulan tidak valid: tulis TTTT-BB.", "Not a month: use YYYY-MM.")
-        })
 }
