@@ -174,6 +174,21 @@ impl Calendar {
         self.walk(start, n, Direction::After)
     }
 
+    /// Whether `end` is on or before the deadline N working days after `start` (the due day of
+    /// `add_working_days(start, n)`), by counting rather than walking: reports judge thousands
+    /// of finished clocks at once. Before the N-th working day, or on it, is in time; a
+    /// non-working day right after it is already late.
+    pub fn on_or_before_deadline(&self, start: NaiveDate, n: u32, end: NaiveDate) -> bool {
+        if n == 0 {
+            return end <= self.add_working_days(start, 0).due;
+        }
+        if end <= start {
+            return true;
+        }
+        let counted = self.count_working_days(start, end);
+        counted < i64::from(n) || (counted == i64::from(n) && self.is_working_day(end))
+    }
+
     /// The last day to act N working days before `event` (a notice period).
     pub fn subtract_working_days(&self, event: NaiveDate, n: u32) -> Computation {
         self.walk(event, n, Direction::Before)
@@ -517,5 +532,21 @@ mod properties {
         }
         let long = (d(1999, 3, 4), d(2031, 7, 9));
         assert_eq!(c.count_working_days(long.0, long.1), walk(long.0, long.1));
+    }
+
+    #[test]
+    fn judging_a_deadline_by_counting_agrees_with_walking_to_it() {
+        let c = shipped();
+        let start = d(2025, 12, 1);
+        for a in (0..400).step_by(3) {
+            for n in [0u32, 1, 5, 14, 30, 31, 60] {
+                let from = start + Duration::days(a);
+                let due = c.add_working_days(from, n).due;
+                for b in -3..90 {
+                    let end = from + Duration::days(b);
+                    assert_eq!(c.on_or_before_deadline(from, n, end), end <= due, "{from} + {n} WD, ended {end}");
+                }
+            }
+        }
     }
 }
