@@ -74,7 +74,8 @@ pub fn changes_for_trend(
     let rows: Vec<ChangeTuple> = ic::table
         .filter(ic::office_id.eq(office_id))
         .filter(ic::dimension.eq(dimension))
-        .filter(ic::grain.ne("d").or(ic::starts_on.between(month, today)))
+        // Spelled as grains so both databases walk the primary key rather than the whole table.
+        .filter(ic::grain.eq_any(["y", "m"]).or(ic::grain.eq("d").and(ic::starts_on.between(month, today))))
         .select(change_columns!())
         .load(conn)?;
     Ok(rows.into_iter().map(change_row).collect())
@@ -126,6 +127,9 @@ pub fn missing(
         let mut q = sp::table
             .inner_join(companies::table)
             .filter(sp::office_id.eq(office_id.to_string()))
+            // Redundant (a company's periods carry its office) but lets the planner walk the
+            // companies by name on (office_id, name, id) and stop after one page.
+            .filter(companies::office_id.eq(office_id.to_string()))
             .filter(sp::valid_from.le(day))
             .filter(sp::valid_to.is_null().or(sp::valid_to.gt(day)))
             .into_boxed();
@@ -180,8 +184,6 @@ pub fn missing(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = cases)]
 pub struct CaseFacts {
-    pub id: String,
-    pub case_number: Option<String>,
     pub dispute_type: String,
     pub status: String,
     pub mediator_id: Option<String>,
@@ -216,15 +218,20 @@ pub fn recorded(
 }
 
 /// Cases registered before the period and still open on its first day (carried over): those
-/// registered before it less those also closed before it, two counts on covering indexes.
+/// not closed at all plus those closed on or after that day, two ranges of `cases_closed_idx`.
+/// (Written as one `OR`, PostgreSQL picks a plan that filters every closed case.)
 pub fn carried_over(conn: &mut DbConn, office_id: &str, mediator: Option<&str>, from: NaiveDate) -> QueryResult<i64> {
-    let registered: i64 = scoped(office_id, mediator).filter(cases::registered_on.lt(from)).count().get_result(conn)?;
-    let closed: i64 = scoped(office_id, mediator)
-        .filter(cases::closed_on.lt(from))
-        .filter(cases::registered_on.is_not_null())
+    let open: i64 = scoped(office_id, mediator)
+        .filter(cases::closed_on.is_null())
+        .filter(cases::registered_on.lt(from))
         .count()
         .get_result(conn)?;
-    Ok(registered - closed)
+    let closed_later: i64 = scoped(office_id, mediator)
+        .filter(cases::closed_on.ge(from))
+        .filter(cases::registered_on.lt(from))
+        .count()
+        .get_result(conn)?;
+    Ok(open + closed_later)
 }
 
 /// Cases closed in the period with one of the given statuses.
@@ -243,7 +250,10 @@ pub fn closed_with(
         .get_result(conn)
 }
 
-/// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB signed).
+/// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB
+/// signed). The closed ones are read from `cases_closed_idx` alone, which holds every column of
+/// `CaseFacts`; a PB closes its case on the day it is signed, so only the anjuran issued in the
+/// period of cases not closed in it are read apart (a few).
 pub fn ended_in(
     conn: &mut DbConn,
     office_id: &str,
@@ -251,15 +261,28 @@ pub fn ended_in(
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<CaseFacts>> {
-    scoped(office_id, mediator)
-        .filter(
-            cases::closed_on
-                .between(from, to)
-                .or(cases::anjuran_issued_on.between(from, to))
-                .or(cases::pb_signed_on.between(from, to)),
-        )
+    let mut rows: Vec<CaseFacts> = scoped(office_id, mediator)
+        .filter(cases::closed_on.between(from, to))
         .select(CaseFacts::as_select())
-        .load(conn)
+        .load(conn)?;
+    rows.extend(
+        scoped(office_id, mediator)
+            .filter(cases::anjuran_issued_on.between(from, to))
+            .filter(cases::closed_on.is_null().or(cases::closed_on.gt(to)))
+            .select(CaseFacts::as_select())
+            .load(conn)?,
+    );
+    Ok(rows)
+}
+
+/// Open cases: one of the open statuses, and so not closed. Every final step sets `closed_on`
+/// and nothing clears it, so the second condition changes nothing but lets the planners read
+/// the few open cases from `cases_closed_idx` (in registration order) instead of every case:
+/// the statuses alone look unselective to them.
+fn open_filter<'a>(
+    open_statuses: &'a [&'a str],
+) -> diesel::dsl::And<diesel::dsl::IsNull<cases::closed_on>, diesel::dsl::EqAny<cases::status, &'a [&'a str]>> {
+    cases::closed_on.is_null().and(cases::status.eq_any(open_statuses))
 }
 
 /// Open cases (filed, not final) with all their fields, for the running clocks.
@@ -270,24 +293,32 @@ pub fn open_cases(
     open_statuses: &[&str],
 ) -> QueryResult<Vec<crate::cases::model::CaseRow>> {
     scoped(office_id, mediator)
-        .filter(cases::status.eq_any(open_statuses))
+        .filter(open_filter(open_statuses))
         .order(cases::registered_on)
         .select(crate::cases::model::CaseRow::as_select())
         .load(conn)
 }
 
-/// When each of these cases last entered each status: (case, status, day).
-pub fn stage_entries(conn: &mut DbConn, case_ids: &[&str]) -> QueryResult<Vec<(String, String, NaiveDate)>> {
-    let mut out = Vec::new();
-    for chunk in case_ids.chunks(5000) {
-        out.extend(
-            case_history::table
-                .filter(case_history::case_id.eq_any(chunk))
-                .select((case_history::case_id, case_history::to_status, case_history::effective_on))
-                .load::<(String, String, NaiveDate)>(conn)?,
-        );
+/// When each open case (as `open_cases`) last entered its present status: (case, day). One
+/// grouped join on `case_history_stage_idx` instead of reading every step of every open case.
+pub fn stage_entries(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    open_statuses: &[&str],
+) -> QueryResult<Vec<(String, Option<NaiveDate>)>> {
+    let mut q = case_history::table
+        .inner_join(cases::table)
+        .filter(cases::office_id.eq(office_id))
+        .filter(open_filter(open_statuses))
+        .filter(case_history::to_status.eq(cases::status))
+        .group_by(case_history::case_id)
+        .select((case_history::case_id, diesel::dsl::max(case_history::effective_on)))
+        .into_boxed();
+    if let Some(m) = mediator {
+        q = q.filter(cases::mediator_id.eq(m));
     }
-    Ok(out)
+    q.load(conn)
 }
 
 /// Strike and lock-out notices facilitated to an agreement (outcome `pb`) in the period.

@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::accounts::{Actor, Role};
-use crate::calendar::rules::DeadlineStatus;
+use crate::calendar::rules::{DeadlineStatus, Direction};
 use crate::cases::rules::Status;
 use crate::companies::history::DIMENSIONS;
 use crate::config::Settings;
@@ -265,19 +265,6 @@ pub struct Disputes {
     pub prevented_target: u32,
 }
 
-/// Statuses of a case still open at the office (filed and not final).
-pub const OPEN: [&str; 9] = [
-    "diajukan",
-    "dikembalikan",
-    "penawaran_forum",
-    "konsiliasi",
-    "arbitrase",
-    "menunggu_mediator",
-    "mediasi",
-    "anjuran",
-    "menunggu_pb",
-];
-
 /// The day a mediation ended: the anjuran, else the PB, else the closing (withdrawal).
 fn mediation_end(c: &CaseFacts) -> Option<NaiveDate> {
     c.delegated_on?;
@@ -316,13 +303,8 @@ pub fn disputes(
     let ended = model::ended_in(conn, office, mediator, period.from, period.to)?;
     let closed: Vec<&CaseFacts> = ended.iter().filter(|c| c.closed_on.is_some_and(|d| period.contains(d))).collect();
     let resolved = closed.iter().filter(|c| resolved_set.contains(&c.status.as_str())).count() as i64;
-    let completed = closed
-        .iter()
-        .filter(|c| {
-            matches!(c.status.as_str(), "selesai_pb" | "lanjut_phi")
-                || (c.status == "dicabut" && c.delegated_on.is_some())
-        })
-        .count() as i64;
+    let completed =
+        closed.iter().filter(|c| rules::completed_at_mediation(&c.status, c.delegated_on.is_some())).count() as i64;
     let mut by: BTreeMap<(String, String), i64> = BTreeMap::new();
     for c in &closed {
         *by.entry((c.dispute_type.clone(), c.status.clone())).or_default() += 1;
@@ -337,12 +319,15 @@ pub fn disputes(
         if !period.contains(end) {
             continue;
         }
-        let extra = match (c.clarification_started_on, c.clarification_ended_on) {
-            (Some(s), Some(e)) => ctx.calendar.count_working_days(s - Duration::days(1), e).max(0) as u32,
-            _ => 0,
+        let extra = crate::cases::service::clarification_working_days(
+            &ctx.calendar,
+            c.clarification_started_on,
+            c.clarification_ended_on,
+        );
+        let in_time = match rule.direction {
+            Direction::After => ctx.calendar.on_or_before_deadline(start, rule.days + extra, end),
+            Direction::Before => end <= ctx.calendar.compute(start, rule.days + extra, rule.direction).due,
         };
-        let due = ctx.calendar.compute(start, rule.days + extra, rule.direction).due;
-        let in_time = end <= due;
         finished += 1;
         on_time += i64::from(in_time);
         if let Some(m) = &c.mediator_id {
@@ -353,18 +338,16 @@ pub fn disputes(
     }
 
     // Open cases: ageing by stage, running deadlines, mediator load.
-    let open = model::open_cases(conn, office, mediator, &OPEN)?;
-    let ids: Vec<&str> = open.iter().map(|c| c.id.as_str()).collect();
-    let mut entered: HashMap<(String, String), NaiveDate> = HashMap::new();
-    for (case_id, status, on) in model::stage_entries(conn, &ids)? {
-        let e = entered.entry((case_id, status)).or_insert(on);
-        *e = (*e).max(on);
-    }
+    let open = model::open_cases(conn, office, mediator, &rules::OPEN)?;
+    let entered: HashMap<String, NaiveDate> = model::stage_entries(conn, office, mediator, &rules::OPEN)?
+        .into_iter()
+        .filter_map(|(case_id, on)| on.map(|on| (case_id, on)))
+        .collect();
     let mut ageing: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     let mut load: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut approaching, mut overdue) = (Vec::new(), Vec::new());
     for case in &open {
-        let since = entered.get(&(case.id.clone(), case.status.clone())).copied().or(case.registered_on);
+        let since = entered.get(&case.id).copied().or(case.registered_on);
         if let Some(since) = since {
             let band = if (today - since).num_days() > rules::CERTAINLY_OVER_30_WD {
                 AGE_BANDS.len() - 1
@@ -422,7 +405,12 @@ pub fn disputes(
     let year = period.to.year();
     let year_start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(period.from);
     let year_end = period.to.min(today.max(period.from));
-    let resolved_in_year = model::closed_with(conn, office, mediator, &resolved_set, year_start, year_end)?;
+    let resolved_in_year = if period.from == year_start {
+        // The period starts on 1 January: the cases just counted (none closes after today).
+        resolved
+    } else {
+        model::closed_with(conn, office, mediator, &resolved_set, year_start, year_end)?
+    };
     let (prevented_in_year, prevented_in_period) = match (&who, mediator) {
         (Reader::Office, None) => (
             Some(model::prevented(conn, office, year_start, year_end)?),
