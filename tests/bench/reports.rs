@@ -13,6 +13,8 @@
 //! - HARMONI_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/harmoni_bench_reports to run
 //!   on PostgreSQL (a database whose name contains "bench" is dropped and created afresh);
 //! - HARMONI_BENCH_KEEP_DB=/tmp/bench-reports.db to keep the SQLite database there;
+//! - HARMONI_BENCH_REUSE_DB=1 to measure again on the database a previous run seeded and kept
+//!   (the kept SQLite file, or the PostgreSQL database) after migrating it, without seeding;
 //! - HARMONI_BENCH_DEMO_SEED=1 to seed the companies with `harmoni::demo::seed` instead;
 //! - HARMONI_BENCH_REQUESTS (default 200) measured requests per scenario after 10 warm-ups,
 //!   HARMONI_BENCH_EXTRA_REQUESTS (default 20) for the HTTP scenarios without a target,
@@ -29,10 +31,11 @@ use harmoni::accounts::service::{self as accounts, LinkForm, UserInput};
 use harmoni::accounts::Actor;
 use harmoni::app::Application;
 use harmoni::cases::model::{CaseRow, HistoryRow};
-use harmoni::companies::model::{BpjsRow, CompanyRow, LksMemberRow, LksRow, WageGradeRow, WageScaleRow};
+use harmoni::companies::model::CompanyRow;
 use harmoni::companies::rules::Regions;
 use harmoni::config::Settings;
 use harmoni::db::{write_tx, DbConn};
+use harmoni::demo::{office_salt, DemoRecords, Dice, PEOPLE, WORDS};
 use harmoni::regulations::model::RegulationRow;
 use harmoni::reports::rules::{IndicatorLine, ReportPeriod};
 use harmoni::schema::{
@@ -88,41 +91,6 @@ impl Measured {
 // ---------------------------------------------------------------------------------------------
 // Seeding: the demo companies and their records, in multi-row inserts.
 
-/// The generator of `harmoni::demo` (xorshift64*), so that the records come out as the demo's.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as u64) as i64
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-}
-
-/// `harmoni::demo`'s per-office salt (FNV-1a of the office id).
-fn office_salt(office_id: &str) -> u64 {
-    office_id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
-}
-
-const PEOPLE: [&str; 16] = [
-    "Agus", "Siti", "Budi", "Dewi", "Eko", "Rina", "Joko", "Lestari", "Hendra", "Wati", "Yusuf", "Nur", "Andi",
-    "Putri", "Rudi", "Ayu",
-];
-const WORDS: [&str; 8] = ["Sinar", "Mitra", "Karya", "Bumi", "Prima", "Cahaya", "Jaya", "Abadi"];
-
 /// What the seeding needs at hand.
 struct Seed<'a> {
     office: &'a str,
@@ -130,90 +98,6 @@ struct Seed<'a> {
     umk: i64,
     today: NaiveDate,
     now: NaiveDateTime,
-}
-
-type Wage = (WageScaleRow, Vec<WageGradeRow>);
-type Lks = (LksRow, Vec<LksMemberRow>);
-
-/// A demo company's BPJS figure, wage scale and LKS, exactly as `harmoni::demo::seed` makes
-/// them (the LKS meetings and reports, which the indicator does not read, are left out).
-fn records(c: &CompanyRow, i: u64, s: &Seed) -> (Option<BpjsRow>, Option<Wage>, Option<Lks>) {
-    let (today, now, umk) = (s.today, s.now, s.umk);
-    let mut d = Dice(0xD1B5_4A32_D192_ED03 ^ (i + 7).wrapping_mul(0x94D0_49BB_1331_11EB));
-    let salt = office_salt(&c.office_id);
-    let id = |kind: u64, n: u64| uuid::Uuid::from_u64_pair(salt ^ kind, n).to_string();
-    let bpjs = d.chance(72).then(|| {
-        let full = d.chance(70);
-        BpjsRow {
-            id: id(0x4250_4a53 << 32, i),
-            company_id: c.id.clone(),
-            npp: format!("{:08}", 10_000_000 + i),
-            registered_on: today - days(d.range(400, 4000)),
-            jkk: true,
-            jkm: true,
-            jht: c.size_class != "mikro" || full,
-            jp: matches!(c.size_class.as_str(), "menengah" | "besar") && full,
-            jkp: full,
-            workers_enrolled: (c.workers_total as i64 * d.range(60, 100) / 100).max(1) as i32,
-            as_of: today - days(d.range(5, 90)),
-            created_at: now,
-        }
-    });
-    let wage = (c.size_class != "mikro" && d.chance(45)).then(|| {
-        let scale = WageScaleRow {
-            id: id(0x5741_4745 << 32, i),
-            company_id: c.id.clone(),
-            effective_on: NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
-            workers_informed: d.chance(85),
-            created_at: now,
-        };
-        let lowest = if d.chance(85) { umk + d.range(0, 40) * 1_000_000 } else { umk - d.range(5, 30) * 1_000_000 };
-        let grades = (0..4)
-            .map(|g| WageGradeRow {
-                id: id((0x4752_4144 << 32) + g, i),
-                wage_scale_id: scale.id.clone(),
-                position: g as i32,
-                grade: ["I", "II", "III", "IV"][g as usize].into(),
-                job_level: ["Operator", "Staf", "Supervisor", "Manajer"][g as usize].into(),
-                min_sen: lowest + g as i64 * 150_000_000,
-                max_sen: lowest + g as i64 * 150_000_000 + 100_000_000,
-            })
-            .collect();
-        (scale, grades)
-    });
-    let lks = (c.workers_total >= 50 && d.chance(55)).then(|| {
-        let formed_on = today - days(d.range(60, 1600));
-        let lks = LksRow {
-            id: id(0x4c4b_5342 << 32, i),
-            company_id: c.id.clone(),
-            formed_on,
-            registration_number: d.chance(85).then(|| format!("568/{}/LKS-Bip/{}", i + 1, formed_on.year())),
-            registered_on: None,
-            created_at: now,
-            notified_on: Some(
-                (formed_on + days(if d.chance(80) { d.range(1, 18) } else { d.range(25, 60) })).min(today),
-            ),
-        };
-        let lks = LksRow {
-            registered_on: lks
-                .registration_number
-                .as_ref()
-                .map(|_| (lks.notified_on.unwrap_or(formed_on) + days(d.range(2, 10))).min(today)),
-            ..lks
-        };
-        let members = (0..6)
-            .map(|m| LksMemberRow {
-                id: id((0x4d45_4d00 << 32) + m, i),
-                lks_id: lks.id.clone(),
-                position: m as i32,
-                name: format!("{} {}", d.pick(&PEOPLE), d.pick(&WORDS)),
-                side: if m < 3 { "pengusaha" } else { "pekerja" }.into(),
-                office: ["ketua", "sekretaris", "anggota", "wakil_ketua", "anggota", "anggota"][m as usize].into(),
-            })
-            .collect();
-        (lks, members)
-    });
-    (bpjs, wage, lks)
 }
 
 /// PP/PKB of a company, entered directly (the demo walks 500,000 companies through the
@@ -289,7 +173,7 @@ fn seed_companies(conn: &mut DbConn, s: &Seed, count: u64) -> BTreeMap<&'static 
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for i in start..end {
             let c = harmoni::demo::company(i, s.office, s.regions, s.today, s.now);
-            let (b, w, l) = records(&c, i, s);
+            let DemoRecords { bpjs: b, wage: w, lks: l } = harmoni::demo::records(&c, i, s.today, s.now, s.umk);
             bpjs.extend(b);
             if let Some((scale, g)) = w {
                 scales.push(scale);
@@ -608,7 +492,7 @@ fn case_of(n: u64, g: &CaseGen) -> (CaseRow, Vec<HistoryRow>) {
 
 /// Seeds `g.total` dispute cases; returns (cases, history rows, open cases).
 fn seed_cases(conn: &mut DbConn, g: &CaseGen) -> (usize, usize, usize) {
-    let open = harmoni::reports::service::OPEN;
+    let open = harmoni::reports::rules::OPEN;
     let (mut n_cases, mut n_history, mut n_open) = (0, 0, 0);
     let mut start = 0;
     while start < g.total {
@@ -773,17 +657,85 @@ fn reset_postgres(url: &str) {
     diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).expect("create");
 }
 
+/// Seeds the companies with their records, the standing history and the cases.
+fn seed_all(
+    conn: &mut DbConn,
+    settings: &Settings,
+    seed: &Seed,
+    companies_n: u64,
+    cases_n: u64,
+    desk: &str,
+    mediators: &[String],
+) {
+    // 1. Companies and records.
+    let started = Instant::now();
+    if std::env::var("HARMONI_BENCH_DEMO_SEED").is_ok() {
+        harmoni::demo::seed(conn, seed.office, companies_n, &settings.regions, seed.umk, seed.today, seed.now)
+            .expect("seed");
+        println!("seeded {companies_n} companies with harmoni::demo::seed in {:.1} s", started.elapsed().as_secs_f64());
+    } else {
+        let added = seed_companies(conn, seed, companies_n);
+        let rows: usize = added.values().sum();
+        println!(
+            "seeded {companies_n} companies ({rows} rows: {}) in {:.1} s",
+            added.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let seeding_companies = started.elapsed();
+
+    // 2. The standing history and its summary.
+    let started = Instant::now();
+    let visited = harmoni::companies::history::rebuild_office(conn, settings, seed.office, seed.now).expect("rebuild");
+    let rebuild = started.elapsed();
+    let periods: i64 = standing_periods::table.count().get_result(conn).expect("count");
+    let changes: i64 = indicator_changes::table.count().get_result(conn).expect("count");
+    let grain = |conn: &mut DbConn, g: &str| -> i64 {
+        indicator_changes::table.filter(indicator_changes::grain.eq(g)).count().get_result(conn).expect("count")
+    };
+    let (gy, gm, gd) = (grain(conn, "y"), grain(conn, "m"), grain(conn, "d"));
+    println!(
+        "history::rebuild_office: {visited} companies in {:.1} s; standing_periods {periods} rows, \
+         indicator_changes {changes} rows (year {gy}, month {gm}, day {gd})",
+        rebuild.as_secs_f64()
+    );
+
+    // 3. Dispute cases.
+    let started = Instant::now();
+    let g = CaseGen { seed, total: cases_n, companies: companies_n, desk, mediators };
+    let (n_cases, n_history, n_open) = seed_cases(conn, &g);
+    let seeding_cases = started.elapsed();
+    println!(
+        "seeded {n_cases} cases ({n_open} open) with {n_history} history rows in {:.1} s",
+        seeding_cases.as_secs_f64()
+    );
+    let mut by_status: Vec<(String, i64)> = cases::table
+        .group_by(cases::status)
+        .select((cases::status, diesel::dsl::count_star()))
+        .load(conn)
+        .expect("statuses");
+    by_status.sort_by_key(|s| std::cmp::Reverse(s.1));
+    println!("cases by status: {}", by_status.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", "));
+
+    println!(
+        "seeding total (companies + history + cases): {:.1} s",
+        (seeding_companies + rebuild + seeding_cases).as_secs_f64()
+    );
+}
+
 fn main() {
     let companies_n = env_u64("HARMONI_BENCH_COMPANIES", 500_000);
     let cases_n = env_u64("HARMONI_BENCH_CASES", 100_000);
     let requests = env_u64("HARMONI_BENCH_REQUESTS", 200) as usize;
     let extra = env_u64("HARMONI_BENCH_EXTRA_REQUESTS", 20) as usize;
     let direct = env_u64("HARMONI_BENCH_DIRECT_REQUESTS", 50) as usize;
+    let reuse = std::env::var("HARMONI_BENCH_REUSE_DB").is_ok();
     let dir = tempfile::tempdir().expect("temp dir");
     let url = match std::env::var("HARMONI_BENCH_DATABASE_URL") {
         Ok(url) => url,
         Err(_) => {
             let path = match std::env::var("HARMONI_BENCH_KEEP_DB") {
+                Ok(p) if reuse => std::path::PathBuf::from(p),
                 Ok(p) => {
                     for suffix in ["", "-wal", "-shm"] {
                         let _ = std::fs::remove_file(format!("{p}{suffix}"));
@@ -796,7 +748,7 @@ fn main() {
         }
     };
     let postgres = url.starts_with("postgres");
-    if postgres {
+    if postgres && !reuse {
         reset_postgres(&url);
     }
     let db_label = if postgres { "PostgreSQL" } else { "SQLite" };
@@ -829,6 +781,9 @@ fn main() {
 
     // Staff: a desk officer who reads the reports, three mediators for the cases.
     let mut user = |role: &str, email: &str, name: &str| {
+        if let Some(row) = harmoni::accounts::model::find_user_by_email(&mut conn, email).expect("user") {
+            return row; // a reused database
+        }
         let input = UserInput { email: email.into(), full_name: name.into(), role: role.into(), language: "id".into() };
         let (row, link) =
             accounts::create_user_from_cli(&mut conn, &office, &input, &state.settings, now).expect("user");
@@ -842,55 +797,19 @@ fn main() {
         .collect();
     let actor = Actor::from_user(&desk, None).expect("actor");
 
-    // 1. Companies and records.
-    let started = Instant::now();
-    if std::env::var("HARMONI_BENCH_DEMO_SEED").is_ok() {
-        harmoni::demo::seed(&mut conn, &office, companies_n, &state.settings.regions, umk, today, now).expect("seed");
-        println!("seeded {companies_n} companies with harmoni::demo::seed in {:.1} s", started.elapsed().as_secs_f64());
+    let seeded: i64 = companies::table.count().get_result(&mut *conn).expect("count");
+    if reuse && seeded > 0 {
+        println!("reusing the seeded database: {seeded} companies");
     } else {
-        let added = seed_companies(&mut conn, &seed, companies_n);
-        let rows: usize = added.values().sum();
-        println!(
-            "seeded {companies_n} companies ({rows} rows: {}) in {:.1} s",
-            added.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
-            started.elapsed().as_secs_f64()
-        );
+        seed_all(&mut conn, &state.settings, &seed, companies_n, cases_n, &desk.id, &mediators);
     }
-    let seeding_companies = started.elapsed();
 
-    // 2. The standing history and its summary.
-    let started = Instant::now();
-    let visited =
-        harmoni::companies::history::rebuild_office(&mut conn, &state.settings, &office, now).expect("rebuild");
-    let rebuild = started.elapsed();
     let periods: i64 = standing_periods::table.count().get_result(&mut *conn).expect("count");
     let changes: i64 = indicator_changes::table.count().get_result(&mut *conn).expect("count");
-    let grain = |conn: &mut DbConn, g: &str| -> i64 {
-        indicator_changes::table.filter(indicator_changes::grain.eq(g)).count().get_result(conn).expect("count")
-    };
-    let (gy, gm, gd) = (grain(&mut conn, "y"), grain(&mut conn, "m"), grain(&mut conn, "d"));
-    println!(
-        "history::rebuild_office: {visited} companies in {:.1} s; standing_periods {periods} rows, \
-         indicator_changes {changes} rows (year {gy}, month {gm}, day {gd})",
-        rebuild.as_secs_f64()
+    let (companies_n, cases_n): (i64, i64) = (
+        companies::table.count().get_result(&mut *conn).expect("count"),
+        cases::table.count().get_result(&mut *conn).expect("count"),
     );
-
-    // 3. Dispute cases.
-    let started = Instant::now();
-    let g = CaseGen { seed: &seed, total: cases_n, companies: companies_n, desk: &desk.id, mediators: &mediators };
-    let (n_cases, n_history, n_open) = seed_cases(&mut conn, &g);
-    let seeding_cases = started.elapsed();
-    println!(
-        "seeded {n_cases} cases ({n_open} open) with {n_history} history rows in {:.1} s",
-        seeding_cases.as_secs_f64()
-    );
-    let mut by_status: Vec<(String, i64)> = cases::table
-        .group_by(cases::status)
-        .select((cases::status, diesel::dsl::count_star()))
-        .load(&mut *conn)
-        .expect("statuses");
-    by_status.sort_by_key(|s| std::cmp::Reverse(s.1));
-    println!("cases by status: {}", by_status.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(", "));
 
     // 4. Statistics; on PostgreSQL also the visibility map, as autovacuum would have set it
     // after such a load (index-only scans depend on it).
@@ -898,10 +817,6 @@ fn main() {
     let analyze = if postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
     diesel::sql_query(analyze).execute(&mut *conn).expect("analyze");
     println!("{analyze} in {:.1} s", started.elapsed().as_secs_f64());
-    println!(
-        "seeding total (companies + history + cases): {:.1} s",
-        (seeding_companies + rebuild + seeding_cases).as_secs_f64()
-    );
     drop(conn);
 
     let indicator_target = if postgres { 100.0 } else { 250.0 };
@@ -1061,10 +976,9 @@ fn main() {
         harmoni::reports::model::ended_in(c, &office, None, p.from, p.to).expect("ended");
     }));
     table.push(timed("  of which model::open_cases + stage_entries", direct, None, &mut |c, _| {
-        let open =
-            harmoni::reports::model::open_cases(c, &office, None, &harmoni::reports::service::OPEN).expect("open");
-        let ids: Vec<&str> = open.iter().map(|o| o.id.as_str()).collect();
-        harmoni::reports::model::stage_entries(c, &ids).expect("entries");
+        let open_statuses = harmoni::reports::rules::OPEN;
+        harmoni::reports::model::open_cases(c, &office, None, &open_statuses).expect("open");
+        harmoni::reports::model::stage_entries(c, &office, None, &open_statuses).expect("entries");
     }));
     table.push(timed("reports::service::disputes, one mediator", direct, Some(100.0), &mut |c, i| {
         let m = &mediators[i % mediators.len()];
