@@ -337,7 +337,7 @@ pub fn seed_notices(
             let mut rows = Vec::new();
             for w in 0..count {
                 worker_n += 1;
-                let probation = worker_n % 9 == 0;
+                let probation = worker_n.is_multiple_of(9);
                 let terminated_on = recorded_on - Duration::days(2 + (w as i64 % 3));
                 let rule = if probation { "pemberitahuan_phk_percobaan" } else { "pemberitahuan_phk" };
                 let due = compute(&calendar, deadline_rules, terminated_on, &DeadlineRequest::Rule(rule.into()))?
