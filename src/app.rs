@@ -218,6 +218,7 @@ fn serve(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .configure(crate::regulations::web::routes)
             .configure(crate::schedules::web::routes)
             .configure(crate::reports::web::routes)
+            .configure(crate::letters::web::routes)
             .configure(crate::api::routes)
     })
     .listen(listener)?

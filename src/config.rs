@@ -45,6 +45,7 @@ pub struct Settings {
     pub regulations: RegulationSettings,
     pub schedules: ScheduleSettings,
     pub reports: ReportSettings,
+    pub letters: LetterSettings,
     pub log: LogSettings,
     pub clock: ClockSettings,
     pub ui: UiSettings,
@@ -342,6 +343,38 @@ pub enum Language {
     En,
 }
 
+/// Official letters (DOMAIN.md section 12): the number of the letters that take their own,
+/// the place on the date line, and who signs for the office.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterSettings {
+    /// `{classification}`, `{seq}`, `{unit}`, `{year}`, `{month}` (Roman).
+    pub number_pattern: String,
+    pub sequence_width: usize,
+    pub unit: String,
+    /// Classification code of letters with none of their own below.
+    pub classification: String,
+    /// Classification per letter type (its code, e.g. `anjuran`), where it differs.
+    #[serde(default)]
+    pub classifications: BTreeMap<String, String>,
+    /// The place on the date line: "Bekasi, 2 Maret 2026".
+    pub place: String,
+    /// Lines above the signature, separated by a line break.
+    pub signatory_title: String,
+    /// Empty leaves a dotted line for the name to be written by hand.
+    pub signatory_name: String,
+    pub signatory_nip: String,
+    /// NIP of staff who sign their own letters (mediators), by e-mail address.
+    #[serde(default)]
+    pub nip: BTreeMap<String, String>,
+}
+
+impl LetterSettings {
+    pub fn classification_of(&self, kind: &str) -> &str {
+        self.classifications.get(kind).map(String::as_str).unwrap_or(&self.classification)
+    }
+}
+
 /// One office (Disnaker) served by this installation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -357,6 +390,10 @@ pub struct OfficeSettings {
     pub phone: String,
     pub email: String,
     pub website: String,
+    /// The office's emblem printed on its letterhead: a PNG file (path relative to where
+    /// Harmoni runs); empty prints the letterhead without one.
+    #[serde(default)]
+    pub logo: String,
     /// Rooms for clarification and mediation sessions; none means online sessions only.
     #[serde(default)]
     pub rooms: Vec<RoomSettings>,
@@ -541,7 +578,7 @@ impl Settings {
         }
         let r = &self.registry;
         if r.lks_min_members < 2
-            || r.lks_min_members % 2 != 0
+            || !r.lks_min_members.is_multiple_of(2)
             || r.lks_term_years == 0
             || !(1..=12).contains(&r.lks_meeting_interval_months)
             || r.lks_required_from_workers < 1
@@ -607,6 +644,34 @@ impl Settings {
                 "sequence_width must be 1 to 8, deemed_warning_working_days 1 to 25 (before the 30 working-day \
                  limit), page_size 5 to 200, and signatory_title must not be empty",
             );
+        }
+        let lt = &self.letters;
+        if let Err(e) = crate::sequences::check_number_pattern(&lt.number_pattern) {
+            return fail("letters.number_pattern", &e);
+        }
+        if !part_ok(&lt.unit) || !part_ok(&lt.classification) || !lt.classifications.values().all(|c| part_ok(c)) {
+            return fail(
+                "letters.unit / classification / classifications",
+                "must not be empty and must not contain '/' (it separates the parts of a letter number)",
+            );
+        }
+        if let Some(k) = lt.classifications.keys().find(|k| crate::letters::rules::Kind::parse(k).is_none()) {
+            return fail("letters.classifications", &format!("\"{k}\" is not a letter type"));
+        }
+        if !(1..=8).contains(&lt.sequence_width) || lt.place.trim().is_empty() || lt.signatory_title.trim().is_empty() {
+            return fail("letters.*", "sequence_width must be 1 to 8; place and signatory_title must not be empty");
+        }
+        if let Some(e) = lt.nip.keys().find(|e| *e != &e.to_lowercase()) {
+            return fail("letters.nip", &format!("write the e-mail address \"{e}\" in lower case"));
+        }
+        for (i, o) in self.offices.iter().enumerate() {
+            if !o.logo.trim().is_empty() {
+                match std::fs::read(&o.logo) {
+                    Ok(b) if b.starts_with(b"\x89PNG\r\n\x1a\n") => {}
+                    Ok(_) => return fail(&format!("offices[{i}].logo"), "must be a PNG file"),
+                    Err(e) => return fail(&format!("offices[{i}].logo"), &format!("cannot be read: {e}")),
+                }
+            }
         }
         let h = &self.schedules;
         if let Err(e) = crate::sequences::check_number_pattern(&h.summons_number_pattern) {

@@ -18,6 +18,7 @@ pub mod home;
 pub mod http;
 pub mod identity;
 pub mod input;
+pub mod letters;
 pub mod notices;
 pub mod notifications;
 pub mod offices;

@@ -902,7 +902,39 @@ diesel::table! {
 }
 diesel::joinable!(standing_periods -> companies (company_id));
 
+diesel::table! {
+    letters (id) {
+        id -> Text,
+        office_id -> Text,
+        kind -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        case_id -> Nullable<Text>,
+        company_id -> Nullable<Text>,
+        number -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    letter_versions (id) {
+        id -> Text,
+        letter_id -> Text,
+        version -> Integer,
+        code -> Text,
+        sha256 -> Text,
+        size_bytes -> BigInt,
+        issued_on -> Date,
+        issued_by -> Nullable<Text>,
+        issued_by_label -> Text,
+        created_at -> Timestamp,
+    }
+}
+diesel::joinable!(letter_versions -> letters (letter_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    letters,
+    letter_versions,
     standing_periods,
     indicator_changes,
     standing_history_state,

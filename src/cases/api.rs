@@ -148,6 +148,8 @@ pub struct EvidenceOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SessionOut {
+    /// The session's id (its risalah sidang is issued as a letter of this id).
+    pub id: String,
     pub held_on: String,
     pub worker_present: bool,
     pub company_present: bool,
@@ -156,6 +158,9 @@ pub struct SessionOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SummonsOut {
+    /// The summons' id (its surat panggilan is a letter of this id).
+    pub id: String,
+    pub letter_number: Option<String>,
     pub side: String,
     pub sent_on: String,
     pub session_on: String,
@@ -262,6 +267,7 @@ pub fn case_out(detail: &CaseDetail) -> CaseOut {
             .sessions
             .iter()
             .map(|s| SessionOut {
+                id: s.id.clone(),
                 held_on: s.held_on.to_string(),
                 worker_present: s.worker_present,
                 company_present: s.company_present,
@@ -272,6 +278,8 @@ pub fn case_out(detail: &CaseDetail) -> CaseOut {
             .summons
             .iter()
             .map(|s| SummonsOut {
+                id: s.id.clone(),
+                letter_number: s.letter_number.clone(),
                 side: s.side.clone(),
                 sent_on: s.sent_on.to_string(),
                 session_on: s.session_on.to_string(),

@@ -497,7 +497,7 @@ async fn render_case(
     status: StatusCode,
 ) -> Result<HttpResponse, Error> {
     let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
-    let (d, mediators, companies, hearings) = state
+    let (d, mediators, companies, hearings, letters) = state
         .db
         .run(move |c| {
             let d = service::detail(c, &settings, &actor, &id, today, now)?;
@@ -508,7 +508,14 @@ async fn render_case(
                 Vec::new()
             };
             let companies = service::company_candidates(c, &actor, &d.case)?;
-            Ok((d, mediators, companies, hearings))
+            let letters = crate::letters::web::section(
+                c,
+                &actor,
+                crate::letters::rules::OwnerKind::Case,
+                &d.case.id,
+                crate::letters::sources::case_candidates(&d),
+            )?;
+            Ok((d, mediators, companies, hearings, letters))
         })
         .await?;
     let companies: Vec<(String, String)> =
@@ -532,6 +539,7 @@ async fn render_case(
         .collect();
     let mut view = case_view(&d, &mediator_options, &companies, errors, l, &state.today().to_string());
     view.hearings = crate::schedules::web::case_lines(state, &d.case.office_id, &hearings, l);
+    view.letters = letters;
     // Summonses come with a scheduled session: the case's mediator, who may summon now, plans one.
     if d.allowed.contains(&"summons") {
         view.schedule_href = Some(format!("/kasus/{}/jadwal/baru", d.case.id));
@@ -675,6 +683,7 @@ fn case_view(
         errors,
         can_print_receipt: c.status != Status::Draf.as_str(),
         can_print_risalah: c.status == Status::LanjutPhi.as_str(),
+        letters: Default::default(),
         hearings: Vec::new(),
         schedule_href: None,
     }

@@ -562,7 +562,33 @@ async fn compliance_view(
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let (actor, settings) = (user.actor.clone(), state.settings.clone());
-    let p = state.db.run(move |c| records::profile(c, &actor, &id, as_of, &settings)).await?;
+    let (p, letters) = state
+        .db
+        .run(move |c| {
+            let p = records::profile(c, &actor, &id, as_of, &settings)?;
+            let mut section = crate::letters::web::LettersSection::default();
+            for (lks, _) in p.lks.iter().filter(|(l, _)| l.registration_number.is_some()) {
+                let s = crate::letters::web::section(
+                    c,
+                    &actor,
+                    crate::letters::rules::OwnerKind::Lks,
+                    &lks.id,
+                    vec![(
+                        crate::letters::rules::Kind::BuktiPencatatanLks,
+                        lks.id.clone(),
+                        format!(
+                            "{} {}",
+                            crate::letters::rules::Kind::BuktiPencatatanLks.label(),
+                            lks.registration_number.clone().unwrap_or_default()
+                        ),
+                    )],
+                )?;
+                section.letters.extend(s.letters);
+                section.options.extend(s.options);
+            }
+            Ok((p, section))
+        })
+        .await?;
     let pp = criterion_view(
         l.t("Peraturan Perusahaan / PKB (yang berlaku)", "Company regulation / collective agreement (valid)"),
         &p.pp_status,
@@ -570,6 +596,7 @@ async fn compliance_view(
     );
     let yes_no = |b: bool| if b { l.t("ya", "yes") } else { l.t("tidak", "no") };
     let view = ComplianceView {
+        letters,
         company_id: p.company.id.clone(),
         company_name: p.company.name.clone(),
         as_of: as_of.to_string(),

@@ -302,7 +302,25 @@ async fn notice_view(
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let (actor, settings) = (user.actor.clone(), state.settings.clone());
-    let d = state.db.run(move |c| service::notice(c, &actor, &id, &settings)).await?;
+    let (d, letters) = state
+        .db
+        .run(move |c| {
+            let d = service::notice(c, &actor, &id, &settings)?;
+            let candidates = vec![(
+                crate::letters::rules::Kind::TandaTerimaPemberitahuan,
+                d.notice.id.clone(),
+                crate::letters::rules::Kind::TandaTerimaPemberitahuan.label().to_string(),
+            )];
+            let letters = crate::letters::web::section(
+                c,
+                &actor,
+                crate::letters::rules::OwnerKind::Notice,
+                &d.notice.id,
+                candidates,
+            )?;
+            Ok((d, letters))
+        })
+        .await?;
     let n = &d.notice;
     let values = if values.is_empty() {
         pairs(&[("held_on", &state.today().to_string()), ("outcome", "pb"), ("outcome_on", &state.today().to_string())])
@@ -310,6 +328,7 @@ async fn notice_view(
         values
     };
     let view = NoticeView {
+        letters,
         id: n.id.clone(),
         kind: d.kind.label(l).to_string(),
         receipt_number: n.receipt_number.clone(),

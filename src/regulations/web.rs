@@ -280,7 +280,20 @@ async fn submission_view(
 ) -> Result<HttpResponse, Error> {
     let l = user.ctx.lang;
     let (actor, settings, today, now) = (user.actor.clone(), state.settings.clone(), state.today(), state.now());
-    let d = state.db.run(move |c| service::detail(c, &actor, &id, &settings, today, now)).await?;
+    let (d, letters) = state
+        .db
+        .run(move |c| {
+            let d = service::detail(c, &actor, &id, &settings, today, now)?;
+            let letters = crate::letters::web::section(
+                c,
+                &actor,
+                crate::letters::rules::OwnerKind::Submission,
+                &d.row.id,
+                crate::letters::sources::submission_candidates(&d),
+            )?;
+            Ok((d, letters))
+        })
+        .await?;
     let r = &d.row;
     let values = if values.is_empty() {
         vec![
@@ -295,6 +308,7 @@ async fn submission_view(
     let last: Vec<_> = d.reviews.iter().filter(|x| Some(x.round) == last_round).collect();
     let correction_round = d.history.iter().any(|(h, _)| h.action == Action::Correction.code());
     let view = SubmissionView {
+        letters,
         id: r.id.clone(),
         title: format!("{} — {}", d.kind.short(), d.company.name),
         company: d.company.name.clone(),

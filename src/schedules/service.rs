@@ -535,8 +535,8 @@ fn summon(
         if !summoned {
             continue;
         }
-        let (summons_id, letter_number) = if what == SummonsChange::Cancelled {
-            (None, None)
+        let (summons_id, letter_number, letter_pdf) = if what == SummonsChange::Cancelled {
+            (None, None, None)
         } else {
             let id = uuid::Uuid::now_v7().to_string();
             let seq = crate::sequences::next(conn, &case.office_id, "summons", today.year())?;
@@ -577,7 +577,22 @@ fn summon(
                 today,
                 now,
             )?;
-            (Some(id), Some(number))
+            // The summons as the official PDF letter, attached to every message of this side.
+            let issued = crate::letters::service::issue(
+                conn,
+                settings,
+                actor,
+                crate::letters::rules::Kind::SuratPanggilan,
+                &id,
+                today,
+                now,
+            )?;
+            let pdf = MailAttachment {
+                filename: crate::letters::service::filename(&issued.letter, issued.version.version),
+                content_type: "application/pdf".into(),
+                content: issued.pdf,
+            };
+            (Some(id), Some(number), Some(pdf))
         };
         for r in &recipients {
             let l = r.language;
@@ -617,7 +632,7 @@ fn summon(
                         Some(sid) => ("summons", sid.clone()),
                         None => ("hearing", h.id.clone()),
                     }),
-                    attachments: vec![MailAttachment {
+                    attachments: [MailAttachment {
                         filename: if what == SummonsChange::Cancelled {
                             "batal-sidang.ics"
                         } else {
@@ -629,7 +644,10 @@ fn summon(
                             if what == SummonsChange::Cancelled { "CANCEL" } else { "REQUEST" }
                         ),
                         content: invite.into_bytes(),
-                    }],
+                    }]
+                    .into_iter()
+                    .chain(letter_pdf.clone())
+                    .collect(),
                     link: Some(match &summons_id {
                         Some(sid) => format!("/jadwal/{}/panggilan/{sid}", h.id),
                         None => format!("/kasus/{}", case.id),

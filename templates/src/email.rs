@@ -52,6 +52,19 @@ pub enum EmailKind {
         reason: Option<String>,
         link: Option<String>,
     },
+    /// An official letter issued to the recipient; the message carries the PDF.
+    Letter {
+        full_name: String,
+        /// "Anjuran", "SK Pengesahan Peraturan Perusahaan" (letters are Indonesian documents).
+        letter_label: String,
+        number: String,
+        /// The case or record it concerns: "perkara 565/012/HI/2026", "PT Maju Jaya".
+        concerning: String,
+        /// Address of the public verification page.
+        verify_link: String,
+        /// A reissue replacing an earlier version.
+        reissued: bool,
+    },
 }
 
 /// What a summons message announces.
@@ -74,6 +87,7 @@ impl EmailKind {
             EmailKind::Summons { change: SummonsChange::Planned, .. } => "summons",
             EmailKind::Summons { change: SummonsChange::Rescheduled, .. } => "summons_rescheduled",
             EmailKind::Summons { change: SummonsChange::Cancelled, .. } => "summons_cancelled",
+            EmailKind::Letter { .. } => "letter",
         }
     }
 }
@@ -184,6 +198,24 @@ fn parts(kind: &EmailKind, l: Lang, office: &EmailOffice) -> Parts {
                 p
             },
             link: link.as_ref().map(|href| (l.t("Lihat di Harmoni", "See it in Harmoni").to_string(), href.clone())),
+            after: Vec::new(),
+        },
+        EmailKind::Letter { full_name, letter_label, number, concerning, verify_link, reissued } => Parts {
+            subject: format!("{letter_label} {number}"),
+            greeting: hello(full_name),
+            paragraphs: vec![
+                match (l, reissued) {
+                    (Lang::Id, false) => format!("{} menerbitkan {letter_label} nomor {number} mengenai {concerning}. Surat terlampir dalam bentuk PDF.", office.name),
+                    (Lang::Id, true) => format!("{} menerbitkan ulang {letter_label} nomor {number} mengenai {concerning}; versi terlampir menggantikan versi sebelumnya.", office.name),
+                    (Lang::En, false) => format!("{} has issued {letter_label} number {number} concerning {concerning}. The letter is attached as a PDF.", office.name),
+                    (Lang::En, true) => format!("{} has reissued {letter_label} number {number} concerning {concerning}; the attached version replaces the earlier one.", office.name),
+                },
+                match l {
+                    Lang::Id => "Keaslian surat dapat diperiksa dengan kode QR pada surat atau melalui tautan berikut.".to_string(),
+                    Lang::En => "The letter can be verified with the QR code printed on it or through the link below.".to_string(),
+                },
+            ],
+            link: Some((l.t("Periksa keaslian surat", "Verify the letter").to_string(), verify_link.clone())),
             after: Vec::new(),
         },
         EmailKind::Summons {

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod email;
 pub mod layout;
+pub mod letters;
 pub mod pages;
 
 pub use layout::{page, Flash, FlashKind, NavItem, PageCtx};

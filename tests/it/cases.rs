@@ -99,7 +99,7 @@ fn complaint(dispute_type: &str, company_id: &str, key: &str, submit: bool) -> V
 }
 
 /// A worker's complaint with bipartite proof, filed; returns (id, reference, pin).
-async fn filed(app: &TestApp, p: &People, dispute_type: &str, key: &str) -> (String, String, String) {
+pub(crate) async fn filed(app: &TestApp, p: &People, dispute_type: &str, key: &str) -> (String, String, String) {
     let (s, draft) =
         post_json(app, &p.worker, "/api/v1/cases", complaint(dispute_type, &p.company_id, key, false)).await;
     assert_eq!(s, StatusCode::CREATED, "{draft}");
@@ -150,7 +150,7 @@ pub(crate) async fn in_mediation(app: &TestApp, p: &People, dispute_type: &str, 
 }
 
 /// The delegated mediator records a session both sides attended.
-async fn both_attend(app: &TestApp, p: &People, id: &str, minutes: &str) {
+pub(crate) async fn both_attend(app: &TestApp, p: &People, id: &str, minutes: &str) {
     ok_step(
         app,
         &p.mediator,

@@ -13,6 +13,7 @@ mod case_machine;
 mod cases;
 mod companies;
 mod config;
+mod letters;
 mod lks;
 mod mail;
 mod notices;

@@ -38,6 +38,8 @@ async fn invitations(app: &TestApp, email: &str) -> Vec<(String, Calendar)> {
             Ok(outbox_attachments::table
                 .inner_join(outbox::table)
                 .filter(outbox::recipient_email.eq(email))
+                // The summons letter (PDF) travels beside the invitation; this reads the calendars.
+                .filter(outbox_attachments::content_type.like("text/calendar%"))
                 .order(outbox::id)
                 .select((outbox_attachments::content_type, outbox::template, outbox_attachments::content))
                 .load(c)?)

@@ -275,6 +275,8 @@ pub struct CaseView {
     pub can_print_receipt: bool,
     /// The mediation ended without agreement: the risalah penyelesaian can be printed.
     pub can_print_risalah: bool,
+    /// Official letters issued on the case, and the ones staff may issue now.
+    pub letters: crate::pages::letters::LettersSection,
 }
 
 pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
@@ -376,6 +378,7 @@ pub fn case_page(p: &PageCtx, v: &CaseView) -> Markup {
                 h2 { (l.t("Riwayat", "History")) }
                 ol.timeline { @for h in &v.history { li { (h[0]) " · " strong { (h[1]) } " · " (h[2]) " · " (h[3]) @if !h[4].is_empty() { " · " (h[4]) } } } }
             }
+            (crate::pages::letters::letters_section(p, &v.letters))
         },
     )
 }

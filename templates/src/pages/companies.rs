@@ -399,6 +399,8 @@ fn file_field(l: Lang, e: &FormErrors, id: &str) -> Markup {
 
 #[derive(Debug, Clone, Default)]
 pub struct ComplianceView {
+    /// The bukti pencatatan of each recorded LKS Bipartit, as PDF.
+    pub letters: crate::pages::letters::LettersSection,
     pub company_id: String,
     pub company_name: String,
     pub as_of: String,
@@ -584,6 +586,7 @@ pub fn compliance_page(ctx: &PageCtx, v: &ComplianceView) -> Markup {
                     }
                 }
             }
+            (crate::pages::letters::letters_section(ctx, &v.letters))
         },
     )
 }

@@ -9,6 +9,7 @@ pub mod cases;
 pub mod companies;
 pub mod errors;
 pub mod home;
+pub mod letters;
 pub mod notices;
 pub mod notifications;
 pub mod regulations;

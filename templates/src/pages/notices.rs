@@ -243,6 +243,8 @@ pub struct OutcomeView {
 
 #[derive(Debug, Clone, Default)]
 pub struct NoticeView {
+    /// The receipt as an official letter (PDF).
+    pub letters: crate::pages::letters::LettersSection,
     pub id: String,
     pub kind: String,
     pub receipt_number: String,
@@ -405,6 +407,7 @@ pub fn notice_page(ctx: &PageCtx, v: &NoticeView) -> Markup {
                     }
                 }
             }
+            (crate::pages::letters::letters_section(ctx, &v.letters))
         },
     )
 }

@@ -251,6 +251,8 @@ pub struct RegulationResultView {
 
 #[derive(Debug, Clone, Default)]
 pub struct SubmissionView {
+    /// Correction notice, SK Pengesahan PP or PKB registration letter as PDF.
+    pub letters: crate::pages::letters::LettersSection,
     pub id: String,
     pub title: String,
     pub company: String,
@@ -479,6 +481,7 @@ pub fn submission_page(ctx: &PageCtx, v: &SubmissionView) -> Markup {
                     }
                 }
             }
+            (crate::pages::letters::letters_section(ctx, &v.letters))
         },
     )
 }

@@ -1,0 +1,2 @@
+DROP TABLE letter_versions;
+DROP TABLE letters;
