@@ -160,7 +160,7 @@ pub fn seed_cases(
         };
         service::add_bipartite(conn, desk, &draft.id, &evidence, None, filed_on, now_of(filed_on))?;
         added += 1;
-        let mut story = Walk { conn: &mut *conn, settings, id: &draft.id, day: filed_on, today };
+        let mut story = Walk { conn: &mut *conn, settings, id: &draft.id, day: filed_on, today, stopped: false };
         walk(&mut story, &mut d, &team, dispute_type)?;
     }
     // Clocks that ran out since (answers to an anjuran never given) take effect now.
@@ -298,12 +298,16 @@ struct Walk<'a> {
     id: &'a str,
     day: NaiveDate,
     today: NaiveDate,
+    /// A step's day had not come: the case stays at that stage, and no later step happens
+    /// (a later step a shorter time after the last one taken would otherwise skip it).
+    stopped: bool,
 }
 
 impl Walk<'_> {
     fn take(&mut self, actor: &Actor, days_later: i64, step: Step) -> Result<bool, Error> {
         let day = self.day + Duration::days(days_later);
-        if day > self.today {
+        if self.stopped || day > self.today {
+            self.stopped = true;
             return Ok(false);
         }
         let now = day.and_hms_opt(2, 0, 0).unwrap_or_default();
