@@ -924,6 +924,7 @@ diesel::table! {
         code -> Text,
         sha256 -> Text,
         size_bytes -> BigInt,
+        dated -> Date,
         issued_on -> Date,
         issued_by -> Nullable<Text>,
         issued_by_label -> Text,

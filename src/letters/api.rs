@@ -32,6 +32,8 @@ pub struct IssueIn {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VersionOut {
     pub version: i32,
+    /// The date printed on the letter.
+    pub dated: NaiveDate,
     pub issued_on: NaiveDate,
     pub issued_by: String,
     /// The verification code as printed.
@@ -70,6 +72,7 @@ fn letter_out(state: &State, letter: &LetterRow, versions: &[VersionRow]) -> Let
             .iter()
             .map(|v| VersionOut {
                 version: v.version,
+                dated: v.dated,
                 issued_on: v.issued_on,
                 issued_by: v.issued_by_label.clone(),
                 code: rules::printed_code(&v.code),
@@ -163,6 +166,8 @@ pub struct VerifiedOut {
     pub label: String,
     pub number: String,
     pub version: i32,
+    /// The date printed on the letter.
+    pub dated: NaiveDate,
     pub issued_on: NaiveDate,
     pub office: String,
     pub sha256: String,
@@ -185,6 +190,7 @@ pub async fn verify(state: State, code: web::Path<String>) -> Result<web::Json<V
         label: v.kind.label().to_string(),
         number: v.number,
         version: v.version,
+        dated: v.dated,
         issued_on: v.issued_on,
         office: v.office_name,
         sha256: v.sha256,

@@ -29,6 +29,8 @@ pub struct VersionRow {
     pub code: String,
     pub sha256: String,
     pub size_bytes: i64,
+    /// The date printed on the letter.
+    pub dated: NaiveDate,
     pub issued_on: NaiveDate,
     pub issued_by: Option<String>,
     pub issued_by_label: String,

@@ -92,13 +92,7 @@ fn letterhead(settings: &Settings, office: &crate::offices::model::Office) -> Re
 /// The number of a new letter: the record's own, or the next of the letters' series of its
 /// classification and unit (one series per pair, so two kinds configured alike never repeat a
 /// number).
-fn new_number(
-    conn: &mut DbConn,
-    settings: &Settings,
-    kind: Kind,
-    src: &Source,
-    today: NaiveDate,
-) -> Result<String, Error> {
+fn new_number(conn: &mut DbConn, settings: &Settings, kind: Kind, src: &Source) -> Result<String, Error> {
     if let Some(n) = &src.record_number {
         return Ok(n.clone());
     }
@@ -112,14 +106,14 @@ fn new_number(
     let s = &settings.letters;
     let classification = s.classification_of(kind.code());
     let series = format!("letter {classification}/{}", s.unit);
-    let seq = crate::sequences::next(conn, &src.office_id, &series, today.year())?;
+    let seq = crate::sequences::next(conn, &src.office_id, &series, src.dated.year())?;
     Ok(crate::sequences::letter_number(&crate::sequences::NumberParts {
         pattern: &s.number_pattern,
         classification,
         unit: &s.unit,
         sequence: i64::from(seq),
         sequence_width: s.sequence_width,
-        date: today,
+        date: src.dated,
     }))
 }
 
@@ -152,7 +146,7 @@ pub fn issue(
                 (l, v)
             }
             None => {
-                let number = new_number(conn, settings, kind, &src, today)?;
+                let number = new_number(conn, settings, kind, &src)?;
                 let row = LetterRow {
                     id: uuid::Uuid::now_v7().to_string(),
                     office_id: src.office_id.clone(),
@@ -189,7 +183,7 @@ pub fn issue(
         };
         let common = Common {
             number: letter.number.clone(),
-            place_date: rules::place_date(&s.place, today),
+            place_date: rules::place_date(&s.place, src.dated),
             signatory,
             office_name: office.name.clone(),
         };
@@ -208,6 +202,7 @@ pub fn issue(
             code: code.clone(),
             sha256,
             size_bytes: bytes.len() as i64,
+            dated: src.dated,
             issued_on: today,
             issued_by: Some(actor.user_id.clone()),
             issued_by_label: actor.full_name.clone(),
@@ -351,6 +346,8 @@ pub struct Verified {
     pub kind: Kind,
     pub number: String,
     pub version: i32,
+    /// The date printed on the letter, and the day this version was made.
+    pub dated: NaiveDate,
     pub issued_on: NaiveDate,
     pub office_name: String,
     pub sha256: String,
@@ -370,6 +367,7 @@ pub fn verify(conn: &mut DbConn, typed: &str) -> Result<Verified, Error> {
         kind,
         number: letter.number,
         version: version.version,
+        dated: version.dated,
         issued_on: version.issued_on,
         office_name: office.name,
         sha256: version.sha256,

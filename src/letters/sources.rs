@@ -69,6 +69,10 @@ pub struct Source {
     pub recipients: Vec<Recipient>,
     /// What the letter concerns, as its e-mail says: "perkara 565/012/HI/2026".
     pub concerning: String,
+    /// The letter's date: the day of the act it records (the anjuran's issue, the decree's
+    /// signing), not the day it was printed, so a reissue carries the same date. A new number
+    /// is taken from that year's series.
+    pub dated: NaiveDate,
 }
 
 fn date(d: NaiveDate) -> String {
@@ -442,6 +446,19 @@ fn case_letter(
         }
         _ => return Err(Error::NotFound),
     };
+    let dated = match kind {
+        Kind::TandaTerimaPengaduan => c.submitted_on,
+        Kind::PengembalianBerkas => d.history.iter().rev().find(|h| h.action == "return").map(|h| h.effective_on),
+        Kind::PenawaranForum => c.registered_on,
+        Kind::SuratPanggilan => d.summons.iter().find(|s| s.id == owner_id).map(|s| s.sent_on),
+        Kind::RisalahKlarifikasi => c.clarification_ended_on,
+        Kind::RisalahSidang => d.sessions.iter().find(|s| s.id == owner_id).map(|s| s.held_on),
+        Kind::Anjuran => c.anjuran_issued_on,
+        Kind::PerjanjianBersama => c.pb_signed_on,
+        Kind::RisalahPenyelesaian => c.closed_on,
+        _ => None,
+    }
+    .unwrap_or(today);
     let record_number = match kind {
         Kind::SuratPanggilan => d.summons.iter().find(|s| s.id == owner_id).and_then(|s| s.letter_number.clone()),
         _ => None,
@@ -456,6 +473,7 @@ fn case_letter(
         signer_name: None,
         recipients,
         concerning: format!("perkara {}", parties.case_number),
+        dated,
     })
 }
 
@@ -492,6 +510,8 @@ fn notice_receipt(conn: &mut DbConn, settings: &Settings, actor: &Actor, id: &st
         signer_name: None,
         recipients: Vec::new(),
         concerning: format!("pemberitahuan {}", n.receipt_number),
+        // The receipt is dated the (local) day the notice was received.
+        dated: (n.received_at + chrono::Duration::hours(7)).date(),
     })
 }
 
@@ -527,7 +547,7 @@ fn submission_letter(
     let company = company_facts(&d.company);
     let to = vec![format!("Pimpinan {}", d.company.name), d.company.address.clone()];
     let recipients = representatives(conn, &d.company.id)?;
-    let (content, record_number, signer_name) = match kind {
+    let (content, record_number, signer_name, dated) = match kind {
         Kind::Perbaikan => {
             let (entry, _) = d
                 .history
@@ -577,6 +597,7 @@ fn submission_letter(
                 }),
                 None,
                 None,
+                notified,
             )
         }
         Kind::SkPengesahanPp | Kind::PendaftaranPkb => {
@@ -618,12 +639,11 @@ fn submission_letter(
                         .map(|u| format!("{} tanggal {}", u.registration_number, date(u.registered_on)))
                         .collect::<Vec<_>>()
                         .join("; "),
-                    signed_on: date_opt(d.row.pkb_starts_on),
                     valid_from: date(reg.valid_from),
                     valid_until: date(reg.extended_until.unwrap_or(reg.valid_until)),
                 })
             };
-            (content, Some(reg.number.clone()), d.signer_name.clone())
+            (content, Some(reg.number.clone()), d.signer_name.clone(), reg.issued_on)
         }
         _ => return Err(Error::NotFound),
     };
@@ -637,6 +657,7 @@ fn submission_letter(
         signer_name,
         recipients,
         concerning: d.company.name.clone(),
+        dated,
     })
 }
 
@@ -661,10 +682,16 @@ fn lks_letter(conn: &mut DbConn, settings: &Settings, actor: &Actor, lks_id: &st
     })?;
     let term_until = crate::companies::compliance::term_end(lks.formed_on, settings.registry.lks_term_years);
     let side = |s: &str| if s == "pengusaha" { "unsur pengusaha" } else { "unsur pekerja/buruh" };
-    let board = members
-        .iter()
-        .map(|m| format!("{}: {} ({})", if m.office.is_empty() { "Anggota" } else { &m.office }, m.name, side(&m.side)))
-        .collect();
+    // The position as typed (or coded, "wakil_ketua"), written as a title: "Wakil ketua".
+    let position = |office: &str| {
+        let words = office.trim().replace('_', " ");
+        let mut chars = words.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+            None => "Anggota".to_string(),
+        }
+    };
+    let board = members.iter().map(|m| format!("{}: {} ({})", position(&m.office), m.name, side(&m.side))).collect();
     Ok(Source {
         office_id: company.office_id.clone(),
         content: Content::Lks(t::LksRecord {
@@ -681,6 +708,7 @@ fn lks_letter(conn: &mut DbConn, settings: &Settings, actor: &Actor, lks_id: &st
         signer_name: None,
         recipients: representatives(conn, &company.id)?,
         concerning: format!("LKS Bipartit {}", company.name),
+        dated: lks.registered_on.unwrap_or(lks.formed_on),
     })
 }
 

@@ -95,6 +95,7 @@ fn verified_view(v: &service::Verified) -> VerifiedView {
         kind_label: v.kind.label().to_string(),
         number: v.number.clone(),
         version: v.version,
+        dated: Lang::Id.date_long(v.dated),
         issued_on: Lang::Id.date_long(v.issued_on),
         office_name: v.office_name.clone(),
         sha256: v.sha256.clone(),
@@ -159,8 +160,8 @@ pub fn section(
                 .rev()
                 .map(|v| VersionItem {
                     version: v.version,
-                    issued_on: Lang::Id.date_long(v.issued_on),
-                    issued_by: v.issued_by_label.clone(),
+                    dated: Lang::Id.date_long(v.dated),
+                    issued_by: format!("{} ({})", v.issued_by_label, Lang::Id.date_long(v.issued_on)),
                     code: rules::printed_code(&v.code),
                     href: format!("/surat/{}.pdf?versi={}", letter.id, v.version),
                 })

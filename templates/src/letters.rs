@@ -555,7 +555,6 @@ pub struct PkbRegistration {
     pub company: CompanyFacts,
     pub unions: String,
     pub union_registration: String,
-    pub signed_on: String,
     pub valid_from: String,
     pub valid_until: String,
 }
@@ -568,7 +567,6 @@ pub fn pkb_registration(c: &Common, p: &PkbRegistration) -> Letter {
             ("NIB".into(), p.company.nib.clone()),
             ("Serikat pekerja/buruh".into(), p.unions.clone()),
             ("Nomor pencatatan serikat".into(), p.union_registration.clone()),
-            ("Ditandatangani".into(), p.signed_on.clone()),
             ("Masa berlaku".into(), format!("{} sampai dengan {}", p.valid_from, p.valid_until)),
         ]),
         Block::Para("Para pihak wajib memberitahukan isi Perjanjian Kerja Bersama kepada seluruh pekerja/buruh dan mencetak serta membagikan naskahnya (Pasal 126 ayat (2) dan (3) Undang-Undang Nomor 13 Tahun 2003).".into()),

@@ -113,9 +113,15 @@ fn main() {
         code: "KCQM-TXHP-VTRA-4WDE".into(),
     };
     let letters = letters();
-    // Warm up: fonts parsed once per process.
-    for (_, l) in &letters {
-        render(&head, l, &check).expect("render");
+    // Warm up (fonts are parsed once per process); with HARMONI_LETTERS_OUT=<folder> the three
+    // PDFs are also written there, to look at (e.g. `pdftoppm -png -r 80`).
+    let out = std::env::var_os("HARMONI_LETTERS_OUT").map(std::path::PathBuf::from);
+    for (name, l) in &letters {
+        let pdf = render(&head, l, &check).expect("render");
+        if let Some(dir) = &out {
+            std::fs::create_dir_all(dir).expect("output folder");
+            std::fs::write(dir.join(format!("{name}.pdf")), pdf).expect("write the PDF");
+        }
     }
     println!("Letters rendered to PDF (one thread, 3 s each):");
     for (name, letter) in &letters {

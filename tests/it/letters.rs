@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
@@ -312,9 +313,196 @@ async fn numbers_never_repeat_under_concurrent_issue(backend: Backend) {
     assert_eq!(codes.len(), 5);
 }
 
+/// Seeds the demonstration office (companies with LKS, notices, PP/PKB histories, a year of
+/// cases) as `harmoni demo` does.
+async fn seed_demo(app: &TestApp) {
+    let office = app.office_id("3275");
+    let (today, now, settings) = (app.state.today(), app.state.now(), app.state.settings.clone());
+    app.state
+        .db
+        .run(move |c| {
+            let umk = settings.umk.values().last().copied().unwrap_or(1);
+            harmoni::demo::seed(c, &office, 120, &settings.regions, umk, today, now)?;
+            harmoni::regulations::demo::seed_regulations(c, &settings, &office, 120, today, now)?;
+            harmoni::companies::standing::sweep(c, &settings, today)?;
+            harmoni::cases::demo::seed_cases(c, &settings, &office, 120, today)?;
+            Ok(())
+        })
+        .await
+        .expect("demo seeded");
+}
+
+/// One record for each letter type that the demo data holds at the right stage, with the
+/// company name its letter must carry and the day it must be dated (the act it records, not
+/// the day it is printed): (kind, owner id, company, date).
+async fn demo_records(app: &TestApp) -> Vec<(&'static str, String, String, NaiveDate)> {
+    use harmoni::schema::{
+        case_history, case_sessions, cases, companies, lks_bipartit, regulation_submissions, regulations,
+        stoppage_notices,
+    };
+    type Found = Option<(String, String, NaiveDate)>;
+    app.state
+        .db
+        .run(|c| {
+            let mut out: Vec<(&'static str, Found)> = Vec::new();
+            let notice: Option<(String, String, chrono::NaiveDateTime)> = stoppage_notices::table
+                .inner_join(companies::table)
+                .select((stoppage_notices::id, companies::name, stoppage_notices::received_at))
+                .order(stoppage_notices::id)
+                .first(c)
+                .optional()?;
+            let local_day = |t: chrono::NaiveDateTime| (t + chrono::Duration::hours(7)).date();
+            out.push(("tanda_terima_pemberitahuan", notice.map(|(id, n, at)| (id, n, local_day(at)))));
+            // (The PKB registration letter is read in regulations_api: the demo's few PKBs vary.)
+            let sk: Option<(Option<String>, String, NaiveDate)> = regulations::table
+                .inner_join(companies::table)
+                .filter(regulations::kind.eq("pp"))
+                .filter(regulations::submission_id.is_not_null())
+                .filter(regulations::number.ne(""))
+                .select((regulations::submission_id, companies::name, regulations::issued_on))
+                .order(regulations::id)
+                .first(c)
+                .optional()?;
+            out.push(("sk_pengesahan_pp", sk.map(|(id, n, d)| (id.unwrap_or_default(), n, d))));
+            let corrected: Option<(String, String, Option<NaiveDate>)> = regulation_submissions::table
+                .inner_join(companies::table)
+                .filter(regulation_submissions::correction_notified_on.is_not_null())
+                .select((regulation_submissions::id, companies::name, regulation_submissions::correction_notified_on))
+                .order(regulation_submissions::id)
+                .first(c)
+                .optional()?;
+            out.push(("pemberitahuan_perbaikan", corrected.and_then(|(id, n, d)| Some((id, n, d?)))));
+            let lks: Option<(String, String, Option<NaiveDate>)> = lks_bipartit::table
+                .inner_join(companies::table.on(companies::id.eq(lks_bipartit::company_id)))
+                .filter(lks_bipartit::registration_number.is_not_null())
+                .filter(lks_bipartit::registered_on.is_not_null())
+                .select((lks_bipartit::id, companies::name, lks_bipartit::registered_on))
+                .order(lks_bipartit::id)
+                .first(c)
+                .optional()?;
+            out.push(("bukti_pencatatan_lks", lks.and_then(|(id, n, d)| Some((id, n, d?)))));
+            let returned: Option<(String, String, NaiveDate)> = cases::table
+                .inner_join(case_history::table)
+                .filter(case_history::action.eq("return"))
+                .select((cases::id, cases::company_name, case_history::effective_on))
+                .order((cases::id, case_history::effective_on.desc()))
+                .first(c)
+                .optional()?;
+            out.push(("pengembalian_berkas", returned));
+            let clarified: Option<(String, String, Option<NaiveDate>)> = cases::table
+                .filter(cases::clarification_ended_on.is_not_null())
+                .select((cases::id, cases::company_name, cases::clarification_ended_on))
+                .order(cases::id)
+                .first(c)
+                .optional()?;
+            out.push(("risalah_klarifikasi", clarified.and_then(|(id, n, d)| Some((id, n, d?)))));
+            let agreed: Option<(String, String, Option<NaiveDate>)> = cases::table
+                .filter(cases::pb_signed_on.is_not_null())
+                .select((cases::id, cases::company_name, cases::pb_signed_on))
+                .order(cases::id)
+                .first(c)
+                .optional()?;
+            out.push(("perjanjian_bersama", agreed.and_then(|(id, n, d)| Some((id, n, d?)))));
+            let session: Option<(String, String, NaiveDate)> = case_sessions::table
+                .inner_join(cases::table)
+                .select((case_sessions::id, cases::company_name, case_sessions::held_on))
+                .order(case_sessions::id)
+                .first(c)
+                .optional()?;
+            out.push(("risalah_sidang", session));
+            Ok(out)
+        })
+        .await
+        .expect("demo records")
+        .into_iter()
+        .map(|(kind, found)| {
+            let (id, company, day) = found.unwrap_or_else(|| panic!("the demo holds no record for {kind}"));
+            (kind, id, company, day)
+        })
+        .collect()
+}
+
+async fn every_letter_type_is_issued_from_the_demo_records(backend: Backend) {
+    let app = spawn(backend).await;
+    seed_demo(&app).await;
+    let head = app.browser_for(&app.user("pimpinan", "kadis@bekasikota.go.id").await).await;
+    let records = demo_records(&app).await;
+    let mut numbers = BTreeSet::new();
+    for (kind, owner, company, day) in &records {
+        let letter = issue(&app, &head, kind, owner).await;
+        let number = letter["number"].as_str().expect("number").to_string();
+        assert!(numbers.insert(number.clone()), "{kind}: number {number} repeated");
+        let (_, text) = pdf(&app, &head, latest(&letter)["href"].as_str().expect("href")).await;
+        let dated = harmoni::letters::rules::place_date("Bekasi", *day);
+        for expected in [number.as_str(), company.as_str(), dated.as_str(), "Kode verifikasi"] {
+            assert!(text.contains(expected), "{kind} lacks {expected:?}: {text}");
+        }
+        // The public page gives the letter's own date, whenever it was printed.
+        let code = latest(&letter)["code"].as_str().expect("code").to_string();
+        let (_, verified) = get_json(&app, &plain_client(), &format!("/api/v1/letters/verify/{code}")).await;
+        assert_eq!(verified["dated"], day.to_string(), "{kind}");
+    }
+    let by_kind = |k: &str| records.iter().find(|(kind, _, _, _)| *kind == k).expect("kind").1.clone();
+    // Letters that print the record's own number: the decree its SK number, the LKS its record.
+    let (_, sk) = get_json(
+        &app,
+        &head,
+        &format!("/api/v1/letters?owner_kind=submission&owner_id={}", by_kind("sk_pengesahan_pp")),
+    )
+    .await;
+    assert!(sk[0]["number"].as_str().unwrap_or_default().contains("/PP-HI/"), "{sk}");
+    let (_, lks) =
+        get_json(&app, &head, &format!("/api/v1/letters?owner_kind=lks&owner_id={}", by_kind("bukti_pencatatan_lks")))
+            .await;
+    assert!(lks[0]["number"].as_str().unwrap_or_default().contains("/LKS-Bip/"), "{lks}");
+    let (_, text) = pdf(&app, &head, latest(&sk[0])["href"].as_str().expect("href")).await;
+    assert!(text.contains("KEPUTUSAN KEPALA DINAS TENAGA KERJA") && text.contains("berlaku sejak"), "{text}");
+    let (_, text) = pdf(&app, &head, latest(&lks[0])["href"].as_str().expect("href")).await;
+    assert!(text.contains("BUKTI PENCATATAN LEMBAGA KERJA SAMA BIPARTIT") && text.contains("Ketua"), "{text}");
+}
+
+async fn a_summons_mail_carries_its_letter(backend: Backend) {
+    let app = spawn(backend).await;
+    let p = people(&app).await;
+    let case = in_mediation(&app, &p, "hak", "kunci-panggilan-000001").await;
+    let body = json!({
+        "kind": "mediasi", "date": "2026-03-09", "start_time": "09:00", "end_time": "11:00", "room": "R1",
+        "summon_worker": true, "summon_company": true,
+        "agenda": "Mendengar keterangan para pihak dan mengupayakan kesepakatan.", "confirm": true
+    });
+    let (s, out) = post_json(&app, &p.mediator, &format!("/api/v1/cases/{case}/hearings"), body).await;
+    assert_eq!(s, StatusCode::CREATED, "{out}");
+    let mailed = mailed_pdfs(&app, &p.worker_email).await;
+    assert_eq!(mailed.len(), 1, "one summons to the worker side");
+    let (template, filename, bytes) = &mailed[0];
+    assert_eq!(template, "summons");
+    assert_eq!(filename, "surat-panggilan-565_0001_PGL-HI_2026.pdf");
+    let text =
+        pdf_extract::extract_text_from_mem(bytes).expect("text").split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "565/0001/PGL-HI/2026",
+        "Senin, 9 Maret 2026",
+        "Ruang Mediasi 1",
+        "PT Maju Sengketa",
+        "Andi Saputra",
+        "SURAT PANGGILAN",
+    ] {
+        let expected = if expected == "SURAT PANGGILAN" { "Panggilan Sidang" } else { expected };
+        assert!(text.contains(expected), "{expected:?}: {text}");
+    }
+    // Kept with the case, the same file as mailed.
+    let (_, list) = get_json(&app, &p.worker, &format!("/api/v1/letters?owner_kind=case&owner_id={case}")).await;
+    let summons: Vec<&Value> =
+        list.as_array().expect("letters").iter().filter(|l| l["kind"] == "surat_panggilan").collect();
+    assert_eq!(summons.len(), 2, "one per side");
+    assert!(summons.iter().any(|l| latest(l)["sha256"] == sha256_hex(bytes).as_str()));
+}
+
 both_backends!(
     dispute_letters_carry_their_number_parties_and_dates,
     the_verification_page_proves_a_letter_and_tells_nothing_personal,
     letter_downloads_follow_the_record,
     numbers_never_repeat_under_concurrent_issue,
+    every_letter_type_is_issued_from_the_demo_records,
+    a_summons_mail_carries_its_letter,
 );

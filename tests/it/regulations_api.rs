@@ -247,6 +247,24 @@ async fn a_pkb_is_registered_and_extended_once(backend: Backend) {
     let reg = json_ok(app.get(&desk, &path).await, StatusCode::OK).await["regulation"].clone();
     assert_eq!(reg["number"], "560/001/PKB-HI/2026");
     assert_eq!((reg["valid_from"].as_str(), reg["valid_until"].as_str()), (Some("2026-04-01"), Some("2028-03-31")));
+    // The registration letter (PDF) prints that number, the parties, the union's record and the term.
+    let body = json!({"kind": "pendaftaran_pkb", "owner_id": row["id"]});
+    let letter = json_ok(post(&app, &head_client, "/api/v1/letters", body).await, StatusCode::CREATED).await;
+    assert_eq!(letter["number"], "560/001/PKB-HI/2026");
+    let res = app.get(&company_client, letter["versions"][0]["href"].as_str().expect("href")).await;
+    assert_eq!(res.status(), StatusCode::OK, "the company receives its letter");
+    let text = pdf_extract::extract_text_from_mem(&res.bytes().await.expect("pdf")).expect("text");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "560/001/PKB-HI/2026",
+        "PT Bersama",
+        "PUK SPAMK FSPMI PT Bersama",
+        "568/045/SP/2019",
+        "Rabu, 1 April 2026 sampai dengan Jumat, 31 Maret 2028",
+        "Pendaftaran Perjanjian Kerja Bersama",
+    ] {
+        assert!(text.contains(expected), "{expected:?}: {text}");
+    }
     let rpath = format!("/api/v1/regulations/{}", reg["id"].as_str().expect("id"));
 
     // One extension of at most a year, by written agreement.

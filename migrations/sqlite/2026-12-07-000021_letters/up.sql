@@ -29,6 +29,8 @@ CREATE TABLE letter_versions (
     -- SHA-256 of the PDF, also its name in the storage directory.
     sha256 TEXT NOT NULL,
     size_bytes BIGINT NOT NULL,
+    -- The date printed on the letter (the act it records); issued_on is when this version was made.
+    dated DATE NOT NULL,
     issued_on DATE NOT NULL,
     issued_by TEXT REFERENCES users (id),
     issued_by_label TEXT NOT NULL,

@@ -9,7 +9,9 @@ use crate::layout::{page, PageCtx};
 #[derive(Debug, Clone)]
 pub struct VersionItem {
     pub version: i32,
-    pub issued_on: String,
+    /// The date printed on the letter.
+    pub dated: String,
+    /// Who made this version, and when.
     pub issued_by: String,
     /// The verification code as printed.
     pub code: String,
@@ -58,7 +60,7 @@ pub fn letters_section(p: &PageCtx, v: &LettersSection) -> Markup {
                             th scope="col" { (l.t("Nomor", "Number")) }
                             th scope="col" { (l.t("Versi", "Version")) }
                             th scope="col" { (l.t("Tanggal", "Date")) }
-                            th scope="col" { (l.t("Oleh", "By")) }
+                            th scope="col" { (l.t("Diterbitkan oleh", "Issued by")) }
                             th scope="col" { (l.t("Kode verifikasi", "Verification code")) }
                         } }
                         tbody {
@@ -71,7 +73,7 @@ pub fn letters_section(p: &PageCtx, v: &LettersSection) -> Markup {
                                         }
                                         td { (letter.number) }
                                         td { (ver.version) }
-                                        td { (ver.issued_on) }
+                                        td { (ver.dated) }
                                         td { (ver.issued_by) }
                                         td { code { (ver.code) } }
                                     }
@@ -114,6 +116,7 @@ pub struct VerifiedView {
     pub kind_label: String,
     pub number: String,
     pub version: i32,
+    pub dated: String,
     pub issued_on: String,
     pub office_name: String,
     pub sha256: String,
@@ -134,8 +137,10 @@ pub fn verify_page(p: &PageCtx, typed: &str, found: Option<&VerifiedView>) -> Ma
                 "Every official letter from Harmoni carries a QR code and a verification code. Enter the code to check that the office issued it."
             )) }
             form method="get" action="/verifikasi" {
-                label for="kode" { (l.t("Kode verifikasi", "Verification code")) }
-                input #kode type="text" name="kode" value=(typed) autocomplete="off" spellcheck="false" inputmode="text" maxlength="40" placeholder="XXXX-XXXX-XXXX-XXXX";
+                div.field {
+                    label for="kode" { (l.t("Kode verifikasi", "Verification code")) }
+                    input #kode type="text" name="kode" value=(typed) autocomplete="off" spellcheck="false" maxlength="40" placeholder="XXXX-XXXX-XXXX-XXXX";
+                }
                 button type="submit" { (l.t("Periksa", "Check")) }
             }
             @if !typed.is_empty() {
@@ -153,15 +158,17 @@ pub fn verify_page(p: &PageCtx, typed: &str, found: Option<&VerifiedView>) -> Ma
                                 dt { (l.t("Jenis surat", "Letter type")) } dd { (v.kind_label) }
                                 dt { (l.t("Nomor", "Number")) } dd { (v.number) }
                                 dt { (l.t("Versi", "Version")) } dd { (v.version) }
-                                dt { (l.t("Tanggal terbit", "Issued on")) } dd { (v.issued_on) }
+                                dt { (l.t("Tanggal surat", "Date of the letter")) } dd { (v.dated) }
+                                dt { (l.t("Versi ini dibuat", "This version made on")) } dd { (v.issued_on) }
                                 dt { (l.t("Diterbitkan oleh", "Issued by")) } dd { (v.office_name) }
                                 dt { (l.t("Kode verifikasi", "Verification code")) } dd { code { (v.code) } }
                                 dt { (l.t("Sidik berkas PDF (SHA-256)", "PDF fingerprint (SHA-256)")) } dd { code.hash { (v.sha256) } " (" (v.size_bytes) " bytes)" }
                             }
-                            p { (l.t(
-                                "Untuk memastikan berkas yang Anda pegang tidak diubah, hitung SHA-256 berkas PDF itu (misalnya `sha256sum surat.pdf` atau `certutil -hashfile surat.pdf SHA256`) dan bandingkan dengan sidik di atas. Berkas yang berbeda satu bita pun menghasilkan sidik yang lain.",
-                                "To make sure the file you hold was not altered, compute the SHA-256 of the PDF (e.g. `sha256sum letter.pdf` or `certutil -hashfile letter.pdf SHA256`) and compare it with the fingerprint above. A file differing by a single byte gives another fingerprint."
-                            )) }
+                            p {
+                                (l.t("Untuk memastikan berkas yang Anda pegang tidak diubah, hitung SHA-256 berkas PDF itu (misalnya ", "To make sure the file you hold was not altered, compute the SHA-256 of the PDF (e.g. "))
+                                code { "sha256sum surat.pdf" } (l.t(" atau ", " or ")) code { "certutil -hashfile surat.pdf SHA256" }
+                                (l.t(") dan bandingkan dengan sidik di atas. Berkas yang berbeda satu bita pun menghasilkan sidik yang lain.", ") and compare it with the fingerprint above. A file differing by a single byte gives another fingerprint."))
+                            }
                         }
                     }
                     None => {
