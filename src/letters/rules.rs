@@ -2,6 +2,7 @@
 //! the verification codes: pure rules, no storage.
 
 use chrono::{Datelike, NaiveDate};
+use harmoni_templates::Lang;
 use rand_core::{OsRng, RngCore};
 
 /// The letters the office issues (DOMAIN.md section 12).
@@ -176,21 +177,7 @@ impl Kind {
 
 /// "Bekasi, 2 Maret 2026": the place and date line of an Indonesian letter.
 pub fn place_date(place: &str, day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    format!("{place}, {} {} {}", day.day(), MONTHS[day.month0() as usize], day.year())
+    format!("{place}, {} {} {}", day.day(), Lang::Id.month(day.month()), day.year())
 }
 
 /// Letters of verification codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read from paper
