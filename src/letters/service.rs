@@ -5,7 +5,6 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use harmoni_templates::email::EmailKind;
 use harmoni_templates::letters::{Common, Signatory};
-use sha2::{Digest, Sha256};
 
 use crate::accounts::{Actor, Role};
 use crate::audit::service::{record, AuditEntry};
@@ -21,7 +20,7 @@ use crate::notifications::service::{notify, MailAttachment, Notification};
 
 /// Roles that issue letters; each within what its own record scope lets it see (a mediator
 /// only on the cases assigned to them).
-const ISSUERS: [Role; 4] = [Role::Admin, Role::Petugas, Role::Mediator, Role::Pimpinan];
+pub const ISSUERS: [Role; 4] = [Role::Admin, Role::Petugas, Role::Mediator, Role::Pimpinan];
 
 /// A letter version just issued, with its PDF.
 #[derive(Debug, Clone)]
@@ -191,10 +190,10 @@ pub fn issue(
         let code = rules::new_code();
         let check = Verification { url: verify_url(settings, &code), code: rules::printed_code(&code) };
         let bytes = pdf::render(&letterhead(settings, &office)?, &content, &check).map_err(Error::internal)?;
-        let sha256 = hex(&Sha256::digest(&bytes));
-        let store = Store::new(&settings.storage.dir);
-        let stored = store.put(&bytes).map_err(|e| Error::internal(format!("cannot write the letter: {e}")))?;
-        debug_assert_eq!(stored, sha256);
+        // The store names the file by its SHA-256 and returns it.
+        let sha256 = Store::new(&settings.storage.dir)
+            .put(&bytes)
+            .map_err(|e| Error::internal(format!("cannot write the letter: {e}")))?;
         let row = VersionRow {
             id: uuid::Uuid::now_v7().to_string(),
             letter_id: letter.id.clone(),
@@ -264,10 +263,6 @@ fn mail(
         )?;
     }
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether the actor may see the record a letter belongs to (through that record's own

@@ -184,12 +184,11 @@ fn case_letter(
     let company_id = c.company_id.clone();
     let content = match kind {
         Kind::TandaTerimaPengaduan => {
-            let Some(submitted) = c.submitted_on else {
+            if c.submitted_on.is_none() {
                 return Err(refuse("Pengaduan belum diajukan.", "The complaint has not been filed."));
-            };
+            }
             let filed_at = d.history.iter().rev().find(|h| h.action == "submit").map_or(c.updated_at, |h| h.created_at);
             recipients = workers_to.clone();
-            let _: NaiveDate = submitted;
             Content::Receipt(t::Receipt {
                 what: "pengaduan perselisihan hubungan industrial".into(),
                 received_at: Lang::Id.datetime_long(filed_at),
@@ -211,7 +210,10 @@ fn case_letter(
                     .iter()
                     .map(|b| format!("{} tanggal {}", if b.kind == "risalah" { "Risalah perundingan bipartit" } else { "Undangan perundingan bipartit" }, date(b.held_on)))
                     .collect(),
-                next_step: "Berkas diteliti kelengkapannya; bila lengkap perselisihan dicatat, bila belum lengkap berkas dikembalikan paling lambat 7 hari kerja sejak diterima (Pasal 4 ayat (2) Undang-Undang Nomor 2 Tahun 2004).".into(),
+                next_step: format!(
+                    "Berkas diteliti kelengkapannya; bila lengkap perselisihan dicatat, bila belum lengkap berkas dikembalikan paling lambat {}.",
+                    basis("pengembalian_berkas", "sejak diterima")
+                ),
             })
         }
         Kind::PengembalianBerkas => {
@@ -263,12 +265,12 @@ fn case_letter(
         }
         Kind::SuratPanggilan => {
             let s = d.summons.iter().find(|s| s.id == owner_id).ok_or(Error::NotFound)?;
-            let number = s.letter_number.clone().ok_or_else(|| {
-                refuse(
+            if s.letter_number.is_none() {
+                return Err(refuse(
                     "Panggilan ini tidak bernomor (dicatat sebelum Harmoni menerbitkan surat).",
                     "This summons has no letter number (recorded before Harmoni issued letters).",
-                )
-            })?;
+                ));
+            }
             let hearing = match &s.hearing_id {
                 Some(h) => Some(crate::schedules::model::find(conn, &c.office_id, h)?.ok_or(Error::NotFound)?),
                 None => None,
@@ -291,7 +293,6 @@ fn case_letter(
                 .filter(|x| x.side == s.side && x.created_at <= s.created_at && x.withdrawn_at.is_none())
                 .count()
                 .max(1);
-            let _: String = number;
             Content::Summons(t::Summons {
                 to: vec![s.addressee.clone().unwrap_or_else(|| {
                     if side_is_worker {

@@ -9,7 +9,7 @@ use harmoni_templates::pages::letters::{verify_page, IssueOption, LetterItem, Ve
 use harmoni_templates::Lang;
 use serde::Deserialize;
 
-use crate::accounts::{Actor, Role};
+use crate::accounts::Actor;
 use crate::db::DbConn;
 use crate::error::Error;
 use crate::http::{html_status, page_ctx, see_other, RequestCtx, SignedIn, State};
@@ -135,11 +135,6 @@ async fn verify_code(state: State, ctx: RequestCtx, code: web::Path<String>) -> 
     verify_response(&state, &ctx, typed).await
 }
 
-/// Staff who may issue letters (the service checks the record scope as well).
-fn issues_letters(actor: &Actor) -> bool {
-    matches!(actor.role, Role::Admin | Role::Petugas | Role::Mediator | Role::Pimpinan)
-}
-
 /// Builds a record's "Surat" section: its letters as the actor may see them, and, for staff,
 /// the letters that may be issued now (`candidates`: kind, owner id, label).
 pub fn section(
@@ -168,7 +163,8 @@ pub fn section(
                 .collect(),
         })
         .collect();
-    let options = if issues_letters(actor) {
+    // Staff who may issue letters (the service checks the record scope as well).
+    let options = if service::ISSUERS.contains(&actor.role) {
         candidates
             .into_iter()
             .map(|(kind, id, label)| IssueOption {
