@@ -13,7 +13,7 @@ use crate::cases::model as cases;
 use crate::cases::rules::{Forum, Side};
 use crate::cases::service::{self, BipartiteInput, ComplaintInput, Step, WorkerInput};
 use crate::config::Settings;
-use crate::db::DbConn;
+use crate::db::{write_tx, DbConn};
 use crate::demo::{office_salt, Dice, PEOPLE};
 use crate::error::Error;
 use harmoni_templates::Lang;
@@ -152,16 +152,21 @@ pub fn seed_cases(
             submit: false,
             ..Default::default()
         };
-        let draft = service::file(conn, settings, desk, &input, filed_on, now_of(filed_on))?.case;
-        let evidence = BipartiteInput {
-            kind: if d.chance(80) { "risalah" } else { "undangan_ditolak" }.into(),
-            held_on: (filed_on - Duration::days(d.range(7, 30))).to_string(),
-            summary: "Perundingan bipartit tidak mencapai kesepakatan.".into(),
-        };
-        service::add_bipartite(conn, desk, &draft.id, &evidence, None, filed_on, now_of(filed_on))?;
-        added += 1;
-        let mut story = Walk { conn: &mut *conn, settings, id: &draft.id, day: filed_on, today, stopped: false };
-        walk(&mut story, &mut d, &team, dispute_type)?;
+        // The filing and the whole walk are one transaction: a server running beside the demo
+        // sweeps clocks as of today, and must not act on a case half-way through its past
+        // (it would record an anjuran as unanswered before the walk records the answers).
+        write_tx(conn, |conn| {
+            let draft = service::file(conn, settings, desk, &input, filed_on, now_of(filed_on))?.case;
+            let evidence = BipartiteInput {
+                kind: if d.chance(80) { "risalah" } else { "undangan_ditolak" }.into(),
+                held_on: (filed_on - Duration::days(d.range(7, 30))).to_string(),
+                summary: "Perundingan bipartit tidak mencapai kesepakatan.".into(),
+            };
+            service::add_bipartite(conn, desk, &draft.id, &evidence, None, filed_on, now_of(filed_on))?;
+            added += 1;
+            let mut story = Walk { conn: &mut *conn, settings, id: &draft.id, day: filed_on, today, stopped: false };
+            walk(&mut story, &mut d, &team, dispute_type)
+        })?;
     }
     // Clocks that ran out since (answers to an anjuran never given) take effect now.
     service::sweep_clocks(conn, settings, today, now_of(today))?;

@@ -92,14 +92,19 @@ pub fn refresh_due(conn: &mut DbConn, settings: &Settings, today: NaiveDate, lim
     })
 }
 
-/// Refreshes everything due as of `today`, in batches of 500 (one transaction each); run by
-/// `serve`'s housekeeping every ten minutes and after `harmoni demo`.
+/// Companies refreshed per transaction by `sweep`: small enough that on SQLite the write lock
+/// is held for milliseconds, so requests writing beside a large sweep (a new UMK year touches
+/// every company) wait briefly instead of running into the busy timeout.
+const SWEEP_BATCH: i64 = 100;
+
+/// Refreshes everything due as of `today`, in batches of `SWEEP_BATCH` (one transaction each);
+/// run by `serve`'s housekeeping every ten minutes and after `harmoni demo`.
 pub fn sweep(conn: &mut DbConn, settings: &Settings, today: NaiveDate) -> Result<usize, Error> {
     let mut total = 0;
     loop {
-        let n = refresh_due(conn, settings, today, 500)?;
+        let n = refresh_due(conn, settings, today, SWEEP_BATCH)?;
         total += n;
-        if n < 500 {
+        if n < SWEEP_BATCH as usize {
             return Ok(total);
         }
     }

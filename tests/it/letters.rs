@@ -315,21 +315,43 @@ async fn numbers_never_repeat_under_concurrent_issue(backend: Backend) {
 
 /// Seeds the demonstration office (companies with LKS, notices, PP/PKB histories, a year of
 /// cases) as `harmoni demo` does.
+/// Seeds the demo records into the running application, the dispute cases while the clock
+/// sweep of its housekeeping goes round and round beside them, as when `harmoni demo` is run
+/// against a serving Harmoni: the sweep must never catch a demo case half-way through its past
+/// (it would record an anjuran as unanswered before the walk records the answers).
 async fn seed_demo(app: &TestApp) {
     let office = app.office_id("3275");
     let (today, now, settings) = (app.state.today(), app.state.now(), app.state.settings.clone());
-    app.state
-        .db
-        .run(move |c| {
+    let register = {
+        let (office, settings) = (office.clone(), settings.clone());
+        move |c: &mut harmoni::db::DbConn| {
             let umk = settings.umk.values().last().copied().unwrap_or(1);
             harmoni::demo::seed(c, &office, 120, &settings.regions, umk, today, now)?;
             harmoni::regulations::demo::seed_regulations(c, &settings, &office, 120, today, now)?;
             harmoni::companies::standing::sweep(c, &settings, today)?;
-            harmoni::cases::demo::seed_cases(c, &settings, &office, 120, today)?;
             Ok(())
+        }
+    };
+    app.state.db.run(register).await.expect("register seeded");
+    let seeding = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sweeper = {
+        let (pool, settings, seeding) = (app.state.db.pool().clone(), settings.clone(), seeding.clone());
+        std::thread::spawn(move || {
+            // Like housekeeping, a round that waited too long for SQLite's write lock (the
+            // seeding writes back to back) is simply tried again.
+            let mut rounds = 0;
+            while seeding.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut conn = pool.get().expect("connection");
+                rounds += usize::from(harmoni::cases::service::sweep_clocks(&mut conn, &settings, today, now).is_ok());
+            }
+            rounds
         })
-        .await
-        .expect("demo seeded");
+    };
+    let seeded = app.state.db.run(move |c| harmoni::cases::demo::seed_cases(c, &settings, &office, 120, today)).await;
+    seeding.store(false, std::sync::atomic::Ordering::Relaxed);
+    let rounds = sweeper.join().expect("the sweep thread");
+    seeded.expect("demo cases seeded");
+    assert!(rounds > 1, "the sweep ran beside the seeding: {rounds} rounds");
 }
 
 /// One record for each letter type that the demo data holds at the right stage, with the
