@@ -591,6 +591,7 @@ diesel::table! {
         pin_locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        status_since -> Nullable<Date>,
     }
 }
 diesel::table! {

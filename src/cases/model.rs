@@ -68,6 +68,9 @@ pub struct CaseRow {
     pub pin_locked_until: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The day the case came to its present status: the effective day of the last step that
+    /// changed it (the disputes report ages open cases by it); `None` for a draft.
+    pub status_since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -384,6 +384,7 @@ pub fn file(
                 pin_locked_until: None,
                 created_at: now,
                 updated_at: now,
+                status_since: None,
             },
         };
         row.dispute_type = dispute_type.as_str().into();
@@ -1009,6 +1010,7 @@ fn run_clocks_in_tx(
             _ => unreachable!("only clock actions here"),
         }
         case.status = to.as_str().into();
+        came_to_status(&mut case, &from, effective);
         case.updated_at = now;
         model::update(conn, &case)?;
         let note = match action {
@@ -1062,6 +1064,14 @@ pub fn sweep_clocks(
         }
     }
     Ok(changed)
+}
+
+/// Keeps `status_since`, the day the case came to its present status (the effective day of the
+/// last step that changed it), so that reports age open cases by stage without the history.
+fn came_to_status(case: &mut CaseRow, from: &str, effective_on: NaiveDate) {
+    if case.status != from {
+        case.status_since = Some(effective_on);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1354,6 +1364,7 @@ fn step_in_tx(
         }
     }
     case.status = to.as_str().into();
+    came_to_status(&mut case, &from, effective_on);
     case.updated_at = now;
     model::update(conn, &case)?;
     write_history(conn, Some(actor), &case, action, &from, effective_on, note.clone(), now)?;

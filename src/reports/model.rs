@@ -8,8 +8,8 @@ use crate::companies::history::Counts;
 use crate::db::DbConn;
 use crate::reports::rules::ChangeRow;
 use crate::schema::{
-    bpjs_records, case_history, cases, companies, indicator_changes, lks_bipartit, regulations, standing_periods,
-    stoppage_notices, wage_scales,
+    bpjs_records, cases, companies, indicator_changes, lks_bipartit, regulations, standing_periods, stoppage_notices,
+    wage_scales,
 };
 
 type ChangeTuple = (String, NaiveDate, String, String, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64));
@@ -297,28 +297,6 @@ pub fn open_cases(
         .order(cases::registered_on)
         .select(crate::cases::model::CaseRow::as_select())
         .load(conn)
-}
-
-/// When each open case (as `open_cases`) last entered its present status: (case, day). One
-/// grouped join on `case_history_stage_idx` instead of reading every step of every open case.
-pub fn stage_entries(
-    conn: &mut DbConn,
-    office_id: &str,
-    mediator: Option<&str>,
-    open_statuses: &[&str],
-) -> QueryResult<Vec<(String, Option<NaiveDate>)>> {
-    let mut q = case_history::table
-        .inner_join(cases::table)
-        .filter(cases::office_id.eq(office_id))
-        .filter(open_filter(open_statuses))
-        .filter(case_history::to_status.eq(cases::status))
-        .group_by(case_history::case_id)
-        .select((case_history::case_id, diesel::dsl::max(case_history::effective_on)))
-        .into_boxed();
-    if let Some(m) = mediator {
-        q = q.filter(cases::mediator_id.eq(m));
-    }
-    q.load(conn)
 }
 
 /// Strike and lock-out notices facilitated to an agreement (outcome `pb`) in the period.

@@ -339,15 +339,11 @@ pub fn disputes(
 
     // Open cases: ageing by stage, running deadlines, mediator load.
     let open = model::open_cases(conn, office, mediator, &rules::OPEN)?;
-    let entered: HashMap<String, NaiveDate> = model::stage_entries(conn, office, mediator, &rules::OPEN)?
-        .into_iter()
-        .filter_map(|(case_id, on)| on.map(|on| (case_id, on)))
-        .collect();
     let mut ageing: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     let mut load: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut approaching, mut overdue) = (Vec::new(), Vec::new());
     for case in &open {
-        let since = entered.get(&case.id).copied().or(case.registered_on);
+        let since = case.status_since.or(case.registered_on);
         if let Some(since) = since {
             let band = if (today - since).num_days() > rules::CERTAINLY_OVER_30_WD {
                 AGE_BANDS.len() - 1

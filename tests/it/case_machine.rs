@@ -1,7 +1,8 @@
 //! A property test of the case state machine through the use cases: random sequences of steps
 //! by random people (and days passing, so clocks run out) never move a case along an edge the
 //! law does not have, every successful step writes exactly one history row, Harmoni's own steps
-//! are status changes, and a refused step changes nothing.
+//! are status changes, a case's `status_since` is what its history says, and a refused step
+//! changes nothing.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
@@ -297,6 +298,10 @@ async fn random_steps_never_break_the_law(backend: Backend) {
                 }
                 let case = load(conn);
                 prop_assert_eq!(Status::parse(&case.status), Some(status), "the case is where its history says");
+                // The day it came there (which the disputes report ages it by) is what its history
+                // says: the effective day of the last step that changed its status.
+                let since = history.iter().rev().find(|h| h.from_status != h.to_status).map(|h| h.effective_on);
+                prop_assert_eq!(case.status_since, since, "status_since agrees with the history");
                 // A draft is its filer's alone; anything filed is the desk's to see.
                 let desk_sees = cases_model::find(conn, &office_scope, &id).expect("case").is_some();
                 prop_assert_eq!(desk_sees, status != Status::Draf);

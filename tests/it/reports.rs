@@ -711,7 +711,63 @@ async fn the_summary_stays_exact_under_concurrent_writes(backend: Backend) {
     }
 }
 
+/// Cases recorded before `status_since` existed get it from their history when the migration
+/// adds it, so the ageing of open cases is the same before and after an upgrade.
+async fn an_upgrade_fills_status_since_from_the_history(backend: Backend) {
+    let app = spawn(backend).await;
+    let p = people(&app).await;
+    let waiting = in_mediation(&app, &p, "hak", "kunci-lap-sejak-0001").await;
+    let heard = in_mediation(&app, &p, "phk", "kunci-lap-sejak-0002").await;
+    app.advance(chrono::Duration::days(3));
+    let mediator = crate::cases::relogin(&app, "mediator1@bekasikota.go.id").await;
+    let head = crate::cases::relogin(&app, "kabid@bekasikota.go.id").await;
+    let session =
+        json!({"action": "session", "worker_present": true, "company_present": true, "note": "Sidang pertama"});
+    ok_step(&app, &mediator, &heard, session).await;
+    let (_, before) = get_json(&app, &head, "/api/v1/reports/disputes?period=2026").await;
+    let since = |c: &mut harmoni::db::DbConn| -> Vec<(String, Option<chrono::NaiveDate>)> {
+        use diesel::prelude::*;
+        use harmoni::schema::cases;
+        let rows: Vec<(String, Option<chrono::NaiveDate>)> =
+            cases::table.select((cases::id, cases::status_since)).order(cases::id).load(c).expect("cases");
+        rows
+    };
+    let (kept, filled) = app
+        .state
+        .db
+        .run(move |c| {
+            use diesel_migrations::MigrationHarness;
+            let kept = since(c);
+            loop {
+                let reverted = match &mut *c {
+                    harmoni::db::DbConn::Sqlite(c) => {
+                        c.revert_last_migration(harmoni::db::SQLITE_MIGRATIONS).map(|m| m.to_string())
+                    }
+                    harmoni::db::DbConn::Postgres(c) => {
+                        c.revert_last_migration(harmoni::db::POSTGRES_MIGRATIONS).map(|m| m.to_string())
+                    }
+                }
+                .expect("revert");
+                if reverted == "20261208000022" {
+                    break;
+                }
+            }
+            harmoni::db::run_migrations(c)?;
+            Ok((kept, since(c)))
+        })
+        .await
+        .expect("migrations");
+    assert_eq!(kept.len(), 2);
+    assert_eq!(filled, kept, "the migration fills what the steps kept");
+    let entered = |id: &str| kept.iter().find(|(c, _)| c == id).and_then(|(_, d)| *d);
+    assert_eq!(entered(&heard), entered(&waiting), "a session in the stage does not move the day it began: {kept:?}");
+    assert!(entered(&heard).is_some());
+    let (_, after) = get_json(&app, &head, "/api/v1/reports/disputes?period=2026").await;
+    assert_eq!(after["ageing"], before["ageing"]);
+}
+
 both_backends!(
+    an_upgrade_fills_status_since_from_the_history,
     the_summary_stays_exact_under_concurrent_writes,
     the_indicator_agrees_with_a_recomputation_as_of_any_day,
     the_disputes_report_counts_what_happened,
