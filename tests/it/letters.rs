@@ -314,11 +314,10 @@ async fn numbers_never_repeat_under_concurrent_issue(backend: Backend) {
 }
 
 /// Seeds the demonstration office (companies with LKS, notices, PP/PKB histories, a year of
-/// cases) as `harmoni demo` does.
-/// Seeds the demo records into the running application, the dispute cases while the clock
-/// sweep of its housekeeping goes round and round beside them, as when `harmoni demo` is run
-/// against a serving Harmoni: the sweep must never catch a demo case half-way through its past
-/// (it would record an anjuran as unanswered before the walk records the answers).
+/// cases) as `harmoni demo` does, into the running application: the cases while the clock
+/// sweep of its housekeeping goes round beside them, as when `harmoni demo` runs against a
+/// serving Harmoni. The sweep must never catch a demo case half-way through its past (it would
+/// record an anjuran as unanswered before the walk records the answers).
 async fn seed_demo(app: &TestApp) {
     let office = app.office_id("3275");
     let (today, now, settings) = (app.state.today(), app.state.now(), app.state.settings.clone());
