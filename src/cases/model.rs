@@ -73,6 +73,43 @@ pub struct CaseRow {
     pub status_since: Option<NaiveDate>,
 }
 
+/// What a case's running clocks are computed from (DOMAIN.md section 2): its status and the
+/// dates and answers the rules start them on. Reports read only these columns of many cases.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct CaseClocks {
+    pub status: String,
+    pub submitted_on: Option<NaiveDate>,
+    pub registered_on: Option<NaiveDate>,
+    pub delegated_on: Option<NaiveDate>,
+    pub first_session_on: Option<NaiveDate>,
+    pub clarification_started_on: Option<NaiveDate>,
+    pub clarification_ended_on: Option<NaiveDate>,
+    pub anjuran_received_on: Option<NaiveDate>,
+    pub anjuran_worker: Option<String>,
+    pub anjuran_company: Option<String>,
+    pub anjuran_accepted_on: Option<NaiveDate>,
+}
+
+impl CaseRow {
+    /// The columns of this case that its clocks run on.
+    pub fn clocks(&self) -> CaseClocks {
+        CaseClocks {
+            status: self.status.clone(),
+            submitted_on: self.submitted_on,
+            registered_on: self.registered_on,
+            delegated_on: self.delegated_on,
+            first_session_on: self.first_session_on,
+            clarification_started_on: self.clarification_started_on,
+            clarification_ended_on: self.clarification_ended_on,
+            anjuran_received_on: self.anjuran_received_on,
+            anjuran_worker: self.anjuran_worker.clone(),
+            anjuran_company: self.anjuran_company.clone(),
+            anjuran_accepted_on: self.anjuran_accepted_on,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = case_workers)]
 pub struct WorkerRow {

@@ -945,7 +945,7 @@ fn facts(conn: &mut DbConn, ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Resu
         anjuran_reply_due: None,
     };
     // The clocks that end in an automatic step are the case's running deadlines of those rules.
-    for d in deadlines(ctx, case, today)? {
+    for d in deadlines(ctx, &case.clocks(), today)? {
         match d.rule.code.as_str() {
             "pilihan_forum" => f.forum_due = Some(d.computation.due),
             "jawaban_anjuran" => f.anjuran_reply_due = Some(d.computation.due),
@@ -1533,7 +1533,7 @@ pub fn clarification_working_days(calendar: &Calendar, started: Option<NaiveDate
 }
 
 /// The clocks running on a case today (DOMAIN.md section 2).
-pub fn deadlines(ctx: &Ctx, case: &CaseRow, today: NaiveDate) -> Result<Vec<CaseDeadline>, Error> {
+pub fn deadlines(ctx: &Ctx, case: &model::CaseClocks, today: NaiveDate) -> Result<Vec<CaseDeadline>, Error> {
     let Some(status) = Status::parse(&case.status) else { return Ok(Vec::new()) };
     let clarification_working_days =
         clarification_working_days(&ctx.calendar, case.clarification_started_on, case.clarification_ended_on);
@@ -1621,7 +1621,7 @@ pub fn detail(
         summons: model::summons(conn, &case.id)?,
         assignments: model::assignments(conn, &case.id)?,
         documents,
-        deadlines: deadlines(&ctx, &case, today)?,
+        deadlines: deadlines(&ctx, &case.clocks(), today)?,
         mediator_name,
         allowed,
         case,
@@ -1683,7 +1683,7 @@ pub fn workbench(
     let mut out = Vec::new();
     for case in model::all_in(conn, &scope, &open)? {
         let case = run_clocks(conn, settings, case, today, now)?;
-        let next = deadlines(&ctx, &case, today)?.into_iter().next();
+        let next = deadlines(&ctx, &case.clocks(), today)?.into_iter().next();
         out.push((case, next));
     }
     out.retain(|(c, _)| !Status::parse(&c.status).is_some_and(|s| s.is_final()));
@@ -1807,7 +1807,7 @@ pub fn track(
     };
     let case = run_clocks(conn, settings, case, today, now)?;
     let ctx = Ctx::load(conn, settings, &case.office_id)?;
-    let next = deadlines(&ctx, &case, today)?.into_iter().next();
+    let next = deadlines(&ctx, &case.clocks(), today)?.into_iter().next();
     Ok(Tracking {
         case_id: case.id.clone(),
         office_id: case.office_id.clone(),

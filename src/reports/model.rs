@@ -180,20 +180,30 @@ pub fn missing(
         .load(conn)
 }
 
-/// The dates of a case that the dispute figures read.
+/// The dates a case's mediation ran between, for judging whether it ended in time.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = cases)]
-pub struct CaseFacts {
-    pub dispute_type: String,
-    pub status: String,
+pub struct MediationFacts {
     pub mediator_id: Option<String>,
-    pub registered_on: Option<NaiveDate>,
     pub delegated_on: Option<NaiveDate>,
     pub clarification_started_on: Option<NaiveDate>,
     pub clarification_ended_on: Option<NaiveDate>,
     pub anjuran_issued_on: Option<NaiveDate>,
     pub pb_signed_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
+}
+
+/// An open case as the disputes report reads it: what it shows and what the clocks run on.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = cases)]
+pub struct OpenCase {
+    pub id: String,
+    pub case_number: Option<String>,
+    pub company_name: String,
+    pub mediator_id: Option<String>,
+    pub status_since: Option<NaiveDate>,
+    #[diesel(embed)]
+    pub clocks: crate::cases::model::CaseClocks,
 }
 
 type CaseQuery<'a> = cases::BoxedQuery<'a, crate::db::MultiBackend>;
@@ -250,26 +260,51 @@ pub fn closed_with(
         .get_result(conn)
 }
 
-/// Cases closed in the period, or whose mediation ended in it (an anjuran issued or a PB
-/// signed). The closed ones are read from `cases_closed_idx` alone, which holds every column of
-/// `CaseFacts`; a PB closes its case on the day it is signed, so only the anjuran issued in the
-/// period of cases not closed in it are read apart (a few).
-pub fn ended_in(
+/// Cases closed in the period, counted by dispute type and final status: (type, status,
+/// cases, of which delegated to a mediator). Read from `cases_closed_idx` alone.
+pub type ClosedCount = (String, String, i64, i64);
+
+/// The cases closed in the period, counted in the database rather than read one by one.
+pub fn closed_counts(
     conn: &mut DbConn,
     office_id: &str,
     mediator: Option<&str>,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<CaseFacts>> {
-    let mut rows: Vec<CaseFacts> = scoped(office_id, mediator)
-        .filter(cases::closed_on.between(from, to))
-        .select(CaseFacts::as_select())
+) -> QueryResult<Vec<ClosedCount>> {
+    // Boxed queries cannot be grouped, so the mediator's scope is written out here.
+    let closed = cases::table.filter(cases::office_id.eq(office_id)).filter(cases::closed_on.between(from, to));
+    let key = (cases::dispute_type, cases::status);
+    let counts =
+        (cases::dispute_type, cases::status, diesel::dsl::count_star(), diesel::dsl::count(cases::delegated_on));
+    match mediator {
+        Some(m) => closed.filter(cases::mediator_id.eq(m)).group_by(key).select(counts).load(conn),
+        None => closed.group_by(key).select(counts).load(conn),
+    }
+}
+
+/// Delegated cases whose mediation may have ended in the period: an anjuran issued in it, or,
+/// without an anjuran, closed in it (a PB closes its case on the day it is signed, and a
+/// withdrawal during mediation ends it on the day of closing). The closed ones come from
+/// `cases_closed_idx` alone, which holds every column of `MediationFacts`.
+pub fn mediations_ended_in(
+    conn: &mut DbConn,
+    office_id: &str,
+    mediator: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<MediationFacts>> {
+    let mut rows: Vec<MediationFacts> = scoped(office_id, mediator)
+        .filter(cases::anjuran_issued_on.between(from, to))
+        .filter(cases::delegated_on.is_not_null())
+        .select(MediationFacts::as_select())
         .load(conn)?;
     rows.extend(
         scoped(office_id, mediator)
-            .filter(cases::anjuran_issued_on.between(from, to))
-            .filter(cases::closed_on.is_null().or(cases::closed_on.gt(to)))
-            .select(CaseFacts::as_select())
+            .filter(cases::closed_on.between(from, to))
+            .filter(cases::anjuran_issued_on.is_null())
+            .filter(cases::delegated_on.is_not_null())
+            .select(MediationFacts::as_select())
             .load(conn)?,
     );
     Ok(rows)
@@ -285,17 +320,17 @@ fn open_filter<'a>(
     cases::closed_on.is_null().and(cases::status.eq_any(open_statuses))
 }
 
-/// Open cases (filed, not final) with all their fields, for the running clocks.
+/// Open cases (filed, not final) with the columns the report shows and the clocks run on.
 pub fn open_cases(
     conn: &mut DbConn,
     office_id: &str,
     mediator: Option<&str>,
     open_statuses: &[&str],
-) -> QueryResult<Vec<crate::cases::model::CaseRow>> {
+) -> QueryResult<Vec<OpenCase>> {
     scoped(office_id, mediator)
         .filter(open_filter(open_statuses))
         .order(cases::registered_on)
-        .select(crate::cases::model::CaseRow::as_select())
+        .select(OpenCase::as_select())
         .load(conn)
 }
 

@@ -14,7 +14,7 @@ use crate::companies::history::DIMENSIONS;
 use crate::config::Settings;
 use crate::db::DbConn;
 use crate::error::Error;
-use crate::reports::model::{self, CaseFacts, MissingRow};
+use crate::reports::model::{self, MediationFacts, MissingRow};
 pub use crate::reports::rules::IndicatorLine;
 use crate::reports::rules::{self, age_band, ReportPeriod, AGE_BANDS};
 
@@ -266,7 +266,7 @@ pub struct Disputes {
 }
 
 /// The day a mediation ended: the anjuran, else the PB, else the closing (withdrawal).
-fn mediation_end(c: &CaseFacts) -> Option<NaiveDate> {
+fn mediation_end(c: &MediationFacts) -> Option<NaiveDate> {
     c.delegated_on?;
     c.anjuran_issued_on.or(c.pb_signed_on).or(c.closed_on)
 }
@@ -300,18 +300,24 @@ pub fn disputes(
     let registered = model::recorded(conn, office, mediator, period.from, period.to)?;
     let carried_over = model::carried_over(conn, office, mediator, period.from)?;
     let recorded = registered + carried_over;
-    let ended = model::ended_in(conn, office, mediator, period.from, period.to)?;
-    let closed: Vec<&CaseFacts> = ended.iter().filter(|c| c.closed_on.is_some_and(|d| period.contains(d))).collect();
-    let resolved = closed.iter().filter(|c| resolved_set.contains(&c.status.as_str())).count() as i64;
-    let completed =
-        closed.iter().filter(|c| rules::completed_at_mediation(&c.status, c.delegated_on.is_some())).count() as i64;
     let mut by: BTreeMap<(String, String), i64> = BTreeMap::new();
-    for c in &closed {
-        *by.entry((c.dispute_type.clone(), c.status.clone())).or_default() += 1;
+    let (mut resolved, mut completed) = (0, 0);
+    for (dispute_type, status, cases, delegated) in
+        model::closed_counts(conn, office, mediator, period.from, period.to)?
+    {
+        if resolved_set.contains(&status.as_str()) {
+            resolved += cases;
+        }
+        // Each case is judged with whether it was delegated: the counts split the two.
+        let completed_of =
+            |was_delegated: bool, n: i64| if rules::completed_at_mediation(&status, was_delegated) { n } else { 0 };
+        completed += completed_of(true, delegated) + completed_of(false, cases - delegated);
+        *by.entry((dispute_type, status)).or_default() += cases;
     }
 
     // Mediations ended in the period, against the mediation deadline (30 WD from delegation,
     // extended by the clarification days, as the case's own clock runs).
+    let ended = model::mediations_ended_in(conn, office, mediator, period.from, period.to)?;
     let mut per_mediator: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut finished, mut on_time) = (0, 0);
     for c in &ended {
@@ -343,18 +349,18 @@ pub fn disputes(
     let mut load: HashMap<String, (i64, i64)> = HashMap::new();
     let (mut approaching, mut overdue) = (Vec::new(), Vec::new());
     for case in &open {
-        let since = case.status_since.or(case.registered_on);
+        let since = case.status_since.or(case.clocks.registered_on);
         if let Some(since) = since {
             let band = if (today - since).num_days() > rules::CERTAINLY_OVER_30_WD {
                 AGE_BANDS.len() - 1
             } else {
                 age_band(ctx.calendar.count_working_days(since, today))
             };
-            ageing.entry(case.status.clone()).or_default()[band] += 1;
+            ageing.entry(case.clocks.status.clone()).or_default()[band] += 1;
         }
-        let in_mediation = matches!(case.status.as_str(), "mediasi" | "anjuran" | "menunggu_pb");
+        let in_mediation = matches!(case.clocks.status.as_str(), "mediasi" | "anjuran" | "menunggu_pb");
         let mut late = false;
-        for d in crate::cases::service::deadlines(&ctx, case, today)? {
+        for d in crate::cases::service::deadlines(&ctx, &case.clocks, today)? {
             let working_days = match d.status {
                 DeadlineStatus::Overdue(n) => -n,
                 DeadlineStatus::DueToday => 0,
@@ -364,7 +370,7 @@ pub fn disputes(
                 case_id: case.id.clone(),
                 case_number: case.case_number.clone(),
                 company_name: case.company_name.clone(),
-                status: case.status.clone(),
+                status: case.clocks.status.clone(),
                 rule: d.rule.code.clone(),
                 rule_name: d.rule.label_id.clone(),
                 due: d.computation.due,

@@ -1182,7 +1182,7 @@ pub fn load_view(
     let names: BTreeMap<String, String> = mediators.iter().cloned().collect();
     let mut overruns = Vec::new();
     for case in cases_model::all_in(conn, &scope, &[Status::Mediasi.as_str()])? {
-        for d in cases::deadlines(&ctx, &case, today)? {
+        for d in cases::deadlines(&ctx, &case.clocks(), today)? {
             if d.rule.code != "mediasi" {
                 continue;
             }

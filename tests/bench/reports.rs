@@ -976,9 +976,13 @@ fn main() {
     table.push(timed("reports::service::disputes", direct, Some(100.0), &mut |c, i| {
         harmoni::reports::service::disputes(c, &actor, &settings, &period(i), None, today).expect("disputes");
     }));
-    table.push(timed("  of which model::ended_in (period)", direct, None, &mut |c, i| {
+    table.push(timed("  of which model::closed_counts (period)", direct, None, &mut |c, i| {
         let p = period(i);
-        harmoni::reports::model::ended_in(c, &office, None, p.from, p.to).expect("ended");
+        harmoni::reports::model::closed_counts(c, &office, None, p.from, p.to).expect("closed");
+    }));
+    table.push(timed("  of which model::mediations_ended_in (period)", direct, None, &mut |c, i| {
+        let p = period(i);
+        harmoni::reports::model::mediations_ended_in(c, &office, None, p.from, p.to).expect("ended");
     }));
     table.push(timed("  of which model::open_cases", direct, None, &mut |c, _| {
         harmoni::reports::model::open_cases(c, &office, None, &harmoni::reports::rules::OPEN).expect("open");
