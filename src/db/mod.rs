@@ -10,6 +10,8 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use crate::config::DatabaseSettings;
 use crate::error::Error;
 
+pub mod writers;
+
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
@@ -91,10 +93,25 @@ impl ConnectionManager {
                     self.busy_timeout_ms
                 ))
                 .map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
+                let file = sqlite_file(&mut conn).map_err(|e| ConnectionError::BadConnection(e.to_string()))?;
+                writers::register(&file, Duration::from_millis(u64::from(self.busy_timeout_ms)));
                 Ok(DbConn::Sqlite(conn))
             }
         }
     }
+}
+
+#[derive(QueryableByName)]
+struct DatabaseFile {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    file: String,
+}
+
+/// The file of the connection's main database as SQLite resolved it (the writer queue's key).
+fn sqlite_file(conn: &mut SqliteConnection) -> QueryResult<String> {
+    diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'")
+        .get_result::<DatabaseFile>(conn)
+        .map(|d| d.file)
 }
 
 /// The file path inside a `sqlite://` URL.
@@ -155,9 +172,11 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, Error> {
     applied.map_err(|e| Error::internal(format!("migration failed: {e}")))
 }
 
-/// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`, so the write lock is
-/// taken up front and a concurrent writer waits (busy_timeout) instead of failing mid-way;
-/// inside another transaction it is a savepoint, so use cases can call each other.
+/// Runs `f` in a write transaction. On SQLite the writer first waits its turn in the process's
+/// queue for the file (`writers`: first come, first served), then takes the write lock up front
+/// with `BEGIN IMMEDIATE`, so a concurrent writer waits instead of failing mid-way; a writer
+/// that waits longer than the busy timeout gets `Unavailable` and nothing is written. Inside
+/// another transaction it is a savepoint, so use cases can call each other.
 pub fn write_tx<T, F>(conn: &mut DbConn, f: F) -> Result<T, Error>
 where
     F: FnOnce(&mut DbConn) -> Result<T, Error>,
@@ -176,6 +195,11 @@ where
     match conn {
         DbConn::Postgres(_) => conn.transaction(f),
         DbConn::Sqlite(inner) => {
+            let queue = writers::queue_of(&sqlite_file(inner)?);
+            let _turn = match &queue {
+                Some(q) => Some(q.enter().ok_or(Error::Unavailable)?),
+                None => None,
+            };
             AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
             match f(conn) {
                 Ok(value) => {
