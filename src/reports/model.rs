@@ -286,7 +286,10 @@ pub fn closed_counts(
 /// Delegated cases whose mediation may have ended in the period: an anjuran issued in it, or,
 /// without an anjuran, closed in it (a PB closes its case on the day it is signed, and a
 /// withdrawal during mediation ends it on the day of closing). The closed ones come from
-/// `cases_closed_idx` alone, which holds every column of `MediationFacts`.
+/// `cases_closed_idx` alone, which holds every column of `MediationFacts`; those with an
+/// anjuran are dropped here, not in SQL, because SQLite takes `anjuran_issued_on IS NULL` for
+/// a selective key of `cases_anjuran_idx` and walks every case without an anjuran (measured
+/// at 100,000 cases: 52 ms of each report, where the closed range is read in a few).
 pub fn mediations_ended_in(
     conn: &mut DbConn,
     office_id: &str,
@@ -299,14 +302,12 @@ pub fn mediations_ended_in(
         .filter(cases::delegated_on.is_not_null())
         .select(MediationFacts::as_select())
         .load(conn)?;
-    rows.extend(
-        scoped(office_id, mediator)
-            .filter(cases::closed_on.between(from, to))
-            .filter(cases::anjuran_issued_on.is_null())
-            .filter(cases::delegated_on.is_not_null())
-            .select(MediationFacts::as_select())
-            .load(conn)?,
-    );
+    let closed: Vec<MediationFacts> = scoped(office_id, mediator)
+        .filter(cases::closed_on.between(from, to))
+        .filter(cases::delegated_on.is_not_null())
+        .select(MediationFacts::as_select())
+        .load(conn)?;
+    rows.extend(closed.into_iter().filter(|c| c.anjuran_issued_on.is_none()));
     Ok(rows)
 }
 
