@@ -286,6 +286,7 @@ pub fn file(
     } else {
         (None, None, None)
     };
+    let pin = if input.submit { Some(TrackingPin::new(settings)?) } else { None };
 
     write_tx(conn, |conn| {
         // The company: from the register when an id is given and the filer may name it.
@@ -429,9 +430,25 @@ pub fn file(
             return Ok(Filed { case: row, pin: None, created: new });
         }
         let ctx = Ctx::load(conn, settings, &actor.office_id)?;
-        let (case, pin) = submit_in_tx(conn, &ctx, actor, row, today, now)?;
+        let pin = pin.ok_or_else(|| Error::internal("a filing without its PIN"))?;
+        let (case, pin) = submit_in_tx(conn, &ctx, actor, row, pin, today, now)?;
         Ok(Filed { case, pin, created: new })
     })
+}
+
+/// A new tracking PIN and its Argon2id hash. It is made before the write transaction: the hash
+/// takes tens of milliseconds of CPU, which on SQLite would hold the write lock for everyone.
+pub struct TrackingPin {
+    pin: String,
+    hash: String,
+}
+
+impl TrackingPin {
+    pub fn new(settings: &Settings) -> Result<Self, Error> {
+        let pin = rules::new_pin();
+        let hash = crate::secrets::hash_password(&settings.security, &pin)?;
+        Ok(Self { pin, hash })
+    }
 }
 
 /// Files (or files again) a complaint; the first filing issues the tracking PIN.
@@ -440,6 +457,7 @@ fn submit_in_tx(
     ctx: &Ctx,
     actor: &Actor,
     row: CaseRow,
+    pin: TrackingPin,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<(CaseRow, Option<String>), Error> {
@@ -448,10 +466,9 @@ fn submit_in_tx(
     if !first_time {
         return Ok((case, None));
     }
-    let pin = rules::new_pin();
-    case.pin_hash = crate::secrets::hash_password(&ctx.settings.security, &pin)?;
+    case.pin_hash = pin.hash;
     model::update(conn, &case)?;
-    Ok((case, Some(pin)))
+    Ok((case, Some(pin.pin)))
 }
 
 /// Issues a new tracking PIN (the old one stops working): for the filer and the desk.
@@ -463,6 +480,7 @@ pub fn reissue_pin(
     now: NaiveDateTime,
 ) -> Result<(CaseRow, String), Error> {
     let scope = scope(actor)?;
+    let pin = TrackingPin::new(settings)?;
     write_tx(conn, |conn| {
         let mut case = model::find(conn, &scope, id)?.ok_or(Error::NotFound)?;
         if !(case.filed_by == actor.user_id || matches!(actor.role, Role::Petugas | Role::Pimpinan)) {
@@ -471,8 +489,7 @@ pub fn reissue_pin(
         if case.status == Status::Draf.as_str() {
             return Err(Error::conflict("not_filed", "Pengaduan belum diajukan.", "The complaint has not been filed."));
         }
-        let pin = rules::new_pin();
-        case.pin_hash = crate::secrets::hash_password(&settings.security, &pin)?;
+        case.pin_hash = pin.hash;
         case.pin_failures = 0;
         case.pin_locked_until = None;
         case.updated_at = now;
@@ -482,7 +499,7 @@ pub fn reissue_pin(
             &AuditEntry::by(actor, "case.pin_reissue", "case", &case.id, "PIN pelacakan baru diterbitkan"),
             now,
         )?;
-        Ok((case, pin))
+        Ok((case, pin.pin))
     })
 }
 
@@ -885,13 +902,14 @@ pub fn take_step(
     now: NaiveDateTime,
 ) -> Result<(CaseRow, Option<String>), Error> {
     let scope = scope(actor)?;
+    let pin = if *step == Step::Submit { Some(TrackingPin::new(settings)?) } else { None };
     write_tx(conn, |conn| {
         let ctx = Ctx::load(conn, settings, &actor.office_id)?;
         let case = model::find(conn, &scope, id)?.ok_or(Error::NotFound)?;
         model::lock(conn, &case.id)?;
         let case = run_clocks_in_tx(conn, &ctx, case, today, now)?;
-        if *step == Step::Submit {
-            return submit_in_tx(conn, &ctx, actor, case, today, now);
+        if let Some(pin) = pin {
+            return submit_in_tx(conn, &ctx, actor, case, pin, today, now);
         }
         Ok((step_in_tx(conn, &ctx, actor, case, step, today, now)?, None))
     })
