@@ -33,6 +33,44 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Argon2id hashes running at once. Each takes `argon2_memory_kib` (19 MiB) and a core for tens
+/// of milliseconds: more at once than there are cores only adds memory (the load drill saw
+/// 1.7 GB resident at 64 concurrent PIN checks), not throughput.
+struct HashingSlots {
+    in_use: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+    limit: usize,
+}
+
+static SLOTS: std::sync::LazyLock<HashingSlots> = std::sync::LazyLock::new(|| HashingSlots {
+    in_use: std::sync::Mutex::new(0),
+    freed: std::sync::Condvar::new(),
+    limit: std::thread::available_parallelism().map(usize::from).unwrap_or(2),
+});
+
+/// Runs an Argon2id computation when a slot is free (at most one per core at once).
+fn in_hashing_slot<T>(f: impl FnOnce() -> T) -> T {
+    let slots = &*SLOTS;
+    let lock = || slots.in_use.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    {
+        let mut in_use = lock();
+        while *in_use >= slots.limit {
+            in_use = slots.freed.wait(in_use).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *in_use += 1;
+    }
+    // Freed even if `f` panics, so a slot is never lost.
+    struct Release<'a>(&'a HashingSlots);
+    impl Drop for Release<'_> {
+        fn drop(&mut self) {
+            *self.0.in_use.lock().unwrap_or_else(std::sync::PoisonError::into_inner) -= 1;
+            self.0.freed.notify_one();
+        }
+    }
+    let _release = Release(slots);
+    f()
+}
+
 fn argon2(settings: &SecuritySettings) -> Result<Argon2<'static>, Error> {
     let params = Params::new(settings.argon2_memory_kib, settings.argon2_iterations, settings.argon2_parallelism, None)
         .map_err(|e| Error::internal(format!("argon2 parameters: {e}")))?;
@@ -42,9 +80,8 @@ fn argon2(settings: &SecuritySettings) -> Result<Argon2<'static>, Error> {
 /// Hashes a password with Argon2id and a fresh salt (PHC string format).
 pub fn hash_password(settings: &SecuritySettings, password: &str) -> Result<String, Error> {
     let salt = SaltString::generate(&mut OsRng);
-    argon2(settings)?
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
+    let argon2 = argon2(settings)?;
+    in_hashing_slot(|| argon2.hash_password(password.as_bytes(), &salt).map(|h| h.to_string()))
         .map_err(|e| Error::internal(format!("password hashing failed: {e}")))
 }
 
@@ -53,7 +90,9 @@ pub fn verify_password(settings: &SecuritySettings, stored: &str, password: &str
     let Ok(parsed) = PasswordHash::new(stored) else {
         return false;
     };
-    argon2(settings).map(|a| a.verify_password(password.as_bytes(), &parsed).is_ok()).unwrap_or(false)
+    argon2(settings)
+        .map(|a| in_hashing_slot(|| a.verify_password(password.as_bytes(), &parsed).is_ok()))
+        .unwrap_or(false)
 }
 
 /// Spends the same time as a real check when there is no account, so that response time
@@ -89,5 +128,29 @@ mod tests {
         assert!(verify_password(&settings, &hash, "kopi hujan sepeda meja"));
         assert!(!verify_password(&settings, &hash, "kopi hujan sepeda mej"));
         assert!(!verify_password(&settings, "not a hash", "x"));
+    }
+
+    #[test]
+    fn no_more_hashes_run_at_once_than_there_are_slots() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (now, most) = (std::sync::Arc::new(AtomicUsize::new(0)), std::sync::Arc::new(AtomicUsize::new(0)));
+        let workers: Vec<_> = (0..4 * SLOTS.limit)
+            .map(|_| {
+                let (now, most) = (now.clone(), most.clone());
+                std::thread::spawn(move || {
+                    in_hashing_slot(|| {
+                        let running = now.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(running, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        now.fetch_sub(1, Ordering::SeqCst);
+                    })
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().expect("worker");
+        }
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= SLOTS.limit, "{most} hashes ran at once with {} slots", SLOTS.limit);
     }
 }
