@@ -250,6 +250,10 @@ def drill(db, args, pg_base):
                                                    "/laporan/tata-kelola?per=2026-06-30"]),
                 "LOAD_COOKIE": desk.cookie_header()}),
         ]
+        rss, peak = site.rss_mb()
+        log(f"{db}: server RSS before load {rss:.0f} MB (peak so far {peak:.0f} MB)")
+        rows.append((db, "(idle, after sign-in and 20 filings)", 0,
+                     {"requests": 0, "duration_us": 1, "p50_us": 0, "p99_us": 0, "errors": 0, "rps": 0}, (rss, peak)))
         for connections in args.connections:
             log(f"{db}: intake at {connections} connections")
             r = wrk(site, "intake.lua", connections, args.seconds,
