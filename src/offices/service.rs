@@ -6,6 +6,16 @@ use crate::db::{write_tx, DbConn};
 use crate::error::Error;
 use crate::offices::model::{self, Office};
 
+/// The id a new office gets: derived from its code, so that every installation (and every test
+/// database) gives an office the same id, and the demo register salted by it is the same too.
+fn id_for_code(code: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("harmoni-office:{code}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid().to_string()
+}
+
 /// Creates or updates one row per configured office; returns the rows in config order.
 /// Changes are audited as the system's own actions.
 pub fn sync_from_config(
@@ -18,7 +28,7 @@ pub fn sync_from_config(
         for cfg in configured {
             let existing = model::find_by_code(conn, &cfg.code)?;
             let mut office = Office {
-                id: existing.as_ref().map(|o| o.id.clone()).unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+                id: existing.as_ref().map(|o| o.id.clone()).unwrap_or_else(|| id_for_code(&cfg.code)),
                 code: cfg.code.clone(),
                 name: cfg.name.clone(),
                 short_name: cfg.short_name.clone(),
