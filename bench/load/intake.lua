@@ -4,6 +4,7 @@
 -- connection, so a response always answers the request its thread sent last.
 local token = os.getenv("LOAD_TOKEN")
 local company = os.getenv("LOAD_COMPANY")
+dofile(os.getenv("LOAD_DIR") .. "/report.lua")
 local threads = {}
 
 function setup(thread)
@@ -52,14 +53,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total_filed, total_refused = 0, 0
-  for _, t in ipairs(threads) do
-    total_filed = total_filed + (t:get("filed") or 0)
-    total_refused = total_refused + (t:get("refused") or 0)
-  end
-  io.write(string.format('RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,' ..
-    '"errors":%d,"filed":%d,"refused":%d}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
-    total_filed, total_refused))
+  report(threads, summary, latency, {"filed", "refused"})
 end

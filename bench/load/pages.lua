@@ -14,6 +14,7 @@ if bodies_file then
     table.insert(bodies, line)
   end
 end
+dofile(os.getenv("LOAD_DIR") .. "/report.lua")
 local threads = {}
 
 function setup(thread)
@@ -44,11 +45,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total_wrong = 0
-  for _, t in ipairs(threads) do total_wrong = total_wrong + (t:get("wrong") or 0) end
-  io.write(string.format('RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,' ..
-    '"errors":%d,"wrong":%d}\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
-    total_wrong))
+  report(threads, summary, latency, {"wrong"})
 end

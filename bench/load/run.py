@@ -203,7 +203,7 @@ def wrk(site, script, connections, seconds, env, threads=None):
     threads = threads or min(connections, 4)
     cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s",
            "-s", os.path.join(HERE, script), site.url]
-    out = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(cmd, env={**os.environ, "LOAD_DIR": HERE, **env}, capture_output=True, text=True, check=True).stdout
     line = next(l for l in out.splitlines() if l.startswith("RESULT "))
     r = json.loads(line[len("RESULT "):])
     r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
